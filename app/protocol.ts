@@ -1,0 +1,34 @@
+/**
+ * The y-websocket wire protocol as the stock `y-websocket` client and `@y/websocket-server` speak it.
+ * A frame is `varUint(messageType)` followed by the message body.
+ */
+export const messageSync = 0
+export const messageAwareness = 1
+export const messageAuth = 2
+export const messageQueryAwareness = 3
+
+/** Sync sub-messages, as in `y-protocols/sync`. */
+export const messageSyncStep1 = 0
+export const messageSyncStep2 = 1
+export const messageSyncUpdate = 2
+
+/** WebSocket close codes the relay uses; see ARCHITECTURE.md, "Close codes". */
+export const CloseCode = {
+  normal: 1000,
+  goingAway: 1001,
+  protocolError: 1002,
+  unsupportedData: 1003,
+  invalidPayload: 1007,
+  policyViolation: 1008,
+  messageTooBig: 1009,
+  internalError: 1011,
+  tryAgainLater: 1013,
+  notAuthenticated: 4401,
+  forbidden: 4403
+} as const
+
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
+
+/** Close codes after which a client must stop reconnecting and show the reason. */
+export const isFinalCloseCode = (code: number): boolean =>
+  code === CloseCode.notAuthenticated || code === CloseCode.forbidden

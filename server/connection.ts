@@ -1,0 +1,146 @@
+import type { Logger } from 'pino'
+import WebSocket from 'ws'
+import { CloseCode } from '../app/protocol'
+import type { ConnectionContext } from './extension'
+import { messageTypeLabel, parseClientMessage, ProtocolError } from './messages'
+import type { RelayMetrics } from './metrics'
+import type { Room, RoomMember } from './room'
+
+/** Frames a connection may send before its room has loaded; more is a misbehaving client. */
+const maxFramesBeforeLoad = 1000
+
+/**
+ * One WebSocket: decodes its frames inside an error boundary of their own, hands valid messages to
+ * its room, and closes only itself when something is wrong with what it sent.
+ */
+export class Connection implements RoomMember {
+  /** Cleared by the liveness sweep, set again by each pong. */
+  alive = true
+  private waiting: Uint8Array[] | null = []
+  private closed = false
+
+  constructor(
+    private readonly socket: WebSocket,
+    readonly context: ConnectionContext,
+    private readonly room: Room,
+    private readonly metrics: RelayMetrics,
+    private readonly logger: Logger,
+    private readonly onClosed: (connection: Connection, code: number) => void
+  ) {
+    socket.binaryType = 'nodebuffer'
+    socket.on('message', this.onMessage)
+    socket.on('pong', () => {
+      this.alive = true
+    })
+    socket.on('error', (error) => {
+      this.metrics.countError('socket')
+      this.logger.debug({ room: context.documentName, err: error }, 'socket error')
+    })
+    socket.on('close', (code) => this.finish(code))
+    room.loaded.then(
+      () => this.join(),
+      (error: unknown) => {
+        this.metrics.countError('storage-read')
+        this.logger.error({ room: context.documentName, err: error }, 'document could not be loaded')
+        this.close(CloseCode.internalError, 'the document could not be loaded; try again later')
+      }
+    )
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(frame)
+  }
+
+  close(code: number, reason: string): void {
+    if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING) {
+      this.socket.close(code, truncateReason(reason))
+    }
+    this.finish(code)
+  }
+
+  /** Drops a peer that did not answer the last ping. */
+  terminate(): void {
+    this.socket.terminate()
+    this.finish(CloseCode.goingAway)
+  }
+
+  ping(): void {
+    this.alive = false
+    this.socket.ping()
+  }
+
+  private join(): void {
+    if (this.closed) return
+    this.room.attach(this)
+    const waiting = this.waiting ?? []
+    this.waiting = null
+    for (const frame of waiting) {
+      if (this.closed) return
+      this.handle(frame)
+    }
+  }
+
+  private readonly onMessage = (data: WebSocket.RawData, isBinary: boolean): void => {
+    if (this.closed) return
+    if (!isBinary || !Buffer.isBuffer(data)) {
+      this.reject(
+        new ProtocolError('text frames are not part of the y-websocket protocol', CloseCode.unsupportedData, 'text-frame')
+      )
+      return
+    }
+    const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+    if (this.waiting !== null) {
+      if (this.waiting.length >= maxFramesBeforeLoad) {
+        this.reject(new ProtocolError('too many frames before the document loaded', CloseCode.tryAgainLater, 'flood'))
+      } else this.waiting.push(frame)
+      return
+    }
+    this.handle(frame)
+  }
+
+  private handle(frame: Uint8Array): void {
+    this.metrics.countReceived(messageTypeLabel(frame[0] ?? -1), frame.length)
+    let message
+    try {
+      message = parseClientMessage(frame)
+    } catch (error) {
+      if (error instanceof ProtocolError) this.reject(error)
+      else this.fail(error)
+      return
+    }
+    try {
+      this.room.receive(this, message)
+    } catch (error) {
+      this.fail(error)
+    }
+  }
+
+  private reject(error: ProtocolError): void {
+    this.metrics.countError(error.kind)
+    this.logger.warn(
+      { room: this.context.documentName, remote: this.context.remoteAddress, code: error.closeCode },
+      `closing a connection that sent a bad frame: ${error.message}`
+    )
+    this.close(error.closeCode, error.message)
+  }
+
+  private fail(error: unknown): void {
+    this.metrics.countError('internal')
+    this.logger.error({ room: this.context.documentName, err: error }, 'failed to handle a message')
+    this.close(CloseCode.internalError, 'internal error')
+  }
+
+  private finish(code: number): void {
+    if (this.closed) return
+    this.closed = true
+    this.waiting = null
+    this.room.detach(this)
+    this.onClosed(this, code)
+  }
+}
+
+/** WebSocket close reasons are limited to 123 bytes of UTF-8. */
+const truncateReason = (reason: string): string => {
+  const bytes = Buffer.from(reason)
+  return bytes.length <= 123 ? reason : bytes.subarray(0, 120).toString('utf8').replace(/\uFFFD$/, '') + '...'
+}

@@ -1,0 +1,102 @@
+import * as client from 'prom-client'
+
+/**
+ * The relay's counters. Hot paths bump plain numbers here; prom-client reads them only when
+ * `/metrics` is scraped, so counting costs nothing per message.
+ */
+export class RelayMetrics {
+  readonly registry = new client.Registry()
+  private readonly received = new Map<string, { messages: number; bytes: number }>()
+  private readonly sent = new Map<string, { messages: number; bytes: number }>()
+  private readonly errors = new Map<string, number>()
+  private readonly storageWrites: client.Histogram
+
+  constructor(gauges: { connections: () => number; rooms: () => number }) {
+    const registry = this.registry
+    new client.Gauge({
+      name: 'ensemble_connections',
+      help: 'Open WebSocket connections',
+      registers: [registry],
+      collect() {
+        this.set(gauges.connections())
+      }
+    })
+    new client.Gauge({
+      name: 'ensemble_rooms',
+      help: 'Documents held in memory',
+      registers: [registry],
+      collect() {
+        this.set(gauges.rooms())
+      }
+    })
+    this.counterFrom('ensemble_messages_received_total', 'Frames received, by message type', ['type'], () =>
+      [...this.received].map(([type, c]) => [{ type }, c.messages])
+    )
+    this.counterFrom('ensemble_bytes_received_total', 'Bytes received, by message type', ['type'], () =>
+      [...this.received].map(([type, c]) => [{ type }, c.bytes])
+    )
+    this.counterFrom('ensemble_messages_sent_total', 'Frames sent, by message type', ['type'], () =>
+      [...this.sent].map(([type, c]) => [{ type }, c.messages])
+    )
+    this.counterFrom('ensemble_bytes_sent_total', 'Bytes sent, by message type', ['type'], () =>
+      [...this.sent].map(([type, c]) => [{ type }, c.bytes])
+    )
+    this.counterFrom('ensemble_errors_total', 'Errors, by kind', ['kind'], () =>
+      [...this.errors].map(([kind, n]) => [{ kind }, n])
+    )
+    this.storageWrites = new client.Histogram({
+      name: 'ensemble_storage_write_seconds',
+      help: 'Time to append a batch of updates to storage',
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers: [registry]
+    })
+  }
+
+  countReceived(type: string, bytes: number): void {
+    bump(this.received, type, 1, bytes)
+  }
+
+  countSent(type: string, frames: number, bytes: number): void {
+    bump(this.sent, type, frames, frames * bytes)
+  }
+
+  countError(kind: string): void {
+    this.errors.set(kind, (this.errors.get(kind) ?? 0) + 1)
+  }
+
+  observeStorageWrite(seconds: number): void {
+    this.storageWrites.observe(seconds)
+  }
+
+  errorCount(kind: string): number {
+    return this.errors.get(kind) ?? 0
+  }
+
+  /** Registers a counter whose values are read from `read` at scrape time. */
+  counterFrom(name: string, help: string, labelNames: string[], read: () => [Record<string, string>, number][]): void {
+    new client.Counter({
+      name,
+      help,
+      labelNames,
+      registers: [this.registry],
+      collect() {
+        this.reset()
+        for (const [labels, value] of read()) this.inc(labels, value)
+      }
+    })
+  }
+}
+
+const bump = (
+  counts: Map<string, { messages: number; bytes: number }>,
+  type: string,
+  messages: number,
+  bytes: number
+): void => {
+  const entry = counts.get(type)
+  if (entry === undefined) counts.set(type, { messages, bytes })
+  else {
+    entry.messages += messages
+    entry.bytes += bytes
+  }
+}

@@ -1,0 +1,287 @@
+import { createServer, STATUS_CODES, type IncomingMessage, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
+import { ObservableV2 } from 'lib0/observable'
+import pino, { type Logger } from 'pino'
+import * as Y from 'yjs'
+import { WebSocketServer, type WebSocket } from 'ws'
+import { documentNameProblem } from '../app/document-name'
+import { CloseCode } from '../app/protocol'
+import { Connection } from './connection'
+import { orderExtensions, RelayRefusal, type ConnectionContext, type RelayExtension } from './extension'
+import { createHttpHandler, sendText } from './http'
+import { RelayMetrics } from './metrics'
+import { RoomRegistry } from './room-registry'
+import type { DocumentStorage } from './storage/document-storage'
+import { LevelDbStorage } from './storage/leveldb-storage'
+import { MemoryStorage } from './storage/memory-storage'
+
+export interface RelayOptions {
+  /** Interface to listen on; default `127.0.0.1`. */
+  host?: string
+  /** Port to listen on; `0` picks a free one. Default 4455. */
+  port?: number
+  /** LevelDB folder; ignored when `storage` is given. Without both, documents live in memory only. */
+  dataDir?: string
+  storage?: DocumentStorage
+  /** How long an empty room stays in memory; default 30 s. */
+  lingerMs?: number
+  /** Largest frame accepted; larger ones are refused with 1009. Default 16 MiB. */
+  maxFrameBytes?: number
+  /** Interval of liveness pings; a peer that missed the previous pong is dropped. Default 30 s. */
+  pingIntervalMs?: number
+  /** Folder of the built web client served at `/`; `null` serves none. */
+  webRoot?: string | null
+  extensions?: RelayExtension[]
+  logger?: Logger
+}
+
+export const relayDefaults = {
+  host: '127.0.0.1',
+  port: 4455,
+  lingerMs: 30_000,
+  maxFrameBytes: 16 * 1024 * 1024,
+  pingIntervalMs: 30_000
+} as const
+
+export type RelayEvents = {
+  /** A room's stored state finished loading. */
+  'room-loaded': (name: string) => void
+  /** A room was written and dropped from memory. */
+  'room-unloaded': (name: string) => void
+  'connection-opened': (context: ConnectionContext) => void
+  'connection-closed': (context: ConnectionContext, code: number) => void
+}
+
+export interface RelayHealth {
+  status: 'ok'
+  rooms: number
+  connections: number
+  uptimeSeconds: number
+}
+
+/** A running relay. */
+export interface Relay extends ObservableV2<RelayEvents> {
+  /** `ws://host:port`; clients append `/<document name>`. */
+  readonly url: string
+  readonly port: number
+  readonly metrics: RelayMetrics
+  health(): RelayHealth
+  /** Names of the rooms in memory. */
+  roomNames(): string[]
+  /** The in-memory state of a room as one update, or `null` when the room is not in memory. */
+  documentState(name: string): Uint8Array | null
+  /** Stops accepting, closes every connection with 1001, flushes storage. */
+  close(): Promise<void>
+}
+
+/** Starts a relay that speaks the y-websocket protocol; resolves once it listens. */
+export const createRelay = async (options: RelayOptions = {}): Promise<Relay> => {
+  const storage =
+    options.storage ?? (options.dataDir !== undefined ? await LevelDbStorage.open(options.dataDir) : new MemoryStorage())
+  const relay = new RelayServer(options, storage)
+  try {
+    await relay.listen(options.host ?? relayDefaults.host, options.port ?? relayDefaults.port)
+  } catch (error) {
+    await storage.close()
+    throw error
+  }
+  return relay
+}
+
+class RelayServer extends ObservableV2<RelayEvents> implements Relay {
+  readonly metrics: RelayMetrics
+  private readonly logger: Logger
+  private readonly extensions: RelayExtension[]
+  private readonly connections = new Set<Connection>()
+  private readonly rooms: RoomRegistry
+  private readonly httpServer: Server
+  private readonly wss: WebSocketServer
+  private readonly startedAt = Date.now()
+  private pingTimer: NodeJS.Timeout | undefined
+  private closing: Promise<void> | undefined
+  url = ''
+  port = 0
+
+  constructor(
+    private readonly options: RelayOptions,
+    private readonly storage: DocumentStorage
+  ) {
+    super()
+    this.logger = options.logger ?? pino({ level: 'silent' })
+    this.extensions = orderExtensions(options.extensions ?? [])
+    this.metrics = new RelayMetrics({ connections: () => this.connections.size, rooms: () => this.rooms.size })
+    this.rooms = new RoomRegistry(
+      { storage, metrics: this.metrics, logger: this.logger },
+      {
+        lingerMs: options.lingerMs ?? relayDefaults.lingerMs,
+        onLoaded: (name) => this.emit('room-loaded', [name]),
+        onUnloaded: (name) => {
+          this.logger.debug({ room: name }, 'room unloaded')
+          this.emit('room-unloaded', [name])
+        }
+      }
+    )
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: options.maxFrameBytes ?? relayDefaults.maxFrameBytes,
+      perMessageDeflate: false
+    })
+    const handleHttp = createHttpHandler({
+      health: () => ({ ...this.health() }),
+      metrics: this.metrics.registry,
+      webRoot: options.webRoot ?? null
+    })
+    this.httpServer = createServer((request, response) => {
+      handleHttp(request, response).catch((error: unknown) => {
+        this.logger.error({ err: error, url: request.url }, 'HTTP request failed')
+        if (!response.headersSent) sendText(response, 500, 'Internal error; see the relay log.')
+        else response.destroy()
+      })
+    })
+    this.httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      socket.on('error', () => socket.destroy())
+      this.upgrade(request, socket, head).catch((error: unknown) => {
+        this.logger.error({ err: error, url: request.url }, 'WebSocket upgrade failed')
+        refuseUpgrade(socket, 500, 'internal error')
+      })
+    })
+  }
+
+  listen(host: string, port: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.httpServer.once('error', reject)
+      this.httpServer.listen(port, host, () => {
+        this.httpServer.off('error', reject)
+        const address = this.httpServer.address() as AddressInfo
+        this.port = address.port
+        this.url = `ws://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`
+        this.startLivenessChecks()
+        resolve()
+      })
+    })
+  }
+
+  health(): RelayHealth {
+    return {
+      status: 'ok',
+      rooms: this.rooms.size,
+      connections: this.connections.size,
+      uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000)
+    }
+  }
+
+  roomNames(): string[] {
+    return this.rooms.names()
+  }
+
+  documentState(name: string): Uint8Array | null {
+    const room = this.rooms.get(name)
+    return room === undefined ? null : Y.encodeStateAsUpdate(room.doc)
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.shutdown()
+    return this.closing
+  }
+
+  private async shutdown(): Promise<void> {
+    clearInterval(this.pingTimer)
+    const stoppedListening = new Promise<void>((resolve) => this.httpServer.close(() => resolve()))
+    await this.rooms.closeAll(CloseCode.goingAway, 'relay going away')
+    for (const connection of this.connections) connection.close(CloseCode.goingAway, 'relay going away')
+    this.httpServer.closeAllConnections()
+    await stoppedListening
+    for (const extension of this.extensions) {
+      await this.runHook(extension, 'onClose', () => extension.onClose?.())
+    }
+    await this.storage.flush()
+    await this.storage.close()
+  }
+
+  private async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    if (this.closing !== undefined) return refuseUpgrade(socket, 503, 'the relay is shutting down')
+    const url = new URL(request.url ?? '/', 'http://relay.invalid')
+    let documentName: string
+    try {
+      documentName = decodeURIComponent(url.pathname.slice(1))
+    } catch {
+      return refuseUpgrade(socket, 400, `the document name in ${url.pathname} is not valid URL encoding`)
+    }
+    const problem = documentNameProblem(documentName)
+    if (problem !== null) return refuseUpgrade(socket, 400, problem)
+    const context: ConnectionContext = {
+      documentName,
+      params: url.searchParams,
+      headers: request.headers,
+      remoteAddress: request.socket.remoteAddress ?? 'unknown',
+      role: 'edit'
+    }
+    for (const extension of this.extensions) {
+      if (extension.onAuthenticate === undefined) continue
+      try {
+        await extension.onAuthenticate(context)
+      } catch (error) {
+        if (error instanceof RelayRefusal) {
+          this.metrics.countError(`refused-${error.status}`)
+          this.logger.info(
+            { room: documentName, remote: context.remoteAddress, status: error.status, extension: extension.name },
+            `connection refused: ${error.message}`
+          )
+          return refuseUpgrade(socket, error.status, error.message)
+        }
+        throw new Error(`extension ${extension.name} failed in onAuthenticate`, { cause: error })
+      }
+    }
+    if (socket.destroyed) return
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, context))
+  }
+
+  private accept(socket: WebSocket, context: ConnectionContext): void {
+    const room = this.rooms.acquire(context.documentName)
+    const connection = new Connection(socket, context, room, this.metrics, this.logger, (closed, code) => {
+      this.connections.delete(closed)
+      for (const extension of this.extensions) {
+        void this.runHook(extension, 'onDisconnect', () => extension.onDisconnect?.(context, code))
+      }
+      this.emit('connection-closed', [context, code])
+    })
+    this.connections.add(connection)
+    for (const extension of this.extensions) {
+      void this.runHook(extension, 'onConnect', () => extension.onConnect?.(context))
+    }
+    this.emit('connection-opened', [context])
+  }
+
+  private startLivenessChecks(): void {
+    this.pingTimer = setInterval(() => {
+      for (const connection of this.connections) {
+        if (!connection.alive) {
+          this.logger.info({ room: connection.context.documentName }, 'dropping a peer that missed its pong')
+          connection.terminate()
+        } else connection.ping()
+      }
+    }, this.options.pingIntervalMs ?? relayDefaults.pingIntervalMs)
+    this.pingTimer.unref()
+  }
+
+  private async runHook(extension: RelayExtension, hook: string, run: () => unknown): Promise<void> {
+    try {
+      await run()
+    } catch (error) {
+      this.metrics.countError('extension')
+      this.logger.error({ err: error, extension: extension.name, hook }, `extension ${extension.name} failed in ${hook}`)
+    }
+  }
+}
+
+/** Answers an upgrade request with a plain HTTP error and closes the socket. */
+const refuseUpgrade = (socket: Duplex, status: number, message: string): void => {
+  if (socket.destroyed) return
+  const body = `${message}\n`
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n` +
+      'Connection: close\r\nContent-Type: text/plain; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+  )
+}

@@ -1,0 +1,100 @@
+import { CloseCode } from '../app/protocol'
+import { Room, type RoomServices } from './room'
+
+export interface RoomRegistryOptions {
+  /** How long an empty room stays in memory before it is written and dropped. */
+  readonly lingerMs: number
+  readonly onLoaded: (name: string) => void
+  readonly onUnloaded: (name: string) => void
+}
+
+/**
+ * The rooms in memory. A room is created on first use, dropped `lingerMs` after its last member
+ * leaves, and a room being dropped finishes its writes before its successor loads.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>()
+  private readonly closing = new Map<string, Promise<void>>()
+  private readonly lingerTimers = new Map<Room, NodeJS.Timeout>()
+  private readonly services: RoomServices
+
+  constructor(
+    services: Omit<RoomServices, 'onBroken' | 'onEmpty'>,
+    private readonly options: RoomRegistryOptions
+  ) {
+    this.services = {
+      ...services,
+      onEmpty: (room) => this.scheduleUnload(room),
+      onBroken: (room) => void this.unload(room, CloseCode.internalError, 'document reloading; reconnect')
+    }
+  }
+
+  get size(): number {
+    return this.rooms.size
+  }
+
+  names(): string[] {
+    return [...this.rooms.keys()]
+  }
+
+  get(name: string): Room | undefined {
+    return this.rooms.get(name)
+  }
+
+  /** The room for `name`, created (and loading) if it is not in memory. */
+  acquire(name: string): Room {
+    const existing = this.rooms.get(name)
+    if (existing !== undefined) {
+      this.cancelUnload(existing)
+      return existing
+    }
+    const room = new Room(name, this.services, this.closing.get(name))
+    this.rooms.set(name, room)
+    room.loaded.then(
+      () => this.options.onLoaded(name),
+      () => {
+        if (this.rooms.get(name) === room) void this.unload(room, CloseCode.internalError, 'load failed')
+      }
+    )
+    return room
+  }
+
+  /** Writes and drops every room, closing its connections with `code`. */
+  async closeAll(code: number, reason: string): Promise<void> {
+    await Promise.all([...this.rooms.values()].map((room) => this.unload(room, code, reason)))
+    await Promise.all([...this.closing.values()])
+  }
+
+  private scheduleUnload(room: Room): void {
+    this.cancelUnload(room)
+    const timer = setTimeout(() => {
+      this.lingerTimers.delete(room)
+      if (room.size === 0) void this.unload(room, CloseCode.normal, 'room unloaded')
+    }, this.options.lingerMs)
+    timer.unref()
+    this.lingerTimers.set(room, timer)
+  }
+
+  private cancelUnload(room: Room): void {
+    clearTimeout(this.lingerTimers.get(room))
+    this.lingerTimers.delete(room)
+  }
+
+  private unload(room: Room, code: number, reason: string): Promise<void> {
+    this.cancelUnload(room)
+    if (this.rooms.get(room.name) !== room) return this.closing.get(room.name) ?? Promise.resolve()
+    this.rooms.delete(room.name)
+    const previous = this.closing.get(room.name) ?? Promise.resolve()
+    const done = previous
+      .then(() => room.close(code, reason))
+      .catch((error: unknown) => {
+        this.services.logger.error({ room: room.name, err: error }, 'closing a room failed')
+      })
+    this.closing.set(room.name, done)
+    void done.finally(() => {
+      if (this.closing.get(room.name) === done) this.closing.delete(room.name)
+      this.options.onUnloaded(room.name)
+    })
+    return done
+  }
+}

@@ -1,0 +1,242 @@
+import type { Logger } from 'pino'
+import * as Y from 'yjs'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import { CloseCode } from '../app/protocol'
+import type { ConnectionContext } from './extension'
+import {
+  encodeAwareness,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  isEmptyUpdate,
+  type ClientMessage
+} from './messages'
+import type { RelayMetrics } from './metrics'
+import type { DocumentStorage } from './storage/document-storage'
+
+/** What a room needs of a connection. */
+export interface RoomMember {
+  readonly context: ConnectionContext
+  /** Queues a frame; never blocks. */
+  send(frame: Uint8Array): void
+  close(code: number, reason: string): void
+}
+
+export interface RoomServices {
+  readonly storage: DocumentStorage
+  readonly metrics: RelayMetrics
+  readonly logger: Logger
+  /** Called when a Yjs update that decoded cleanly still failed to integrate; the room must be reloaded. */
+  readonly onBroken: (room: Room) => void
+  /** Called when the last member left. */
+  readonly onEmpty: (room: Room) => void
+}
+
+/** Compact the stored log when a room unloads after at least this many appends. */
+const compactAfterAppends = 100
+const retryFailedWriteMs = 1000
+
+/**
+ * One document in memory: its Y.Doc, its awareness, and the connections editing it.
+ * Updates are forwarded to the other members at once; storage appends are batched per event-loop
+ * turn and never delay forwarding.
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true })
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  /** Resolves once the stored state is in `doc`; no member is attached before. */
+  readonly loaded: Promise<void>
+  /** Members and the awareness client ids each one controls. */
+  private readonly members = new Map<RoomMember, Set<number>>()
+  private readonly deniedWriters = new WeakSet<RoomMember>()
+  private unwritten: Uint8Array[] = []
+  private writing: Promise<void> = Promise.resolve()
+  private writeScheduled = false
+  private retryTimer: NodeJS.Timeout | undefined
+  private appendsSinceLoad = 0
+  private closed = false
+  lastActiveAt = Date.now()
+
+  constructor(
+    readonly name: string,
+    private readonly services: RoomServices,
+    /** Resolves when a previous incarnation of this room has finished writing. */
+    previousClose: Promise<void> = Promise.resolve()
+  ) {
+    this.awareness.setLocalState(null)
+    this.awareness.on('update', this.trackAwareness)
+    this.loaded = previousClose.then(() => this.load())
+  }
+
+  get size(): number {
+    return this.members.size
+  }
+
+  /** Adds a member and starts the sync: our state vector first, then everyone's awareness. */
+  attach(member: RoomMember): void {
+    this.members.set(member, new Set())
+    this.lastActiveAt = Date.now()
+    member.send(encodeSyncStep1(this.doc))
+    const states = this.awareness.getStates()
+    if (states.size > 0) member.send(encodeAwareness(this.awareness, [...states.keys()]))
+  }
+
+  /** Removes a member, its awareness states, and tells the others. */
+  detach(member: RoomMember): void {
+    const controlled = this.members.get(member)
+    if (controlled === undefined) return
+    this.members.delete(member)
+    this.lastActiveAt = Date.now()
+    const present = [...controlled].filter((id) => this.awareness.states.has(id))
+    if (present.length > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, present, member)
+      this.broadcast(encodeAwareness(this.awareness, present), 'awareness')
+    }
+    if (this.members.size === 0 && !this.closed) this.services.onEmpty(this)
+  }
+
+  /** Handles a validated message from a member. */
+  receive(member: RoomMember, message: ClientMessage): void {
+    this.lastActiveAt = Date.now()
+    switch (message.type) {
+      case 'sync-step1':
+        member.send(encodeSyncStep2(this.doc, message.stateVector))
+        break
+      case 'sync-step2':
+        this.applyClientUpdate(member, message.update, undefined)
+        break
+      case 'update':
+        this.applyClientUpdate(member, message.update, message.frame)
+        break
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, member)
+        this.broadcast(message.frame, 'awareness', member)
+        break
+      case 'query-awareness':
+        member.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
+        break
+    }
+  }
+
+  /** Sends `frame` to every member except `except`. */
+  broadcast(frame: Uint8Array, type: string, except?: RoomMember): void {
+    let sent = 0
+    for (const member of this.members.keys()) {
+      if (member === except) continue
+      member.send(frame)
+      sent++
+    }
+    if (sent > 0) this.services.metrics.countSent(type, sent, frame.length)
+  }
+
+  /** Closes every member, writes what is unwritten, compacts a long log and frees the document. */
+  async close(code: number, reason: string): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    for (const member of [...this.members.keys()]) member.close(code, reason)
+    this.members.clear()
+    clearTimeout(this.retryTimer)
+    try {
+      await this.loaded
+    } catch {
+      // A room that never loaded has nothing to write.
+      this.destroy()
+      return
+    }
+    await this.writeUnwritten()
+    if (this.unwritten.length > 0) {
+      this.services.logger.error(
+        { room: this.name, updates: this.unwritten.length },
+        'room closed with updates that storage refused; they are lost from this relay unless a client resends them'
+      )
+    } else if (this.appendsSinceLoad >= compactAfterAppends) {
+      await this.services.storage.compact(this.name).catch((error: unknown) => {
+        this.services.logger.warn({ room: this.name, err: error }, 'compaction failed; the log stays as it is')
+      })
+    }
+    this.destroy()
+  }
+
+  private destroy(): void {
+    this.awareness.off('update', this.trackAwareness)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  private async load(): Promise<void> {
+    const stored = await this.services.storage.load(this.name)
+    if (stored !== null) Y.applyUpdate(this.doc, stored)
+  }
+
+  private applyClientUpdate(member: RoomMember, update: Uint8Array, frame: Uint8Array | undefined): void {
+    if (member.context.role !== 'edit') {
+      if (!this.deniedWriters.has(member)) {
+        this.deniedWriters.add(member)
+        member.send(encodePermissionDenied('this connection may only view the document'))
+      }
+      return
+    }
+    if (isEmptyUpdate(update)) return
+    try {
+      Y.applyUpdate(this.doc, update, member)
+    } catch (error) {
+      this.services.logger.error(
+        { room: this.name, err: error, bytes: update.length },
+        'a Yjs update decoded but failed to integrate; reloading the room from storage'
+      )
+      this.services.metrics.countError('integration-failure')
+      member.close(CloseCode.invalidPayload, 'malformed Yjs update')
+      this.services.onBroken(this)
+      return
+    }
+    this.broadcast(frame ?? encodeUpdate(update), 'sync', member)
+    this.appendToStorage(update)
+  }
+
+  private appendToStorage(update: Uint8Array): void {
+    this.unwritten.push(update)
+    if (this.writeScheduled) return
+    this.writeScheduled = true
+    setImmediate(() => {
+      this.writeScheduled = false
+      void this.writeUnwritten()
+    })
+  }
+
+  /** Writes the queued updates as one merged append; a failed write is kept and retried. */
+  private writeUnwritten(): Promise<void> {
+    this.writing = this.writing.then(async () => {
+      if (this.unwritten.length === 0) return
+      const batch = this.unwritten
+      this.unwritten = []
+      const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch)
+      const started = performance.now()
+      try {
+        await this.services.storage.append(this.name, merged)
+        this.appendsSinceLoad++
+        this.services.metrics.observeStorageWrite((performance.now() - started) / 1000)
+      } catch (error) {
+        this.unwritten.unshift(merged)
+        this.services.metrics.countError('storage-write')
+        this.services.logger.error({ room: this.name, err: error }, 'storage write failed; will retry')
+        if (!this.closed) {
+          clearTimeout(this.retryTimer)
+          this.retryTimer = setTimeout(() => void this.writeUnwritten(), retryFailedWriteMs)
+        }
+      }
+    })
+    return this.writing
+  }
+
+  /** Records which awareness client ids each member controls, so they can be removed when it leaves. */
+  private readonly trackAwareness = (
+    { added, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown
+  ): void => {
+    const controlled = this.members.get(origin as RoomMember)
+    if (controlled === undefined) return
+    for (const id of added) controlled.add(id)
+    for (const id of removed) controlled.delete(id)
+  }
+}
