@@ -16,6 +16,15 @@ export type HeadingLevel = (typeof headingLevels)[number]
 /** Largest image file (bytes) that may be pasted or dropped into a document; see `imageFileProblem`. */
 export const maxImageFileBytes = 2 * 1024 * 1024
 
+/**
+ * The part of a DOM element that parse rules read. app/ is compiled without DOM types (it runs in
+ * Node too), so rules see elements through this shape.
+ */
+interface ParsedElement {
+  getAttribute(name: string): string | null
+  readonly style: { readonly fontWeight: string }
+}
+
 const nodes: Record<string, NodeSpec> = {
   doc: { content: 'block+' },
   paragraph: {
@@ -66,7 +75,7 @@ const nodes: Record<string, NodeSpec> = {
     parseDOM: [
       {
         tag: 'ol',
-        getAttrs: (dom) => ({ order: Number((dom as HTMLElement).getAttribute('start') ?? 1) || 1 })
+        getAttrs: (dom) => ({ order: Number((dom as ParsedElement).getAttribute('start') ?? 1) || 1 })
       }
     ],
     toDOM: (node) => (node.attrs.order === 1 ? ['ol', 0] : ['ol', { start: node.attrs.order as number }, 0])
@@ -91,7 +100,7 @@ const nodes: Record<string, NodeSpec> = {
       {
         tag: 'ul[data-type=tasks] > li',
         priority: 60,
-        getAttrs: (dom) => ({ checked: (dom as HTMLElement).getAttribute('data-checked') === 'true' })
+        getAttrs: (dom) => ({ checked: (dom as ParsedElement).getAttribute('data-checked') === 'true' })
       }
     ],
     toDOM: (node): DOMOutputSpec => [
@@ -115,7 +124,7 @@ const nodes: Record<string, NodeSpec> = {
       {
         tag: 'img[src]',
         getAttrs: (dom) => {
-          const element = dom as HTMLElement
+          const element = dom as ParsedElement
           return { src: element.getAttribute('src'), alt: element.getAttribute('alt') ?? '', title: element.getAttribute('title') }
         }
       }
@@ -141,7 +150,7 @@ const marks: Record<string, MarkSpec> = {
     parseDOM: [
       {
         tag: 'a[href]',
-        getAttrs: (dom) => ({ href: (dom as HTMLElement).getAttribute('href'), title: (dom as HTMLElement).getAttribute('title') })
+        getAttrs: (dom) => ({ href: (dom as ParsedElement).getAttribute('href'), title: (dom as ParsedElement).getAttribute('title') })
       }
     ],
     toDOM: (mark) => {
@@ -152,7 +161,7 @@ const marks: Record<string, MarkSpec> = {
   bold: {
     parseDOM: [
       { tag: 'strong' },
-      { tag: 'b', getAttrs: (dom) => (dom as HTMLElement).style.fontWeight !== 'normal' && null },
+      { tag: 'b', getAttrs: (dom) => (dom as ParsedElement).style.fontWeight !== 'normal' && null },
       { style: 'font-weight=400', clearMark: (mark) => mark.type.name === 'bold' },
       { style: 'font-weight', getAttrs: (value) => /^(bold(er)?|[5-9]\d{2,})$/.test(value as string) && null }
     ],
