@@ -1,0 +1,41 @@
+import './style.css'
+import { platformBridge } from './platform/platform-bridge'
+import { promptForName } from './screens/name-prompt'
+import { showEditorScreen, type OpenDocument } from './screens/editor-screen'
+import { showStartPage } from './screens/start-page'
+
+declare global {
+  interface Window {
+    /** The open document, for diagnostics in the console and for end-to-end tests and benchmarks. */
+    ensemble?: OpenDocument
+  }
+}
+
+/** Boots the renderer: the start page, or the first-visit name prompt and then the document. */
+const boot = async (root: HTMLElement): Promise<void> => {
+  const bridge = platformBridge()
+  let target
+  try {
+    target = await bridge.currentDocument()
+  } catch (error) {
+    showStartPage(root, bridge, error instanceof Error ? error.message : String(error))
+    return
+  }
+  if (target === null) {
+    showStartPage(root, bridge)
+    return
+  }
+  const profile = (await bridge.loadProfile()) ?? (await promptForName(root, bridge))
+  window.ensemble = await showEditorScreen(root, target, profile)
+}
+
+const root = document.getElementById('app')
+if (root === null) throw new Error('index.html lacks the #app element the renderer mounts into')
+boot(root).catch((error: unknown) => {
+  console.error('Ensemble failed to start', error)
+  const message = document.createElement('p')
+  message.className = 'fatal'
+  message.dataset.testid = 'fatal-error'
+  message.textContent = `Ensemble could not start: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`
+  root.replaceChildren(message)
+})
