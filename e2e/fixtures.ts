@@ -7,6 +7,7 @@ import { test as base, expect, type Browser, type BrowserContext, type Page } fr
 import { fileURLToPath } from 'node:url'
 import { startEnsembleRelay } from '../server/testing/harness'
 import type { Relay, RelayOptions } from '../server/relay'
+import type {} from '../renderer/diagnostics'
 
 export const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url))
 

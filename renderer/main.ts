@@ -1,15 +1,9 @@
 import './style.css'
 import { platformBridge } from './platform/platform-bridge'
 import { promptForName } from './screens/name-prompt'
-import { showEditorScreen, type OpenDocument } from './screens/editor-screen'
+import './diagnostics'
+import { showEditorScreen } from './screens/editor-screen'
 import { showStartPage } from './screens/start-page'
-
-declare global {
-  interface Window {
-    /** The open document, for diagnostics in the console and for end-to-end tests and benchmarks. */
-    ensemble?: OpenDocument
-  }
-}
 
 /** Boots the renderer: the start page, or the first-visit name prompt and then the document. */
 const boot = async (root: HTMLElement): Promise<void> => {

@@ -31,7 +31,7 @@ export const linkAt = (state: EditorState): { from: number; to: number; href: st
   if (mark === undefined) return null
   const parent = $from.parent
   const hasLink = (index: number): boolean =>
-    index >= 0 && index < parent.childCount && mark.isInSet(parent.child(index).marks) !== undefined
+    index >= 0 && index < parent.childCount && mark.isInSet(parent.child(index).marks)
   // $from.index() is the child at or after the cursor; at a link's end the link is the one before.
   let first = hasLink($from.index()) ? $from.index() : $from.index() - 1
   if (!hasLink(first)) return null

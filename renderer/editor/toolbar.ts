@@ -50,7 +50,7 @@ const buttons: ToolbarButton[] = [
   markButton('underline', 'U', 'Underline (Ctrl/Cmd+U)', marks.underline, toggleUnderline),
   markButton('strike', 'S', 'Strikethrough (Shift+Ctrl/Cmd+S)', marks.strike, toggleStrike),
   markButton('code', '</>', 'Inline code (Ctrl/Cmd+E)', marks.code, toggleInlineCode),
-  { ...markButton('link', 'Link', 'Link (Ctrl/Cmd+K)', marks.link, openLinkEditor) },
+  markButton('link', 'Link', 'Link (Ctrl/Cmd+K)', marks.link, openLinkEditor),
   { id: 'bullet_list', label: '•', title: 'Bulleted list (Shift+Ctrl/Cmd+8)', command: toggleList(nodes.bullet_list), active: (s) => isInside(s, nodes.bullet_list) },
   { id: 'ordered_list', label: '1.', title: 'Numbered list (Shift+Ctrl/Cmd+7)', command: toggleList(nodes.ordered_list), active: (s) => isInside(s, nodes.ordered_list) },
   { id: 'task_list', label: '☑', title: 'Task list (Shift+Ctrl/Cmd+9)', command: toggleList(nodes.task_list), active: (s) => isInside(s, nodes.task_list) },
