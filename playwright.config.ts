@@ -16,9 +16,10 @@ export const chromiumArgs = [
 
 export default defineConfig({
   testDir: 'e2e',
-  // One tsconfig for every file the tests load: server/tsconfig.json maps y-leveldb to its .d.ts
-  // for the type checker, which must not leak into module resolution at run time.
-  tsconfig: './tsconfig.tools.json',
+  // One tsconfig without `paths` for every file the tests load: server/tsconfig.json and
+  // tsconfig.tools.json map y-leveldb to its .d.ts for the type checker only, and Playwright would
+  // apply that mapping at run time.
+  tsconfig: './tsconfig.base.json',
   outputDir: 'test-results/e2e',
   timeout: 60_000,
   expect: { timeout: 15_000 },
