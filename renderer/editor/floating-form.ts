@@ -71,7 +71,8 @@ export class FloatingForm {
   }
 
   hide(): void {
-    this.element.hidden = true
+    // Called on every editor update: touch the DOM only when it changes.
+    if (!this.element.hidden) this.element.hidden = true
   }
 
   destroy(): void {

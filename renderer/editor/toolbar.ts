@@ -119,11 +119,16 @@ class ToolbarView {
     this.view = view
     const { state } = view
     const block = activeBlockType(state)
-    this.select.value = blockTypes.some((type) => type.value === block) ? block : 'other'
-    this.select.dataset.active = block
+    // Runs on every transaction, so the DOM is only written where something changed.
+    const shown = blockTypes.some((type) => type.value === block) ? block : 'other'
+    if (this.select.value !== shown) this.select.value = shown
+    if (this.select.dataset.active !== block) this.select.dataset.active = block
     for (const [button, element] of this.elements) {
-      element.disabled = !button.command(state)
-      if (button.active !== undefined) element.setAttribute('aria-pressed', String(button.active(state)))
+      const disabled = !button.command(state)
+      if (element.disabled !== disabled) element.disabled = disabled
+      if (button.active === undefined) continue
+      const pressed = String(button.active(state))
+      if (element.getAttribute('aria-pressed') !== pressed) element.setAttribute('aria-pressed', pressed)
     }
   }
 

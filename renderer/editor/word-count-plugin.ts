@@ -14,6 +14,7 @@ export const wordCountPlugin = (output: HTMLElement): Plugin<number> =>
     view: (view) => {
       const render = (): void => {
         const count = wordCountKey.getState(view.state) ?? 0
+        if (output.dataset.words === String(count)) return
         output.dataset.words = String(count)
         output.textContent = `${count.toLocaleString('en-US')} ${count === 1 ? 'word' : 'words'}`
       }
