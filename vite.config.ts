@@ -13,7 +13,17 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: true
+    sourcemap: true,
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('./renderer/index.html', import.meta.url)),
+        // The service worker must sit beside index.html (its scope) under a stable name.
+        'service-worker': fileURLToPath(new URL('./renderer/service-worker.ts', import.meta.url))
+      },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'service-worker' ? 'service-worker.js' : 'assets/[name]-[hash].js')
+      }
+    }
   },
   server: { port: 5173 }
 })

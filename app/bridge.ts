@@ -1,17 +1,13 @@
 /**
- * The platform bridge: everything the renderer needs from the platform it runs on, and nothing
- * more. In the desktop app the preload script exposes an implementation through `contextBridge`
- * under `window[platformBridgeGlobal]` (its methods go over typed IPC to the main process); in a
- * browser the renderer uses its web bridge (localStorage and the page URL). Editor code receives a
- * `PlatformBridge` and never asks which one it has.
+ * The platform bridge: everything the editor needs from the platform it runs on, and nothing
+ * more. In the desktop app the renderer's desktop bridge wraps the preload's `window.ensemble`
+ * (`app/desktop-api.ts`, typed IPC to the main process); in a browser the web bridge uses the page
+ * URL and localStorage. Editor code receives a `PlatformBridge` and never asks which one it has.
  *
- * Every method returns a promise, because over IPC every answer is asynchronous.
+ * Answers are promises, because over IPC every answer is asynchronous.
  */
 
 import type { UserProfile } from './profile'
-
-/** The name of the global under which the Electron preload exposes its bridge. */
-export const platformBridgeGlobal = 'ensembleBridge'
 
 /** Which document a window shows and where its relay is. */
 export interface DocumentTarget {
@@ -23,6 +19,28 @@ export interface DocumentTarget {
   readonly token?: string
 }
 
+/** Someone in an open document, as the platform hears of them. */
+export interface DocumentPerson {
+  readonly clientId: number
+  readonly name: string
+  readonly color: string
+}
+
+/** The document a window shows, as the renderer describes it to the platform. */
+export interface OpenedDocument {
+  readonly documentName: string
+  readonly relayUrl: string
+  /** This window's awareness client id. */
+  readonly localClientId: number
+  /** Everyone in the document now, this user included. */
+  people(): DocumentPerson[]
+  /** Calls `listener` whenever `people()` may have changed; returns the unsubscribe function. */
+  onPeopleChanged(listener: () => void): () => void
+  /** Undo and redo this user's own changes (the desktop's Edit menu uses them). */
+  undo(): void
+  redo(): void
+}
+
 export interface PlatformBridge {
   /** The saved profile, or `null` before the user first chose a name. */
   loadProfile(): Promise<UserProfile | null>
@@ -32,4 +50,6 @@ export interface PlatformBridge {
   currentDocument(): Promise<DocumentTarget | null>
   /** Shows document `name` (a valid document name) on the same relay, in this window. */
   openDocument(name: string): Promise<void>
+  /** The window now shows `document`; returns what to call when it stops showing it. */
+  documentOpened(document: OpenedDocument): () => void
 }

@@ -93,3 +93,25 @@ test('a page that goes offline keeps editing and merges when it comes back', asy
   await expect.poll(() => editorText(ana.page)).toBe(merged)
   await expect.poll(() => editorText(ben.page)).toBe(merged)
 })
+
+test('a document opens and edits with no connection at all, from the offline copy, and merges later', async ({ openWriter, relay }) => {
+  const ana = await openWriter('Ana Lima', 'cached')
+  const ben = await openWriter('Ben Ode', 'cached')
+  await focusEnd(ana.page)
+  await ana.page.keyboard.type('Written while online.')
+  await expect.poll(() => editorText(ben.page)).toBe('Written while online.')
+  // The service worker has stored the app shell once it controls the page.
+  await ana.page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated')
+
+  await ana.context.setOffline(true)
+  await ana.page.reload()
+  await expect(ana.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'offline')
+  await expect.poll(() => editorText(ana.page)).toBe('Written while online.')
+  await focusEnd(ana.page)
+  await ana.page.keyboard.type(' And after reopening offline.')
+
+  await ana.context.setOffline(false)
+  await expect(ana.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected')
+  await expect.poll(() => editorText(ben.page)).toBe('Written while online. And after reopening offline.')
+  expect(relay.current.roomNames()).toContain('cached')
+})

@@ -5,7 +5,7 @@ const editor = (page: Page) => page.locator('.ProseMirror')
 
 const selectedText = (page: Page): Promise<string> =>
   page.evaluate(() => {
-    const { state } = window.ensemble!.view
+    const { state } = window.ensembleEditor!.view
     return state.doc.textBetween(state.selection.from, state.selection.to)
   })
 
@@ -149,7 +149,7 @@ test('clicking an avatar scrolls to that person’s cursor, and follow keeps it 
   // A long document, written in one transaction (typing it would take long): Ben's cursor ends
   // up far below Ana's viewport.
   await ben.page.evaluate(() => {
-    const view = window.ensemble!.view
+    const view = window.ensembleEditor!.view
     const { schema } = view.state
     const lines = Array.from({ length: 60 }, (_, i) => schema.nodes.paragraph!.create(null, schema.text(`Line ${i + 1}`)))
     view.dispatch(view.state.tr.replaceWith(0, view.state.doc.content.size, lines))

@@ -93,6 +93,6 @@ export { expect }
  */
 export const editorText = (page: Page): Promise<string> =>
   page.evaluate(() => {
-    const doc = window.ensemble!.view.state.doc
+    const doc = window.ensembleEditor!.view.state.doc
     return doc.textBetween(0, doc.content.size, '\n')
   })

@@ -6,7 +6,7 @@ declare global {
      * The document open in this page, for diagnostics in the console and for end-to-end tests and
      * benchmarks, which import this module's type (`import type {} from '../renderer/diagnostics'`).
      */
-    ensemble?: OpenDocument
+    ensembleEditor?: OpenDocument
   }
 }
 

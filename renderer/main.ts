@@ -1,4 +1,5 @@
 import './style.css'
+import { registerOfflineShell } from './platform/offline-shell'
 import { platformBridge } from './platform/platform-bridge'
 import { promptForName } from './screens/name-prompt'
 import './diagnostics'
@@ -20,9 +21,10 @@ const boot = async (root: HTMLElement): Promise<void> => {
     return
   }
   const profile = (await bridge.loadProfile()) ?? (await promptForName(root, bridge))
-  window.ensemble = await showEditorScreen(root, target, profile)
+  window.ensembleEditor = await showEditorScreen(root, bridge, target, profile)
 }
 
+registerOfflineShell()
 const root = document.getElementById('app')
 if (root === null) throw new Error('index.html lacks the #app element the renderer mounts into')
 boot(root).catch((error: unknown) => {

@@ -27,7 +27,7 @@ declare global {
  * dispatched the transaction (with every plugin view updated).
  */
 export const installKeystrokeProbe = (): void => {
-  const view = window.ensemble!.view
+  const view = window.ensembleEditor!.view
   const probe: KeystrokeProbe = { sent: [], localState: [], localFrame: [], arrivals: [] }
   window.keystrokeProbe = probe
   let pending: { at: number; size: number } | null = null
@@ -67,7 +67,7 @@ export const whenEditable = (words: number): number | false => {
  * `window.traceDoneAt` (absolute ms).
  */
 export const watchForText = (finalText: string): void => {
-  const view = window.ensemble!.view
+  const view = window.ensembleEditor!.view
   // Every line is a paragraph: its characters plus an opening and a closing token, where the
   // text had one newline between lines.
   const targetSize = finalText.length + finalText.split('\n').length + 1
@@ -100,7 +100,7 @@ export const replayTrace = async ({
   slice: number
   editsPerTransaction: number
 }): Promise<{ applyMs: number; startedAt: number; matches: boolean }> => {
-  const view = window.ensemble!.view
+  const view = window.ensembleEditor!.view
   const lineLengths = [0]
   // Line index and offset of a character position of the plain text.
   const locate = (position: number): { line: number; offset: number } => {

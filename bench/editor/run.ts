@@ -117,15 +117,15 @@ const openConnected = async (browser: Browser, web: string, doc: string, user: s
 const measureKeystrokes = async (browser: Browser, web: string, doc: string) => {
   const writer = await openConnected(browser, web, doc, 'Writer')
   const reader = await openConnected(browser, web, doc, 'Reader')
-  await writer.waitForFunction(() => window.ensemble !== undefined)
-  await reader.waitForFunction(() => window.ensemble !== undefined)
+  await writer.waitForFunction(() => window.ensembleEditor !== undefined)
+  await reader.waitForFunction(() => window.ensembleEditor !== undefined)
   await writer.locator('.ProseMirror').focus()
   await writer.keyboard.press('Control+End')
   const text = 'the quick brown fox jumps over the lazy dog '
   // Untimed warm-up keystrokes: the first ones also measure the JIT compiler.
   await writer.keyboard.type(text.slice(0, warmupKeystrokes))
-  const size = await writer.evaluate(() => window.ensemble!.view.state.doc.content.size)
-  await reader.waitForFunction((expected) => window.ensemble!.view.state.doc.content.size === expected, size, { timeout: 30_000 })
+  const size = await writer.evaluate(() => window.ensembleEditor!.view.state.doc.content.size)
+  await reader.waitForFunction((expected) => window.ensembleEditor!.view.state.doc.content.size === expected, size, { timeout: 30_000 })
   await writer.evaluate(installKeystrokeProbe)
   await reader.evaluate(installKeystrokeProbe)
   for (let index = 0; index < keystrokes; index++) {
@@ -147,7 +147,7 @@ const measureKeystrokes = async (browser: Browser, web: string, doc: string) => 
 const replayThroughEditor = async (browser: Browser, web: string, trace: Trace, editsPerTransaction: number) => {
   const writer = await openConnected(browser, web, 'bench-trace', 'Writer')
   const reader = await openConnected(browser, web, 'bench-trace', 'Reader')
-  await reader.waitForFunction(() => window.ensemble !== undefined)
+  await reader.waitForFunction(() => window.ensembleEditor !== undefined)
   await reader.evaluate(watchForText, trace.finalText)
   const applied = await writer.evaluate(replayTrace, {
     edits: trace.edits,

@@ -45,7 +45,9 @@ export const createWebBridge = (page: WebPage): PlatformBridge => ({
   },
   openDocument: async (name) => {
     page.location.assign(documentUrl(page.location.href, name))
-  }
+  },
+  // A browser tab has no presence service or native menu to tell.
+  documentOpened: () => () => undefined
 })
 
 /** A colour for a new profile, so that two people rarely share one. */

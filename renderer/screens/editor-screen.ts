@@ -1,12 +1,14 @@
 import type { EditorView } from 'prosemirror-view'
-import type { DocumentTarget } from '../../app/bridge'
+import { redo, undo } from 'y-prosemirror'
+import type { DocumentPerson, DocumentTarget, OpenedDocument, PlatformBridge } from '../../app/bridge'
+import { awarenessUserOf } from '../../app/presence'
 import type { UserProfile } from '../../app/profile'
 import { createEditor } from '../editor/create-editor'
 import { trackActivity } from '../session/activity'
 import { showConnectionStatus } from '../session/connection-status-view'
 import { openDocumentSession, type DocumentSession } from '../session/document-session'
 
-/** A document open in the page; `window.ensemble` exposes it for diagnostics and tests. */
+/** A document open in the page; `window.ensembleEditor` exposes it for diagnostics and tests. */
 export interface OpenDocument {
   readonly session: DocumentSession
   readonly view: EditorView
@@ -17,7 +19,12 @@ export interface OpenDocument {
  * Lays out the editor screen: header (document name, presence bar, connection status), toolbar,
  * the document, and a footer with the word count and notices.
  */
-export const showEditorScreen = async (root: HTMLElement, target: DocumentTarget, profile: UserProfile): Promise<OpenDocument> => {
+export const showEditorScreen = async (
+  root: HTMLElement,
+  bridge: PlatformBridge,
+  target: DocumentTarget,
+  profile: UserProfile
+): Promise<OpenDocument> => {
   document.title = `${target.documentName} — Ensemble`
   const page = document.createElement('div')
   page.className = 'editor-screen'
@@ -60,14 +67,39 @@ export const showEditorScreen = async (root: HTMLElement, target: DocumentTarget
     }
   })
   view.focus()
+  const closePlatformView = bridge.documentOpened(describeToPlatform(session, view))
   return {
     session,
     view,
     close: () => {
+      closePlatformView()
       stopActivity()
       stopStatus()
       view.destroy()
       session.destroy()
     }
+  }
+}
+
+const describeToPlatform = (session: DocumentSession, view: EditorView): OpenedDocument => {
+  const { awareness } = session.provider
+  return {
+    documentName: session.target.documentName,
+    relayUrl: session.target.relayUrl,
+    localClientId: awareness.clientID,
+    people: () => {
+      const people: DocumentPerson[] = []
+      awareness.getStates().forEach((state, clientId) => {
+        const user = awarenessUserOf(state)
+        if (user !== null) people.push({ clientId, name: user.name, color: user.color })
+      })
+      return people
+    },
+    onPeopleChanged: (listener) => {
+      awareness.on('change', listener)
+      return () => awareness.off('change', listener)
+    },
+    undo: () => void undo(view.state),
+    redo: () => void redo(view.state)
   }
 }
