@@ -8,9 +8,16 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { documentNameProblem } from '../app/document-name'
 import { CloseCode } from '../app/protocol'
 import { Connection } from './connection'
-import { orderExtensions, RelayRefusal, type ConnectionContext, type RelayExtension } from './extension'
+import {
+  orderExtensions,
+  RelayRefusal,
+  type ConnectionContext,
+  type DependencyHealth,
+  type RelayExtension
+} from './extension'
 import { createHttpHandler, sendText } from './http'
 import { RelayMetrics } from './metrics'
+import { createRoomHooks } from './room-hooks'
 import { RoomRegistry } from './room-registry'
 import type { DocumentStorage } from './storage/document-storage'
 import { LevelDbStorage } from './storage/leveldb-storage'
@@ -54,7 +61,10 @@ export type RelayEvents = {
 }
 
 export interface RelayHealth {
-  status: 'ok'
+  /** `degraded` when a dependency (storage, Redis) is unreachable; the relay still serves its own clients. */
+  status: 'ok' | 'degraded'
+  /** Reachability of storage and of what extensions depend on, by name. */
+  dependencies: Record<string, DependencyHealth>
   rooms: number
   connections: number
   uptimeSeconds: number
@@ -111,8 +121,9 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
     this.logger = options.logger ?? pino({ level: 'silent' })
     this.extensions = orderExtensions(options.extensions ?? [])
     this.metrics = new RelayMetrics({ connections: () => this.connections.size, rooms: () => this.rooms.size })
+    for (const extension of this.extensions) extension.onConfigure?.({ metrics: this.metrics, logger: this.logger })
     this.rooms = new RoomRegistry(
-      { storage, metrics: this.metrics, logger: this.logger },
+      { storage, metrics: this.metrics, logger: this.logger, hooks: createRoomHooks(this.extensions, this.metrics, this.logger) },
       {
         lingerMs: options.lingerMs ?? relayDefaults.lingerMs,
         onLoaded: (name) => this.emit('room-loaded', [name]),
@@ -163,8 +174,11 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
   }
 
   health(): RelayHealth {
+    const dependencies: Record<string, DependencyHealth> = { ...this.storage.health?.() }
+    for (const extension of this.extensions) Object.assign(dependencies, extension.health?.())
     return {
-      status: 'ok',
+      status: Object.values(dependencies).every((dependency) => dependency.ok) ? 'ok' : 'degraded',
+      dependencies,
       rooms: this.rooms.size,
       connections: this.connections.size,
       uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000)
