@@ -22,3 +22,8 @@ export interface DocumentStorage {
   /** Reachability of a storage server by name (e.g. `postgres`), for `/healthz`; local stores leave it out. */
   health?(): Record<string, DependencyHealth>
 }
+
+/** Raised when a document store cannot be opened, read or written; the message says which and what to do. */
+export class StorageError extends Error {
+  override name = 'StorageError'
+}
