@@ -77,6 +77,8 @@ export class RedisFanout implements RelayExtension {
       maxRetriesPerRequest: 1,
       autoResubscribe: false,
       connectTimeout: 2000,
+      // A Redis that accepts connections but does not answer must not hold up loading a document.
+      commandTimeout: 2000,
       retryStrategy: (attempt) => Math.min(100 * attempt, 1000)
     }
     this.publisher = new Redis(options.url, { ...common, connectionName: `ensemble:${options.instanceId}:pub` })
