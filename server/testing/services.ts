@@ -122,6 +122,8 @@ export const startPostgres = async (): Promise<TestPostgres> => {
 export interface TestRedis {
   readonly url: string
   readonly port: number
+  /** Process id of the running server, for benchmarks that read its CPU time. */
+  pid(): number | undefined
   /** Kills the server (SIGKILL, like a crash); `start()` brings it back empty on the same port. */
   kill(): Promise<void>
   start(): Promise<void>
@@ -162,6 +164,7 @@ export const startRedis = async (): Promise<TestRedis> => {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    pid: () => child?.pid,
     kill,
     start,
     stop: async () => {
