@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import type { Relay } from '../relay'
 import { MemoryStorage } from '../storage/memory-storage'
 import { connectClient, startEnsembleRelay, waitFor, whenSynced, type TestClient } from '../testing/harness'
+import { startTcpBalancer } from '../testing/relay-process'
 import { startRedis, type TestRedis } from '../testing/services'
 import { encodeFanoutMessage } from './fanout-message'
 import { RedisFanout } from './redis-fanout'
@@ -49,21 +50,21 @@ describe('RedisFanout', () => {
   })
 
   /** Two relay instances on one Redis (with a key prefix of their own) and one shared storage. */
-  const cluster = async (options: { heldStorage?: boolean } = {}) => {
+  const cluster = async (options: { heldStorage?: boolean; firstRedisUrl?: string } = {}) => {
     const prefix = `test${++testNumber}:`
     const shared = new MemoryStorage()
     const firstStorage = new HeldStorage(shared)
-    const start = async (id: string, storage: MemoryStorage): Promise<Relay> => {
+    const start = async (id: string, storage: MemoryStorage, url = redis.url): Promise<Relay> => {
       const relay = await startEnsembleRelay({
         storage,
         lingerMs: 0,
-        extensions: [new RedisFanout({ url: redis.url, instanceId: id, keyPrefix: prefix })]
+        extensions: [new RedisFanout({ url, instanceId: id, keyPrefix: prefix })]
       })
       cleanup.push(() => relay.close())
       await waitFor(() => relay.health().status === 'ok', `instance ${id} to reach Redis`)
       return relay
     }
-    const first = await start('one', options.heldStorage === true ? firstStorage : shared)
+    const first = await start('one', options.heldStorage === true ? firstStorage : shared, options.firstRedisUrl)
     const second = await start('two', shared)
     return { prefix, shared, firstStorage, first, second }
   }
@@ -181,6 +182,29 @@ describe('RedisFanout', () => {
     a.text.insert(6, '!')
     await waitFor(() => c.text.toString() === 'intact!', 'editing to go on')
     expect(a.provider.wsconnected).toBe(true)
+  })
+
+  it('publishes, once back, what its clients changed while it alone was cut off from Redis', async () => {
+    let reachable = true
+    const proxy = await startTcpBalancer(() => (reachable ? [redis.url] : []))
+    cleanup.push(() => proxy.close())
+    const { first, second } = await cluster({ firstRedisUrl: proxy.url.replace(/^ws/, 'redis') })
+    const kept = [client(first, 'cut/kept'), client(second, 'cut/kept')]
+    const left = [client(first, 'cut/left'), client(second, 'cut/left')]
+    await Promise.all([...kept, ...left].map(whenSynced))
+    reachable = false
+    proxy.dropConnections()
+    await waitFor(() => first.health().status === 'degraded', 'the first instance to lose Redis')
+    expect(second.health().status).toBe('ok')
+    kept[0]!.text.insert(0, 'typed while cut off')
+    left[0]!.text.insert(0, 'typed while cut off, then left')
+    // The second document is unloaded from the cut-off instance before Redis returns.
+    left[0]!.destroy()
+    await waitFor(() => !first.roomNames().includes('cut/left'), 'the first instance to unload the document')
+    reachable = true
+    await waitFor(() => first.health().status === 'ok', 'the first instance to reach Redis again')
+    await waitFor(() => kept[1]!.text.toString() === 'typed while cut off', 'the change to a loaded document to arrive')
+    await waitFor(() => left[1]!.text.toString() === 'typed while cut off, then left', 'the change to an unloaded document to arrive')
   })
 
   it('subscribes to a document only while it is in memory', async () => {

@@ -58,6 +58,11 @@ export class RedisFanout implements RelayExtension {
   private readonly links = new Map<string, DocumentLink>()
   /** Documents whose local changes could not be published; published whole once Redis is back. */
   private readonly unpublished = new Set<string>()
+  /**
+   * The state of documents unloaded with unpublished changes. Instances that never lost Redis (only
+   * this one was cut off) hold no reason to re-read storage, so these are published when it returns.
+   */
+  private readonly unpublishedStates = new Map<string, Uint8Array>()
   private readonly published = zeroCounts()
   private readonly received = zeroCounts()
   private resyncs = 0
@@ -129,7 +134,7 @@ export class RedisFanout implements RelayExtension {
   onUnloadDocument(room: RoomHandle): void {
     if (this.links.get(room.name)?.room !== room) return
     this.links.delete(room.name)
-    this.unpublished.delete(room.name)
+    if (this.unpublished.delete(room.name)) this.unpublishedStates.set(room.name, room.encodeState())
     if (this.up) {
       this.subscriber.unsubscribe(this.channel(room.name)).catch((error: unknown) => {
         this.logger.warn({ room: room.name, err: error }, 'could not unsubscribe; messages for it will be ignored')
@@ -218,6 +223,10 @@ export class RedisFanout implements RelayExtension {
       const link = this.links.get(name)
       this.unpublished.delete(name)
       if (link !== undefined) this.publish(name, 'update', link.room.encodeState())
+    }
+    for (const [name, state] of [...this.unpublishedStates]) {
+      this.unpublishedStates.delete(name)
+      this.publish(name, 'update', state)
     }
     for (const link of this.links.values()) {
       const awareness = link.room.encodeLocalAwareness()

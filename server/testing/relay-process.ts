@@ -66,6 +66,8 @@ export const startRelayProcess = async (args: string[], env: Record<string, stri
 export interface TcpBalancer {
   /** `ws://127.0.0.1:PORT`, to give clients instead of an instance's URL. */
   readonly url: string
+  /** Cuts every connection passing through now, as a network failure would. */
+  dropConnections(): void
   close(): Promise<void>
 }
 
@@ -110,6 +112,9 @@ export const startTcpBalancer = async (backends: () => string[]): Promise<TcpBal
   if (typeof address !== 'object' || address === null) throw new Error('the balancer has no address')
   return {
     url: `ws://127.0.0.1:${address.port}`,
+    dropConnections: () => {
+      for (const socket of sockets) socket.destroy()
+    },
     close: async () => {
       for (const socket of sockets) socket.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))
