@@ -175,4 +175,29 @@ describe('relay cluster', () => {
     expectEveryToken(elsewhere.text.toString(), ['(before)', '(on b during the outage)', '(on c during the outage)'])
     destroyClients()
   })
+
+  it('keeps documents in memory editable across instances while PostgreSQL is down, and stores them when it returns', async () => {
+    const [, b, c, d] = instances
+    const onB = client(b!.url, 'pg-outage/doc')
+    const onC = client(c!.url, 'pg-outage/doc')
+    await Promise.all([onB, onC].map(whenSynced))
+
+    await postgres.kill()
+    onB.text.insert(0, 'typed while PostgreSQL was down')
+    await waitFor(() => onC.text.toString() === 'typed while PostgreSQL was down', 'the edit to cross instances')
+    await waitFor(async () => (await b!.health()).dependencies.postgres?.ok === false, 'b to report PostgreSQL unreachable')
+    expect((await b!.health()).status).toBe('degraded')
+
+    await postgres.start()
+    await waitFor(async () => (await b!.health()).status === 'ok', 'b to report PostgreSQL reachable again')
+    destroyClients()
+    await waitFor(async () => (await b!.health()).rooms === 0 && (await c!.health()).rooms === 0, 'b and c to unload the document')
+    const admin = new Redis(redis.url)
+    await admin.flushall()
+    admin.disconnect()
+    const reader = client(d!.url, 'pg-outage/doc')
+    await whenSynced(reader)
+    expect(reader.text.toString()).toBe('typed while PostgreSQL was down')
+    destroyClients()
+  })
 })
