@@ -37,7 +37,7 @@ export const relayFlags = {
   storage: { env: 'ENSEMBLE_STORAGE', default: 'leveldb', help: 'leveldb (the --data folder) or postgres (--postgres-url, shared by a cluster)' },
   'postgres-url': { env: 'ENSEMBLE_POSTGRES_URL', default: '', help: 'postgres://user:password@host:5432/database, with --storage postgres' },
   'redis-url': { env: 'ENSEMBLE_REDIS_URL', default: '', help: 'redis://host:6379 joining several instances (needs --storage postgres)' },
-  'instance-id': { env: 'ENSEMBLE_INSTANCE_ID', default: '', help: 'name of this instance in logs and metrics (default: hostname-pid)' }
+  'instance-id': { env: 'ENSEMBLE_INSTANCE_ID', default: '', help: 'name of this instance in logs and Redis client names (default: hostname-pid)' }
 } as const
 
 type FlagName = keyof typeof relayFlags
