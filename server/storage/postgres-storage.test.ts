@@ -11,7 +11,7 @@ describe('PostgresStorage', () => {
   let server: TestPostgres
   beforeAll(async () => {
     server = await startPostgres()
-  })
+  }, 60_000)
   afterAll(() => server?.stop())
 
   const withClient = async <T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> => {

@@ -74,7 +74,7 @@ const loggedDoc = (storage: DocumentStorage, name: string): { text: Y.Text; writ
 
 describe.each([leveldb(), postgres(), memory()])('DocumentStorage contract: $name', (kind) => {
   let storage: DocumentStorage
-  beforeAll(() => kind.setUp())
+  beforeAll(() => kind.setUp(), 60_000)
   afterAll(() => kind.tearDown())
   afterEach(async () => {
     await storage.close()
