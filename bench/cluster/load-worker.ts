@@ -106,11 +106,16 @@ const run = async (seconds: number, updatesPerSecond: number): Promise<WorkerRep
       // Spread the writers over the interval instead of firing all at once.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * interval))
       const ticks = d.writer.doc.getArray<number>('ticks')
+      let due = performance.now()
       while (performance.now() < until) {
         const seq = d.sent++
         d.sentAt.set(seq, performance.now())
         ticks.push([seq])
-        await new Promise((resolve) => setTimeout(resolve, interval))
+        // Hold the rate on a fixed schedule; when behind, carry on from now rather than burst.
+        due += interval
+        const wait = due - performance.now()
+        if (wait < 0) due = performance.now()
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)))
       }
     })
   )
