@@ -25,8 +25,6 @@ interface DocumentLink {
   buffer: FanoutMessage[] | null
   /** The catch-up in progress, if any. */
   catchingUp: Promise<void> | null
-  /** True once subscribed and caught up since the last time Redis was lost. */
-  live: boolean
 }
 
 type Counts = Record<FanoutKind, { messages: number; bytes: number }>
@@ -69,6 +67,7 @@ export class RedisFanout implements RelayExtension {
   private wasUp = false
   private lastError = 'not connected yet'
   private logger: Logger = pino({ level: 'silent' })
+  private metrics: ExtensionContext['metrics'] | undefined
   private closed = false
 
   constructor(private readonly options: RedisFanoutOptions) {
@@ -117,7 +116,7 @@ export class RedisFanout implements RelayExtension {
   }
 
   async onLoadDocument(room: RoomHandle): Promise<void> {
-    const link: DocumentLink = { room, buffer: [], catchingUp: null, live: false }
+    const link: DocumentLink = { room, buffer: [], catchingUp: null }
     this.links.set(room.name, link)
     // The room has just read storage: subscribing and reading the stream is enough.
     if (this.up) await this.catchUp(link, false)
@@ -156,8 +155,6 @@ export class RedisFanout implements RelayExtension {
     )
   }
 
-  private metrics: ExtensionContext['metrics'] | undefined
-
   private channel(name: string): string {
     return `${this.prefix}doc:${name}`
   }
@@ -173,12 +170,16 @@ export class RedisFanout implements RelayExtension {
    */
   private catchUp(link: DocumentLink, fromStorage: boolean): Promise<void> {
     if (link.catchingUp !== null) return link.catchingUp.then(() => this.catchUp(link, fromStorage))
-    link.live = false
     link.buffer ??= []
     const name = link.room.name
     const run = async (): Promise<void> => {
       try {
         await this.subscriber.subscribe(this.channel(name))
+        if (this.links.get(name) !== link) {
+          // Unloaded meanwhile: drop the subscription unless a new incarnation of the document holds it.
+          if (!this.links.has(name)) await this.subscriber.unsubscribe(this.channel(name))
+          return
+        }
         if (fromStorage) await link.room.applyStoredState()
         const entries = await this.publisher.xrangeBuffer(this.streamKey(name), '-', '+')
         for (const [, fields] of entries) {
@@ -187,7 +188,6 @@ export class RedisFanout implements RelayExtension {
         }
         const buffered = link.buffer ?? []
         link.buffer = null
-        link.live = true
         for (const message of buffered) this.handle(link, message)
         this.publishRaw(name, 'query-awareness', new Uint8Array(0))
       } catch (error) {
@@ -209,7 +209,6 @@ export class RedisFanout implements RelayExtension {
     this.wasUp = up
     if (!up) {
       this.logger.warn({ error: this.lastError }, 'lost Redis: serving this instance\'s clients only until it returns')
-      for (const link of this.links.values()) link.live = false
       return
     }
     this.logger.info({ rooms: this.links.size }, 'Redis is reachable: catching up every document in memory')
