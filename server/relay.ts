@@ -93,7 +93,8 @@ export const createRelay = async (options: RelayOptions = {}): Promise<Relay> =>
   try {
     await relay.listen(options.host ?? relayDefaults.host, options.port ?? relayDefaults.port)
   } catch (error) {
-    await storage.close()
+    // Also lets extensions close what they opened (e.g. Redis connections).
+    await relay.close()
     throw error
   }
   return relay

@@ -39,7 +39,7 @@ const foreignUpdate = (text: string): Uint8Array => {
   return Y.encodeStateAsUpdate(doc)
 }
 
-describe('room hooks', () => {
+describe('relay extensions', () => {
   it('runs onLoadDocument with the stored state in place, before any client is attached', async () => {
     const storage = new MemoryStorage()
     await storage.append('preloaded', foreignUpdate('stored'))
@@ -103,6 +103,23 @@ describe('room hooks', () => {
     expect(() => handle().applyRemoteAwareness(new Uint8Array([1, 7, 1, 3, 0x7b]))).toThrow(ProtocolError)
     expect(Buffer.from(relay.documentState('guarded')!)).toEqual(Buffer.from(before))
     expect(writer.provider.wsconnected).toBe(true)
+  })
+
+  it('closes extensions and storage when the relay cannot listen', async () => {
+    const first = await startEnsembleRelay()
+    cleanup.push(() => first.close())
+    const storage = new MemoryStorage()
+    let closedExtension = false
+    let closedStorage = false
+    storage.close = async () => void (closedStorage = true)
+    const starting = startEnsembleRelay({
+      port: first.port,
+      storage,
+      extensions: [{ name: 'holds-connections', onClose: () => void (closedExtension = true) }]
+    })
+    await expect(starting).rejects.toThrow(/EADDRINUSE/)
+    expect(closedExtension).toBe(true)
+    expect(closedStorage).toBe(true)
   })
 
   it('logs a throwing onChange and still forwards and stores the update', async () => {
