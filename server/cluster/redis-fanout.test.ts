@@ -207,6 +207,21 @@ describe('RedisFanout', () => {
     await waitFor(() => left[1]!.text.toString() === 'typed while cut off, then left', 'the change to an unloaded document to arrive')
   })
 
+  it('counts a publish Redis refused and still delivers the update, then the whole document again', async () => {
+    const { prefix, first, second } = await cluster()
+    // A key of the wrong type makes XADD fail; PUBLISH in the same pipeline still goes out.
+    await admin.set(`${prefix}log:refused`, 'not a stream')
+    const a = client(first, 'refused')
+    const b = client(second, 'refused')
+    await Promise.all([whenSynced(a), whenSynced(b)])
+    a.text.insert(0, 'delivered anyway')
+    await waitFor(() => b.text.toString() === 'delivered anyway', 'the update to arrive live')
+    await waitFor(() => first.metrics.errorCount('cluster-publish') >= 1, 'the refused publish to be counted')
+    // The whole document follows a second later (and is refused by the stream again, counted once more).
+    await waitFor(() => first.metrics.errorCount('cluster-publish') >= 2, 'the whole document to be published again', 5000)
+    expect(b.text.toString()).toBe('delivered anyway')
+  })
+
   it('subscribes to a document only while it is in memory', async () => {
     const { prefix, first } = await cluster()
     const subscribers = async (): Promise<number> => {

@@ -61,6 +61,8 @@ export class RedisFanout implements RelayExtension {
    * this one was cut off) hold no reason to re-read storage, so these are published when it returns.
    */
   private readonly unpublishedStates = new Map<string, Uint8Array>()
+  /** Documents whose whole state will be published shortly because a publish failed while Redis stayed up. */
+  private readonly republishSoon = new Set<string>()
   private readonly published = zeroCounts()
   private readonly received = zeroCounts()
   private resyncs = 0
@@ -241,7 +243,8 @@ export class RedisFanout implements RelayExtension {
     this.publishRaw(name, kind, payload)
   }
 
-  private publishRaw(name: string, kind: FanoutKind, payload: Uint8Array): void {
+  /** Publishes now; `retry` false marks a retry itself, which is not retried again while Redis stays up. */
+  private publishRaw(name: string, kind: FanoutKind, payload: Uint8Array, retry = true): void {
     const message = Buffer.from(encodeFanoutMessage({ origin: this.origin, kind, payload }))
     const pipeline = this.publisher.pipeline()
     if (kind === 'update') {
@@ -255,23 +258,33 @@ export class RedisFanout implements RelayExtension {
     pipeline.exec().then(
       (results) => {
         const failed = results?.find(([error]) => error !== null)?.[0]
-        if (failed) this.publishFailed(name, kind, failed)
+        if (failed) this.publishFailed(name, kind, failed, retry)
       },
-      (error: unknown) => this.publishFailed(name, kind, error)
+      (error: unknown) => this.publishFailed(name, kind, error, retry)
     )
   }
 
-  private publishFailed(name: string, kind: FanoutKind, error: unknown): void {
-    if (kind === 'update') this.unpublished.add(name)
+  private publishFailed(name: string, kind: FanoutKind, error: unknown, retry: boolean): void {
     this.metrics?.countError('cluster-publish')
-    this.logger.warn({ room: name, kind, err: error }, 'could not publish to the other instances; will publish the whole document once Redis is back')
-    // Still up: the connection survived a failed command, so publish the whole document now.
-    if (this.up && kind === 'update') {
-      this.unpublished.delete(name)
-      const link = this.links.get(name)
-      if (link !== undefined) setTimeout(() => this.publish(name, 'update', link.room.encodeState()), retryCatchUpMs).unref()
+    if (kind !== 'update') return // awareness is published again when Redis returns, and renewed by clients
+    if (!this.up || !retry) {
+      this.unpublished.add(name) // published whole by resyncAll() when Redis next returns
+      if (!retry) this.logger.error({ room: name, err: error }, 'Redis refused this document twice; other instances may miss updates until Redis reconnects')
+      return
     }
+    // Still up (e.g. a command timed out on a busy Redis): publish the whole document shortly, once
+    // however many publishes failed meanwhile, so a struggling Redis is not flooded.
+    if (this.republishSoon.has(name)) return
+    this.republishSoon.add(name)
+    this.logger.warn({ room: name, err: error }, 'could not publish an update; publishing the whole document in a second')
+    setTimeout(() => {
+      this.republishSoon.delete(name)
+      const link = this.links.get(name)
+      if (link !== undefined && this.up) this.publishRaw(name, 'update', link.room.encodeState(), false)
+      else if (link !== undefined) this.unpublished.add(name)
+    }, retryCatchUpMs).unref()
   }
+
 
   private onMessage(channel: Buffer, bytes: Buffer): void {
     const name = channel.toString().slice(`${this.prefix}doc:`.length)
