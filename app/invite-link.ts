@@ -8,7 +8,7 @@
  * Both carry the same three facts, so each can be turned into the other.
  */
 import { documentNameProblem } from './document-name'
-import { parseUrl } from './url'
+import { parseUrl } from './whatwg-url'
 
 /** What a guest needs to join a document: where the relay is, which document, and (usually) a token. */
 export interface Invite {
