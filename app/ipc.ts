@@ -50,7 +50,7 @@ export interface PresenceSnapshot {
 export const HostRequestSchema = z.object({
   /** Shown to others browsing the LAN. */
   sessionName: z.string().trim().min(1, 'the session name is empty').max(63, 'session names are at most 63 characters (a DNS-SD limit)'),
-  /** `network`: advertised on the LAN and open to anyone there; `link`: not advertised, a signed link is needed. */
+  /** `network`: advertised by mDNS and open to anyone on the LAN; `link`: not advertised, a signed link is needed. */
   access: z.enum(['network', 'link']),
   /** The role of people who join without a link in `network` mode. */
   networkRole: RoleSchema.default('edit')
@@ -96,7 +96,6 @@ export interface DiscoveredSession {
   readonly sessionName: string
   readonly hostName: string
   readonly documentCount: number
-  readonly access: 'network' | 'link'
   /** `ws://ADDRESS:PORT` to connect to. */
   readonly relay: string
 }
