@@ -13,6 +13,7 @@ import type {
   HostRequest,
   InviteRequest,
   JoinRequest,
+  MenuCommand,
   PresenceReport,
   PresenceSnapshot,
   RelayStatus,
@@ -79,6 +80,10 @@ export interface EnsembleDesktopApi {
     takePending(): Promise<JoinRequest | null>
     onRequested(listener: (request: JoinRequest) => void): Unsubscribe
   }
+  /** Native menu items for the renderer to carry out (new document, share, undo through y-prosemirror…). */
+  readonly menu: {
+    onCommand(listener: (command: MenuCommand) => void): Unsubscribe
+  }
 }
 
 /** How the API reaches the main process: `ipcRenderer` in the preload, anything in tests. */
@@ -123,6 +128,7 @@ export const createDesktopApi = (transport: IpcTransport): EnsembleDesktopApi =>
     },
     window: { setDocument: (documentName) => request('window:set-document', { documentName }) },
     shell: { openExternal: (url) => request('shell:open-external', { url }) },
-    join: { takePending: () => request('join:take-pending', undefined), onRequested: on('join:requested') }
+    join: { takePending: () => request('join:take-pending', undefined), onRequested: on('join:requested') },
+    menu: { onCommand: on('menu:command') }
   }
 }

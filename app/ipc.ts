@@ -114,6 +114,20 @@ export interface JoinRequest {
   readonly token?: string
 }
 
+/** Menu items the renderer carries out (the main process handles the rest itself). */
+export const menuCommands = [
+  'new-document',
+  'open-home',
+  'join-by-link',
+  'connect-to-relay',
+  'host-session',
+  'share-document',
+  'open-settings',
+  'undo',
+  'redo'
+] as const
+export type MenuCommand = (typeof menuCommands)[number]
+
 const none = z.undefined()
 
 /** Renderer → main requests: each channel's payload schema. */
@@ -168,6 +182,7 @@ export interface EventPayloads {
   'session:changed': HostingState
   'discovery:changed': readonly DiscoveredSession[]
   'join:requested': JoinRequest
+  'menu:command': MenuCommand
 }
 export type EventChannel = keyof EventPayloads
 export const eventChannels: readonly EventChannel[] = [
@@ -176,7 +191,8 @@ export const eventChannels: readonly EventChannel[] = [
   'presence:changed',
   'session:changed',
   'discovery:changed',
-  'join:requested'
+  'join:requested',
+  'menu:command'
 ]
 
 export const requestChannels = Object.keys(requestSchemas) as RequestChannel[]
