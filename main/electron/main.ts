@@ -1,0 +1,35 @@
+/**
+ * The Electron main process entry (`dist/main/main.mjs`): one instance per user, `ensemble://`
+ * links routed to it, then the composition root.
+ */
+import { resolve } from 'node:path'
+import { app } from 'electron'
+import pino from 'pino'
+import { inviteScheme } from '../../app/invite-link'
+import { joinRequestFromArgv } from '../desktop/deep-link'
+import { registerAppScheme } from './app-protocol'
+import { startDesktopApp } from './desktop-app'
+
+const logger = pino({ level: process.env.ENSEMBLE_LOG_LEVEL ?? 'info', base: { service: 'ensemble-main' } })
+
+// Tests and side-by-side profiles keep their documents and settings apart.
+if (process.env.ENSEMBLE_USER_DATA !== undefined) app.setPath('userData', resolve(process.env.ENSEMBLE_USER_DATA))
+
+if (!app.requestSingleInstanceLock()) {
+  // The running instance receives our argv (and any ensemble:// link in it) through `second-instance`.
+  app.quit()
+} else {
+  // A development run (`electron .`) registers itself with the path of the app folder.
+  if (process.defaultApp && process.argv[1] !== undefined) {
+    app.setAsDefaultProtocolClient(inviteScheme, process.execPath, [resolve(process.argv[1])])
+  } else {
+    app.setAsDefaultProtocolClient(inviteScheme)
+  }
+  registerAppScheme()
+  const startup = joinRequestFromArgv(process.argv)
+  if (startup !== null && 'problem' in startup) logger.warn(`ignoring the link the app was started with: ${startup.problem}`)
+  startDesktopApp(logger, startup !== null && 'request' in startup ? startup.request : null).catch((error: unknown) => {
+    logger.fatal({ err: error }, 'the app could not start')
+    app.exit(1)
+  })
+}
