@@ -8,7 +8,10 @@
  */
 import { z } from 'zod'
 import { documentNameProblem } from './document-name'
+import type { EventChannel, MenuCommand, RequestChannel } from './ipc-channels'
 import { SettingsPatchSchema, type Settings } from './settings'
+
+export * from './ipc-channels'
 
 const DocumentNameSchema = z.string().superRefine((name, context) => {
   const problem = documentNameProblem(name)
@@ -114,20 +117,6 @@ export interface JoinRequest {
   readonly token?: string
 }
 
-/** Menu items the renderer carries out (the main process handles the rest itself). */
-export const menuCommands = [
-  'new-document',
-  'open-home',
-  'join-by-link',
-  'connect-to-relay',
-  'host-session',
-  'share-document',
-  'open-settings',
-  'undo',
-  'redo'
-] as const
-export type MenuCommand = (typeof menuCommands)[number]
-
 const none = z.undefined()
 
 /** Renderer → main requests: each channel's payload schema. */
@@ -147,9 +136,7 @@ export const requestSchemas = {
   'window:set-document': z.object({ documentName: DocumentNameSchema.nullable() }),
   'shell:open-external': z.object({ url: z.string().max(2048) }),
   'join:take-pending': none
-} as const
-
-export type RequestChannel = keyof typeof requestSchemas
+} as const satisfies Record<RequestChannel, z.ZodType>
 export type RequestPayload<C extends RequestChannel> = z.input<(typeof requestSchemas)[C]>
 /** A request payload after validation (defaults applied). */
 export type ValidRequestPayload<C extends RequestChannel> = z.output<(typeof requestSchemas)[C]>
@@ -184,18 +171,11 @@ export interface EventPayloads {
   'join:requested': JoinRequest
   'menu:command': MenuCommand
 }
-export type EventChannel = keyof EventPayloads
-export const eventChannels: readonly EventChannel[] = [
-  'relay:status',
-  'settings:changed',
-  'presence:changed',
-  'session:changed',
-  'discovery:changed',
-  'join:requested',
-  'menu:command'
-]
 
-export const requestChannels = Object.keys(requestSchemas) as RequestChannel[]
+/** Fails to compile when `EventPayloads` and `eventChannels` name different channels. */
+type SameKeys<A, K> = [Exclude<keyof A, K>, Exclude<K, keyof A>] extends [never, never] ? true : false
+export const eventPayloadsMatchChannels: SameKeys<EventPayloads, EventChannel> = true
+export const responsesMatchChannels: SameKeys<ResponsePayloads, RequestChannel> = true
 
 /** A request whose payload did not match its channel's schema. */
 export class IpcPayloadError extends Error {
@@ -212,5 +192,3 @@ export const parseRequest = <C extends RequestChannel>(channel: C, payload: unkn
   }
   return result.data as ValidRequestPayload<C>
 }
-
-export const isRequestChannel = (channel: string): channel is RequestChannel => Object.hasOwn(requestSchemas, channel)

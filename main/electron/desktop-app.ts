@@ -22,7 +22,7 @@ import { ElectronNotifier, ElectronTrayView, ElectronWindowTitles } from './elec
 import { registerIpcHandlers, sendToWindows } from './ipc-bridge'
 import { ElectronUtilityProcessLauncher } from './utility-process-launcher'
 import { WindowManager } from './window-manager'
-import { hardenWebContents, openExternally, restrictPermissions } from './window-security'
+import { enforceContentSecurityPolicy, hardenWebContents, openExternally, restrictPermissions } from './window-security'
 
 /** Where the built pieces are, relative to the app folder (the checkout, or `app.asar` when packaged). */
 export interface DesktopPaths {
@@ -69,6 +69,7 @@ export const startDesktopApp = async (logger: Logger, initialJoin: JoinRequest |
   hardenWebContents(app, logger)
   await app.whenReady()
   restrictPermissions(session.defaultSession, logger)
+  enforceContentSecurityPolicy(session.defaultSession)
   serveAppProtocol(session.defaultSession, paths.renderer, missingRendererPage)
 
   const settings = disposables.add(await SettingsService.load(userData, defaultSettings(), logger))

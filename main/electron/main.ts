@@ -20,10 +20,12 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   // A development run (`electron .`) registers itself with the path of the app folder.
+  // Reviewed (electronegativity): links that arrive this way are parsed strictly (app/invite-link.ts) and only ever
+  // start the join flow; a broken one is reported, never followed.
   if (process.defaultApp && process.argv[1] !== undefined) {
-    app.setAsDefaultProtocolClient(inviteScheme, process.execPath, [resolve(process.argv[1])])
+    app.setAsDefaultProtocolClient(inviteScheme, process.execPath, [resolve(process.argv[1])]) /* eng-disable PROTOCOL_HANDLER_JS_CHECK */
   } else {
-    app.setAsDefaultProtocolClient(inviteScheme)
+    app.setAsDefaultProtocolClient(inviteScheme) /* eng-disable PROTOCOL_HANDLER_JS_CHECK */
   }
   registerAppScheme()
   const startup = joinRequestFromArgv(process.argv)

@@ -5,15 +5,15 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import { createDesktopApi, desktopApiGlobalName } from '../../app/desktop-api'
-import { eventChannels, requestChannels } from '../../app/ipc'
+import { isEventChannel, isRequestChannel } from '../../app/ipc-channels'
 
 const api = createDesktopApi({
   invoke: (channel, payload) => {
-    if (!requestChannels.includes(channel)) return Promise.reject(new Error(`${channel} is not a channel of the app API`))
+    if (!isRequestChannel(channel)) return Promise.reject(new Error(`${channel} is not a channel of the app API`))
     return ipcRenderer.invoke(channel, payload)
   },
   subscribe: (channel, listener) => {
-    if (!eventChannels.includes(channel)) throw new Error(`${channel} is not an event of the app API`)
+    if (!isEventChannel(channel)) throw new Error(`${channel} is not an event of the app API`)
     // Only the payload crosses into the page, never the IPC event (it holds `sender`).
     const forward = (_event: IpcRendererEvent, payload: unknown): void => listener(payload)
     ipcRenderer.on(channel, forward)
