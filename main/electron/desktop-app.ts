@@ -60,11 +60,11 @@ const defaultSettings = (): Settings => {
  * windows, tray and menus, and shuts them down in order on quit (the relay last, so that storage is
  * flushed after every window and LAN guest has gone).
  */
-export const startDesktopApp = async (logger: Logger, initialJoin: JoinRequest | null): Promise<void> => {
+export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => JoinRequest | null): Promise<void> => {
   const disposables = new DisposableStore()
   const paths = desktopPaths(app.getAppPath(), app.isPackaged)
   const userData = app.getPath('userData')
-  let pendingJoin = initialJoin
+  let pendingJoin: JoinRequest | null = null
 
   hardenWebContents(app, logger)
   await app.whenReady()
@@ -163,6 +163,7 @@ export const startDesktopApp = async (logger: Logger, initialJoin: JoinRequest |
     if ('request' in result) requestJoin(result.request)
     else void dialog.showMessageBox({ type: 'warning', message: 'This Ensemble link cannot be opened', detail: result.problem })
   }
+  pendingJoin = takeStartupJoin()
   app.on('second-instance', (_event, argv) => {
     const result = joinRequestFromArgv(argv)
     if (result === null) windows.focus()

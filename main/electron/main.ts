@@ -6,7 +6,8 @@ import { resolve } from 'node:path'
 import { app } from 'electron'
 import pino from 'pino'
 import { inviteScheme } from '../../app/invite-link'
-import { joinRequestFromArgv } from '../desktop/deep-link'
+import type { JoinRequest } from '../../app/ipc'
+import { joinRequestFromArgv, joinRequestFromUrl } from '../desktop/deep-link'
 import { registerAppScheme } from './app-protocol'
 import { startDesktopApp } from './desktop-app'
 
@@ -28,9 +29,25 @@ if (!app.requestSingleInstanceLock()) {
     app.setAsDefaultProtocolClient(inviteScheme) /* eng-disable PROTOCOL_HANDLER_JS_CHECK */
   }
   registerAppScheme()
-  const startup = joinRequestFromArgv(process.argv)
-  if (startup !== null && 'problem' in startup) logger.warn(`ignoring the link the app was started with: ${startup.problem}`)
-  startDesktopApp(logger, startup !== null && 'request' in startup ? startup.request : null).catch((error: unknown) => {
+  // The link that started the app: an argument (Windows, Linux), or an `open-url` event that macOS
+  // sends before the app is ready, so it is caught here, before the composition root listens.
+  let startupJoin: JoinRequest | null = null
+  const takeLink = (result: ReturnType<typeof joinRequestFromUrl> | null): void => {
+    if (result === null) return
+    if ('request' in result) startupJoin = result.request
+    else logger.warn(`ignoring the link the app was started with: ${result.problem}`)
+  }
+  takeLink(joinRequestFromArgv(process.argv))
+  const earlyOpenUrl = (event: { preventDefault(): void }, url: string): void => {
+    event.preventDefault()
+    takeLink(joinRequestFromUrl(url))
+  }
+  app.on('open-url', earlyOpenUrl)
+  const takeStartupJoin = (): JoinRequest | null => {
+    app.off('open-url', earlyOpenUrl)
+    return startupJoin
+  }
+  startDesktopApp(logger, takeStartupJoin).catch((error: unknown) => {
     logger.fatal({ err: error }, 'the app could not start')
     app.exit(1)
   })
