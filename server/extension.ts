@@ -12,6 +12,8 @@ export interface ConnectionContext {
   readonly params: URLSearchParams
   readonly headers: IncomingHttpHeaders
   readonly remoteAddress: string
+  /** The listener the connection came through: `undefined` for the relay's own port, else the name given to `acceptConnection`. */
+  readonly entry?: string | undefined
   role: AccessRole
   /** Display name vouched for by a hook (e.g. a token's `name` claim). */
   userName?: string

@@ -1,5 +1,5 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { ObservableV2 } from 'lib0/observable'
 import pino, { type Logger } from 'pino'
@@ -81,6 +81,11 @@ export interface Relay extends ObservableV2<RelayEvents> {
   roomNames(): string[]
   /** The in-memory state of a room as one update, or `null` when the room is not in memory. */
   documentState(name: string): Uint8Array | null
+  /**
+   * Serves a TCP connection accepted by another listener (the desktop app's LAN listener) as if it
+   * had arrived on the relay's port; hooks see `entry` in its connection context.
+   */
+  acceptConnection(socket: Socket, entry: string): void
   /** Stops accepting, closes every connection with 1001, flushes storage. */
   close(): Promise<void>
 }
@@ -109,6 +114,7 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
   private readonly httpServer: Server
   private readonly wss: WebSocketServer
   private readonly startedAt = Date.now()
+  private readonly entries = new WeakMap<Socket, string>()
   private pingTimer: NodeJS.Timeout | undefined
   private closing: Promise<void> | undefined
   url = ''
@@ -195,6 +201,16 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
     return room === undefined ? null : Y.encodeStateAsUpdate(room.doc)
   }
 
+  acceptConnection(socket: Socket, entry: string): void {
+    if (this.closing !== undefined) {
+      socket.destroy()
+      return
+    }
+    this.entries.set(socket, entry)
+    // Node's documented way to hand an HTTP server a connection it did not accept itself.
+    this.httpServer.emit('connection', socket)
+  }
+
   close(): Promise<void> {
     this.closing ??= this.shutdown()
     return this.closing
@@ -230,6 +246,7 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
       params: url.searchParams,
       headers: request.headers,
       remoteAddress: request.socket.remoteAddress ?? 'unknown',
+      entry: this.entries.get(request.socket as Socket),
       role: 'edit'
     }
     for (const extension of this.extensions) {
