@@ -1,3 +1,4 @@
+import { hostname } from 'node:os'
 import { parseArgs } from 'node:util'
 import { relayDefaults } from './relay'
 
@@ -15,6 +16,12 @@ export interface RelayCommandLine {
   readonly maxFrameBytes: number
   readonly logLevel: string
   readonly webRoot: string | null
+  /** `leveldb` keeps documents in `dataDir`; `postgres` in the database at `postgresUrl`, shared by a cluster. */
+  readonly storage: 'leveldb' | 'postgres'
+  readonly postgresUrl: string | null
+  /** Redis that joins several instances, or `null` for a relay on its own. */
+  readonly redisUrl: string | null
+  readonly instanceId: string
   readonly help: boolean
 }
 
@@ -26,7 +33,11 @@ export const relayFlags = {
   'linger-ms': { env: 'ENSEMBLE_LINGER_MS', default: String(relayDefaults.lingerMs), help: 'how long an empty document stays in memory' },
   'max-frame-bytes': { env: 'ENSEMBLE_MAX_FRAME_BYTES', default: String(relayDefaults.maxFrameBytes), help: 'largest WebSocket frame accepted (larger: close 1009)' },
   'log-level': { env: 'ENSEMBLE_LOG_LEVEL', default: 'info', help: 'fatal, error, warn, info, debug or trace' },
-  'web-root': { env: 'ENSEMBLE_WEB_ROOT', default: '', help: 'folder of the built web client (default: dist/web of this checkout)' }
+  'web-root': { env: 'ENSEMBLE_WEB_ROOT', default: '', help: 'folder of the built web client (default: dist/web of this checkout)' },
+  storage: { env: 'ENSEMBLE_STORAGE', default: 'leveldb', help: 'leveldb (the --data folder) or postgres (--postgres-url, shared by a cluster)' },
+  'postgres-url': { env: 'ENSEMBLE_POSTGRES_URL', default: '', help: 'postgres://user:password@host:5432/database, with --storage postgres' },
+  'redis-url': { env: 'ENSEMBLE_REDIS_URL', default: '', help: 'redis://host:6379 joining several instances (needs --storage postgres)' },
+  'instance-id': { env: 'ENSEMBLE_INSTANCE_ID', default: '', help: 'name of this instance in logs and Redis client names (default: hostname-pid)' }
 } as const
 
 type FlagName = keyof typeof relayFlags
@@ -71,6 +82,11 @@ export const parseRelayCommandLine = (
   }
   const data = read('data')
   const webRoot = read('web-root')
+  const { storage, postgresUrl, redisUrl } = readScaleOut(read)
+  const instanceId = read('instance-id') || `${hostname()}-${process.pid}`
+  if (!/^[\w.-]{1,64}$/.test(instanceId)) {
+    throw new UsageError(`--instance-id may hold 1 to 64 letters, digits, "_", "." and "-"; got "${instanceId}"`)
+  }
   return {
     host: read('host'),
     port: integer('port', 0, 65535),
@@ -79,8 +95,40 @@ export const parseRelayCommandLine = (
     maxFrameBytes: integer('max-frame-bytes', 1024, 1024 * 1024 * 1024),
     logLevel,
     webRoot: webRoot === '' ? defaultWebRoot : webRoot,
+    storage,
+    postgresUrl,
+    redisUrl,
+    instanceId,
     help: values.help === true
   }
+}
+
+/** Storage and fan-out flags, checked together: a cluster needs storage all its instances share. */
+const readScaleOut = (
+  read: (name: FlagName) => string
+): Pick<RelayCommandLine, 'storage' | 'postgresUrl' | 'redisUrl'> => {
+  const storage = read('storage')
+  if (storage !== 'leveldb' && storage !== 'postgres') {
+    throw new UsageError(`--storage (or ENSEMBLE_STORAGE) must be leveldb or postgres; got "${storage}"`)
+  }
+  const postgresUrl = read('postgres-url') || null
+  const redisUrl = read('redis-url') || null
+  if (storage === 'postgres' && postgresUrl === null) {
+    throw new UsageError('--storage postgres needs --postgres-url (or ENSEMBLE_POSTGRES_URL), e.g. postgres://ensemble:secret@db:5432/ensemble')
+  }
+  if (postgresUrl !== null && storage !== 'postgres') {
+    throw new UsageError('--postgres-url is set but documents would go to LevelDB; add --storage postgres, or drop --postgres-url')
+  }
+  if (postgresUrl !== null && !/^postgres(ql)?:\/\//.test(postgresUrl)) {
+    throw new UsageError('--postgres-url must start with postgres:// or postgresql://')
+  }
+  if (redisUrl !== null && storage !== 'postgres') {
+    throw new UsageError('--redis-url joins instances that must share their documents; add --storage postgres --postgres-url ...')
+  }
+  if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new UsageError('--redis-url must start with redis:// or rediss://')
+  }
+  return { storage, postgresUrl, redisUrl }
 }
 
 export const relayHelpText = (): string =>

@@ -1,7 +1,10 @@
 import { fileURLToPath } from 'node:url'
 import pino from 'pino'
-import { parseRelayCommandLine, relayHelpText, UsageError } from './cli-options'
-import { createRelay } from './relay'
+import { parseRelayCommandLine, relayHelpText, UsageError, type RelayCommandLine } from './cli-options'
+import { describeRedis, RedisFanout } from './cluster/redis-fanout'
+import type { RelayExtension } from './extension'
+import { createRelay, type RelayOptions } from './relay'
+import { describeDatabase, PostgresStorage } from './storage/postgres-storage'
 
 /** Time allowed for a graceful stop before the process gives up and exits with an error. */
 const shutdownDeadlineMs = 4500
@@ -19,18 +22,26 @@ const main = async (): Promise<void> => {
     process.stdout.write(relayHelpText() + '\n')
     return
   }
-  const logger = pino({ level: options.logLevel, base: { service: 'ensemble-relay' } })
+  const logger = pino({ level: options.logLevel, base: { service: 'ensemble-relay', instance: options.instanceId } })
+  const extensions: RelayExtension[] = []
+  if (options.redisUrl !== null) extensions.push(new RedisFanout({ url: options.redisUrl, instanceId: options.instanceId }))
   const relay = await createRelay({
     host: options.host,
     port: options.port,
-    ...(options.dataDir === null ? {} : { dataDir: options.dataDir }),
+    ...(await storageOptions(options, logger)),
     lingerMs: options.lingerMs,
     maxFrameBytes: options.maxFrameBytes,
     webRoot: options.webRoot,
+    extensions,
     logger
   })
   logger.info(
-    { url: relay.url, web: relay.url.replace(/^ws/, 'http'), data: options.dataDir ?? 'memory' },
+    {
+      url: relay.url,
+      web: relay.url.replace(/^ws/, 'http'),
+      data: options.postgresUrl !== null ? `postgres ${describeDatabase(options.postgresUrl)}` : (options.dataDir ?? 'memory'),
+      redis: options.redisUrl === null ? 'none' : describeRedis(options.redisUrl)
+    },
     `relay listening on ${relay.url}`
   )
 
@@ -61,6 +72,12 @@ const main = async (): Promise<void> => {
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+}
+
+/** Where documents go: PostgreSQL (opened and migrated here, so a bad URL fails before listening), LevelDB, or memory. */
+const storageOptions = async (options: RelayCommandLine, logger: pino.Logger): Promise<Pick<RelayOptions, 'storage' | 'dataDir'>> => {
+  if (options.storage === 'postgres') return { storage: await PostgresStorage.open(options.postgresUrl!, { logger }) }
+  return options.dataDir === null ? {} : { dataDir: options.dataDir }
 }
 
 main().catch((error: unknown) => {

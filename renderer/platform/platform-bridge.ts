@@ -1,19 +1,17 @@
-import { platformBridgeGlobal, type PlatformBridge } from '../../app/bridge'
+import type { PlatformBridge } from '../../app/bridge'
+import { desktopApiGlobalName, type EnsembleDesktopApi } from '../../app/desktop-api'
+import { createDesktopBridge } from './desktop-bridge'
 import { createWebBridge } from './web-bridge'
 
 /**
- * The bridge of the platform the renderer runs on: the one the Electron preload exposed, or the
- * web bridge in a browser. Nothing else in the renderer knows which it got.
+ * The bridge of the platform the renderer runs on: the desktop bridge over the preload's
+ * `window.ensemble`, or the web bridge in a browser. Nothing else in the renderer knows which.
  */
 export const platformBridge = (): PlatformBridge => {
-  const exposed = (window as unknown as Record<string, unknown>)[platformBridgeGlobal]
-  if (exposed === undefined) return createWebBridge(window)
-  const bridge = exposed as Partial<PlatformBridge>
-  const missing = (['loadProfile', 'saveProfile', 'currentDocument', 'openDocument'] as const).filter(
-    (method) => typeof bridge[method] !== 'function'
-  )
-  if (missing.length > 0) {
-    throw new TypeError(`window.${platformBridgeGlobal} lacks ${missing.join(', ')}; the preload script and the renderer do not match`)
+  const desktop = (window as unknown as Record<string, unknown>)[desktopApiGlobalName] as Partial<EnsembleDesktopApi> | undefined
+  if (desktop === undefined) return createWebBridge(window)
+  if (desktop.kind !== 'desktop' || desktop.settings === undefined || desktop.relay === undefined) {
+    throw new TypeError(`window.${desktopApiGlobalName} is not the desktop API this renderer expects; the preload and the renderer do not match`)
   }
-  return bridge as PlatformBridge
+  return createDesktopBridge(desktop as EnsembleDesktopApi, window)
 }

@@ -8,7 +8,8 @@ describe('parseWebClientUrl', () => {
       documentProblem: null,
       userName: 'Ana Lima',
       token: 'abc.def',
-      relayUrl: 'ws://relay.lan:4455'
+      relayUrl: 'ws://relay.lan:4455',
+      relayGiven: false
     })
   })
 
@@ -28,7 +29,7 @@ describe('parseWebClientUrl', () => {
   })
 
   it('takes ?relay= only when it is a bare ws(s) origin', () => {
-    expect(parseWebClientUrl('http://h:1/?doc=a&relay=ws://127.0.0.1:9').relayUrl).toBe('ws://127.0.0.1:9')
+    expect(parseWebClientUrl('http://h:1/?doc=a&relay=ws://127.0.0.1:9')).toMatchObject({ relayUrl: 'ws://127.0.0.1:9', relayGiven: true })
     expect(parseWebClientUrl('http://h:1/?doc=a&relay=javascript:alert(1)').relayUrl).toBe('ws://h:1')
   })
 })

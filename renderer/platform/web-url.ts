@@ -15,6 +15,8 @@ export interface WebClientRequest {
   readonly token: string | null
   /** `ws(s)://host:port` of the relay: the page's own origin, or `?relay=` when given. */
   readonly relayUrl: string
+  /** Whether `relayUrl` came from `?relay=` rather than from the page's origin. */
+  readonly relayGiven: boolean
 }
 
 /** Reads a web client URL; never throws, an invalid `doc` is reported in `documentProblem`. */
@@ -24,20 +26,17 @@ export const parseWebClientUrl = (href: string): WebClientRequest => {
   const problem = requested === null ? null : documentNameProblem(requested)
   const user = url.searchParams.get('user')?.trim() ?? ''
   const fragment = new URLSearchParams(url.hash.replace(/^#/, ''))
+  const relayParam = url.searchParams.get('relay')
+  const givenRelay = relayParam !== null && /^wss?:\/\/[^/?#]+$/.test(relayParam) ? relayParam : null
   const token = fragment.get('token')
   return {
     documentName: problem === null ? requested : null,
     documentProblem: problem,
     userName: user === '' ? null : user,
     token: token === null || token === '' ? null : token,
-    relayUrl: relayUrlFor(url)
+    relayUrl: givenRelay ?? `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`,
+    relayGiven: givenRelay !== null
   }
-}
-
-const relayUrlFor = (page: URL): string => {
-  const explicit = page.searchParams.get('relay')
-  if (explicit !== null && /^wss?:\/\/[^/?#]+$/.test(explicit)) return explicit
-  return `${page.protocol === 'https:' ? 'wss:' : 'ws:'}//${page.host}`
 }
 
 /** The web client URL of a document on the same relay as `current`, keeping `relay` and the token. */
