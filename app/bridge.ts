@@ -7,6 +7,7 @@
  * Answers are promises, because over IPC every answer is asynchronous.
  */
 
+import type { PresencePerson } from './ipc'
 import type { UserProfile } from './profile'
 
 /** Which document a window shows and where its relay is. */
@@ -19,12 +20,8 @@ export interface DocumentTarget {
   readonly token?: string
 }
 
-/** Someone in an open document, as the platform hears of them. */
-export interface DocumentPerson {
-  readonly clientId: number
-  readonly name: string
-  readonly color: string
-}
+/** Someone in an open document, as the platform hears of them (the desktop's presence report). */
+export type DocumentPerson = PresencePerson
 
 /** The document a window shows, as the renderer describes it to the platform. */
 export interface OpenedDocument {

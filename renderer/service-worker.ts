@@ -27,6 +27,8 @@ const worker = self as unknown as WorkerScope
 /** Bump when the caching rules change; older caches are deleted on activation. */
 const cacheName = 'ensemble-shell-v1'
 const shellKey = new URL('./', worker.registration.scope).href
+/** Navigations that load the app; others (`/healthz`, `/metrics`) pass through untouched. */
+const isAppNavigation = (url: URL): boolean => url.href.split(/[?#]/)[0] === shellKey || url.pathname === new URL('index.html', shellKey).pathname
 
 /** Fetches index.html and every asset it names, and caches them. */
 const cacheShell = async (): Promise<void> => {
@@ -56,7 +58,7 @@ worker.addEventListener('fetch', (event) => {
   const { request } = event
   const url = new URL(request.url)
   if (request.method !== 'GET' || url.origin !== worker.location.origin) return
-  if (request.mode === 'navigate') {
+  if (request.mode === 'navigate' && isAppNavigation(url)) {
     // Network first, so a new build shows at once; the cached shell when offline.
     event.respondWith(
       fetch(request).then(
