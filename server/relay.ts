@@ -18,6 +18,7 @@ import {
 import { createHttpHandler, sendText } from './http'
 import { RelayMetrics } from './metrics'
 import { createRoomHooks } from './room-hooks'
+import { DocumentApi } from './transfer/document-api'
 import { RoomRegistry } from './room-registry'
 import type { DocumentStorage } from './storage/document-storage'
 import { LevelDbStorage } from './storage/leveldb-storage'
@@ -39,6 +40,8 @@ export interface RelayOptions {
   pingIntervalMs?: number
   /** Folder of the built web client served at `/`; `null` serves none. */
   webRoot?: string | null
+  /** Largest file `POST /api/docs/NAME/import` accepts; default 10 MiB. */
+  maxImportBytes?: number
   extensions?: RelayExtension[]
   logger?: Logger
 }
@@ -148,7 +151,16 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
     const handleHttp = createHttpHandler({
       health: () => ({ ...this.health() }),
       metrics: this.metrics.registry,
-      webRoot: options.webRoot ?? null
+      webRoot: options.webRoot ?? null,
+      documents: new DocumentApi({
+        authenticate: (context) => this.authenticate(context),
+        rooms: this.rooms,
+        entryOf: (socket) => this.entries.get(socket),
+        closing: () => this.closing !== undefined,
+        metrics: this.metrics,
+        logger: this.logger,
+        maxImportBytes: options.maxImportBytes
+      })
     })
     this.httpServer = createServer((request, response) => {
       handleHttp(request, response).catch((error: unknown) => {
@@ -249,6 +261,17 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
       entry: this.entries.get(request.socket as Socket),
       role: 'edit'
     }
+    const refusal = await this.authenticate(context)
+    if (refusal !== null) return refuseUpgrade(socket, refusal.status, refusal.message)
+    if (socket.destroyed) return
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, context))
+  }
+
+  /**
+   * Runs every `onAuthenticate` hook in order, for a WebSocket upgrade or an HTTP API request;
+   * resolves with the first refusal, or `null` when every hook accepted.
+   */
+  private async authenticate(context: ConnectionContext): Promise<RelayRefusal | null> {
     for (const extension of this.extensions) {
       if (extension.onAuthenticate === undefined) continue
       try {
@@ -257,16 +280,15 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
         if (error instanceof RelayRefusal) {
           this.metrics.countError(`refused-${error.status}`)
           this.logger.info(
-            { room: documentName, remote: context.remoteAddress, status: error.status, extension: extension.name },
+            { room: context.documentName, remote: context.remoteAddress, status: error.status, extension: extension.name },
             `connection refused: ${error.message}`
           )
-          return refuseUpgrade(socket, error.status, error.message)
+          return error
         }
         throw new Error(`extension ${extension.name} failed in onAuthenticate`, { cause: error })
       }
     }
-    if (socket.destroyed) return
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, context))
+    return null
   }
 
   private accept(socket: WebSocket, context: ConnectionContext): void {

@@ -44,6 +44,16 @@ const compactAfterAppends = 100
 const retryFailedWriteMs = 1000
 /** Transaction origin of updates and awareness changes that another relay instance sent. */
 const remoteOrigin = Symbol('remote relay instance')
+/** Transaction origin of changes the relay makes itself (`changeDocument`). */
+const relayOrigin = Symbol('relay')
+
+/** The room was closed (unloaded or reloading) before an operation on it could run. */
+export class RoomClosedError extends Error {
+  override name = 'RoomClosedError'
+  constructor(readonly room: string) {
+    super(`the document "${room}" is being unloaded or reloaded; try again`)
+  }
+}
 
 /**
  * One document in memory: its Y.Doc, its awareness, and the connections editing it.
@@ -157,6 +167,31 @@ export class Room implements RoomHandle {
   encodeLocalAwareness(): Uint8Array | null {
     const local = [...this.members.values()].flatMap((ids) => [...ids]).filter((id) => this.awareness.states.has(id))
     return local.length === 0 ? null : awarenessProtocol.encodeAwarenessUpdate(this.awareness, local)
+  }
+
+  /**
+   * Changes the document on the relay's own behalf (an import over HTTP) as one Yjs transaction.
+   * Members, storage and extensions (so other instances too) get the change exactly like a
+   * member's update. Returns the update, or `null` when nothing changed.
+   */
+  changeDocument(change: (doc: Y.Doc) => void): Uint8Array | null {
+    if (this.closed) throw new RoomClosedError(this.name)
+    let update: Uint8Array | null = null
+    const capture = (applied: Uint8Array): void => {
+      update = applied
+    }
+    this.doc.on('update', capture)
+    try {
+      this.doc.transact(() => change(this.doc), relayOrigin)
+    } finally {
+      this.doc.off('update', capture)
+    }
+    if (update === null) return null
+    this.lastActiveAt = Date.now()
+    this.broadcast(encodeUpdate(update), 'sync')
+    this.appendToStorage(update)
+    this.services.hooks.change(this, update)
+    return update
   }
 
   /** Sends `frame` to every member except `except`. */
