@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http'
+import type { AccessRole } from '../app/access-token'
 
-/** Whether a connection may change the document or only read it. */
-export type AccessRole = 'edit' | 'view'
+export type { AccessRole }
 
 /** What the relay knows about a connection before and after it is accepted. Hooks may refine it. */
 export interface ConnectionContext {

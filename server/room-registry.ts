@@ -4,6 +4,10 @@ import { Room, type RoomServices } from './room'
 export interface RoomRegistryOptions {
   /** How long an empty room stays in memory before it is written and dropped. */
   readonly lingerMs: number
+  /** Rooms held in memory at most; see `makeRoomFor`. */
+  readonly maxRooms: number
+  /** Called when an empty room is dropped early to make room for another. */
+  readonly onEvicted: (name: string) => void
   readonly onLoaded: (name: string) => void
   readonly onUnloaded: (name: string) => void
 }
@@ -39,6 +43,23 @@ export class RoomRegistry {
 
   get(name: string): Room | undefined {
     return this.rooms.get(name)
+  }
+
+  /**
+   * Makes sure `acquire(name)` stays within `maxRooms`: true when the room is in memory or there is
+   * space, after dropping the least recently used empty room if needed; false when every room in
+   * memory has connections.
+   */
+  makeRoomFor(name: string): boolean {
+    if (this.rooms.has(name) || this.rooms.size < this.options.maxRooms) return true
+    let oldest: Room | undefined
+    for (const room of this.lingerTimers.keys()) {
+      if (room.size === 0 && (oldest === undefined || room.lastActiveAt < oldest.lastActiveAt)) oldest = room
+    }
+    if (oldest === undefined) return false
+    void this.unload(oldest, CloseCode.normal, 'room evicted')
+    this.options.onEvicted(oldest.name)
+    return true
   }
 
   /** The room for `name`, created (and loading) if it is not in memory. */

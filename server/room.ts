@@ -49,7 +49,8 @@ export class Room {
   readonly loaded: Promise<void>
   /** Members and the awareness client ids each one controls. */
   private readonly members = new Map<RoomMember, Set<number>>()
-  private readonly deniedWriters = new WeakSet<RoomMember>()
+  /** View-only members that sent their harmless sync step 2, or were denied a write. */
+  private readonly viewers = new WeakMap<RoomMember, 'synced' | 'denied'>()
   private unwritten: Uint8Array[] = []
   private writing: Promise<void> = Promise.resolve()
   private writeScheduled = false
@@ -170,14 +171,11 @@ export class Room {
   }
 
   private applyClientUpdate(member: RoomMember, update: Uint8Array, frame: Uint8Array | undefined): void {
+    if (isEmptyUpdate(update)) return
     if (member.context.role !== 'edit') {
-      if (!this.deniedWriters.has(member)) {
-        this.deniedWriters.add(member)
-        member.send(encodePermissionDenied('this connection may only view the document'))
-      }
+      this.refuseWrite(member, update, frame === undefined)
       return
     }
-    if (isEmptyUpdate(update)) return
     try {
       Y.applyUpdate(this.doc, update, member)
     } catch (error) {
@@ -192,6 +190,24 @@ export class Room {
     }
     this.broadcast(frame ?? encodeUpdate(update), 'sync', member)
     this.appendToStorage(update)
+  }
+
+  /**
+   * Drops a write from a view-only member, never applying it, and answers the first real attempt
+   * with permission-denied. A viewer's provider always answers our sync step 1 with a step 2, which
+   * usually holds nothing new; that one is let pass silently.
+   */
+  private refuseWrite(member: RoomMember, update: Uint8Array, isSyncStep2: boolean): void {
+    const state = this.viewers.get(member)
+    if (state === 'denied') return
+    if (state === undefined && isSyncStep2 && Y.snapshotContainsUpdate(Y.snapshot(this.doc), update)) {
+      this.viewers.set(member, 'synced')
+      return
+    }
+    this.viewers.set(member, 'denied')
+    this.services.metrics.countError('view-only-write')
+    this.services.logger.info({ room: this.name, remote: member.context.remoteAddress }, 'dropped a write from a view-only connection')
+    member.send(encodePermissionDenied('this connection may only view the document'))
   }
 
   private appendToStorage(update: Uint8Array): void {
