@@ -12,8 +12,8 @@ export const normalizeOrigin = (entry: string): string => {
   } catch {
     throw new RangeError(`"${entry}" is not an origin; write it as scheme://host[:port], e.g. https://docs.example.com`)
   }
-  // Opaque origins (file://, app://) serialise as "null"; browsers send them as written.
-  if (url.origin === 'null') return trimmed.replace(/\/+$/, '')
+  // Schemes without a host-based origin (file://, custom app schemes) are compared as written.
+  if (url.origin === 'null') return trimmed
   if (url.pathname !== '/' || url.search !== '' || url.hash !== '') {
     throw new RangeError(`"${entry}" has a path or query; an origin is only scheme://host[:port], e.g. ${url.origin}`)
   }
