@@ -19,6 +19,7 @@ export interface RoomRegistryOptions {
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>()
   private readonly closing = new Map<string, Promise<void>>()
+  /** Empty rooms waiting to be dropped, in the order they became empty. */
   private readonly lingerTimers = new Map<Room, NodeJS.Timeout>()
   private readonly services: RoomServices
 
@@ -52,10 +53,8 @@ export class RoomRegistry {
    */
   makeRoomFor(name: string): boolean {
     if (this.rooms.has(name) || this.rooms.size < this.options.maxRooms) return true
-    let oldest: Room | undefined
-    for (const room of this.lingerTimers.keys()) {
-      if (room.size === 0 && (oldest === undefined || room.lastActiveAt < oldest.lastActiveAt)) oldest = room
-    }
+    // Lingering rooms are exactly the empty ones, kept in the order they became empty.
+    const oldest = this.lingerTimers.keys().next().value
     if (oldest === undefined) return false
     void this.unload(oldest, CloseCode.normal, 'room evicted')
     this.options.onEvicted(oldest.name)
