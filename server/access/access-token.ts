@@ -89,10 +89,10 @@ const describeVerificationFailure = (error: unknown): Error => {
 }
 
 /** Throws when `secret` is too short to key HS256 safely. */
-export const checkSecretLength = (secret: Uint8Array): void => {
+export const checkSecretLength = (secret: Uint8Array, what = 'the auth secret'): void => {
   if (secret.length < minSecretBytes) {
     throw new RangeError(
-      `the auth secret is ${secret.length} bytes long; HS256 needs at least ${minSecretBytes}. ` +
+      `${what} is ${secret.length} bytes long; HS256 needs at least ${minSecretBytes}. ` +
         'Generate one with `openssl rand -base64 32`.'
     )
   }
