@@ -14,6 +14,13 @@ import {
 } from './messages'
 import type { RelayMetrics } from './metrics'
 import type { DocumentStorage } from './storage/document-storage'
+import {
+  InconsistentUpdate,
+  UpdateIntegrator,
+  WaitingLimitExceeded,
+  WaitingUpdateFailed,
+  type Integration
+} from './update-integrator'
 
 /** What a room needs of a connection. */
 export interface RoomMember {
@@ -36,6 +43,8 @@ export interface RoomServices {
 /** Compact the stored log when a room unloads after at least this many appends. */
 const compactAfterAppends = 100
 const retryFailedWriteMs = 1000
+/** Bytes of updates one connection may have waiting for content the room lacks. */
+const maxWaitingBytesPerMember = 1024 * 1024
 
 /**
  * One document in memory: its Y.Doc, its awareness, and the connections editing it.
@@ -45,6 +54,7 @@ const retryFailedWriteMs = 1000
 export class Room {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  private readonly integrator = new UpdateIntegrator<RoomMember>(this.doc, maxWaitingBytesPerMember)
   /** Resolves once the stored state is in `doc`; no member is attached before. */
   readonly loaded: Promise<void>
   /** Members and the awareness client ids each one controls. */
@@ -88,6 +98,7 @@ export class Room {
     const controlled = this.members.get(member)
     if (controlled === undefined) return
     this.members.delete(member)
+    this.integrator.forget(member)
     this.lastActiveAt = Date.now()
     const present = [...controlled].filter((id) => this.awareness.states.has(id))
     if (present.length > 0) {
@@ -181,20 +192,64 @@ export class Room {
       this.refuseWrite(member, update, frame === undefined)
       return
     }
+    let integration: Integration
     try {
-      Y.applyUpdate(this.doc, update, member)
+      integration = this.integrator.integrate(member, update)
     } catch (error) {
-      this.services.logger.error(
-        { room: this.name, err: error, bytes: update.length },
-        'a Yjs update decoded but failed to integrate; reloading the room from storage'
-      )
-      this.services.metrics.countError('integration-failure')
-      member.close(CloseCode.invalidPayload, 'malformed Yjs update')
-      this.services.onBroken(this)
+      if (error instanceof InconsistentUpdate) this.refuseUpdate(member, error.message)
+      else if (error instanceof WaitingLimitExceeded) {
+        this.services.metrics.countError('waiting-limit')
+        this.services.logger.warn({ room: this.name, remote: member.context.remoteAddress }, error.message)
+        member.close(CloseCode.policyViolation, error.message)
+      } else this.integrationFailed(member, error, update.length)
       return
     }
-    this.broadcast(frame ?? encodeUpdate(update), 'sync', member)
-    this.appendToStorage(update)
+    if (integration.kind === 'whole') {
+      this.broadcast(frame ?? encodeUpdate(update), 'sync', member)
+      this.appendToStorage(update)
+    } else if (integration.integrated !== null) {
+      this.broadcast(encodeUpdate(integration.integrated), 'sync', member)
+      this.appendToStorage(integration.integrated)
+    }
+    if (this.integrator.hasWaiting) this.retryWaiting()
+  }
+
+  /** Integrates waiting updates whose missing content has arrived, and passes them on. */
+  private retryWaiting(): void {
+    let results
+    try {
+      results = this.integrator.retry()
+    } catch (error) {
+      if (!(error instanceof WaitingUpdateFailed)) throw error
+      this.integrationFailed(error.sender, error.cause, 0)
+      return
+    }
+    for (const { sender, reason } of results.refused) this.refuseUpdate(sender, reason)
+    for (const { sender, update } of results.integrated) {
+      this.broadcast(encodeUpdate(update), 'sync', sender)
+      this.appendToStorage(update)
+    }
+  }
+
+  /** Closes a member that sent an update no Yjs document could have produced; nothing of it was applied. */
+  private refuseUpdate(member: RoomMember, reason: string): void {
+    this.services.metrics.countError('inconsistent-update')
+    this.services.logger.warn({ room: this.name, remote: member.context.remoteAddress }, `refused a Yjs update: ${reason}`)
+    member.close(CloseCode.invalidPayload, `inconsistent Yjs update: ${reason}`)
+  }
+
+  /**
+   * A Yjs update that decoded cleanly still failed to integrate: the document may be half-changed.
+   * Its sender is closed and the room reloads from storage, which holds only what integrated.
+   */
+  private integrationFailed(member: RoomMember, error: unknown, bytes: number): void {
+    this.services.logger.error(
+      { room: this.name, err: error, bytes, remote: member.context.remoteAddress },
+      'a Yjs update decoded but failed to integrate; reloading the room from storage'
+    )
+    this.services.metrics.countError('integration-failure')
+    member.close(CloseCode.invalidPayload, 'malformed Yjs update')
+    this.services.onBroken(this)
   }
 
   /**
