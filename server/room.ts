@@ -18,8 +18,7 @@ import {
   InconsistentUpdate,
   UpdateIntegrator,
   WaitingLimitExceeded,
-  WaitingUpdateFailed,
-  type Integration
+  WaitingUpdateFailed
 } from './update-integrator'
 
 /** What a room needs of a connection. */
@@ -116,10 +115,10 @@ export class Room {
         this.sendTo(member, encodeSyncStep2(this.doc, message.stateVector), 'sync')
         break
       case 'sync-step2':
-        this.applyClientUpdate(member, message.update, undefined)
+        this.applyClientUpdate(member, message.update, true)
         break
       case 'update':
-        this.applyClientUpdate(member, message.update, message.frame)
+        this.applyClientUpdate(member, message.update, false)
         break
       case 'awareness':
         awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, member)
@@ -186,15 +185,15 @@ export class Room {
     if (stored !== null) Y.applyUpdate(this.doc, stored)
   }
 
-  private applyClientUpdate(member: RoomMember, update: Uint8Array, frame: Uint8Array | undefined): void {
+  private applyClientUpdate(member: RoomMember, update: Uint8Array, isSyncStep2: boolean): void {
     if (isEmptyUpdate(update)) return
     if (member.context.role !== 'edit') {
-      this.refuseWrite(member, update, frame === undefined)
+      this.refuseWrite(member, update, isSyncStep2)
       return
     }
-    let integration: Integration
+    let integrated: Uint8Array | null
     try {
-      integration = this.integrator.integrate(member, update)
+      integrated = this.integrator.integrate(member, update)
     } catch (error) {
       if (error instanceof InconsistentUpdate) this.refuseUpdate(member, error.message)
       else if (error instanceof WaitingLimitExceeded) {
@@ -204,12 +203,9 @@ export class Room {
       } else this.integrationFailed(member, error, update.length)
       return
     }
-    if (integration.kind === 'whole') {
-      this.broadcast(frame ?? encodeUpdate(update), 'sync', member)
-      this.appendToStorage(update)
-    } else if (integration.integrated !== null) {
-      this.broadcast(encodeUpdate(integration.integrated), 'sync', member)
-      this.appendToStorage(integration.integrated)
+    if (integrated !== null) {
+      this.broadcast(encodeUpdate(integrated), 'sync', member)
+      this.appendToStorage(integrated)
     }
     if (this.integrator.hasWaiting) this.retryWaiting()
   }

@@ -12,16 +12,6 @@ interface WaitingUpdate {
   readonly waitingFor: Map<number, number>
 }
 
-/** What integrating an update did to the document. */
-export type Integration =
-  /** All of it is in the document now: forward and store the update as it came. */
-  | { readonly kind: 'whole' }
-  /**
-   * Part of it waits for content from elsewhere; `integrated` is the part now in the document (V1),
-   * or `null` when none is.
-   */
-  | { readonly kind: 'partial'; readonly integrated: Uint8Array | null }
-
 /** A sender whose waiting updates passed the limit; it should be disconnected. */
 export class WaitingLimitExceeded extends Error {
   override name = 'WaitingLimitExceeded'
@@ -48,8 +38,12 @@ export class WaitingUpdateFailed<Sender> extends Error {
  * structs. Yjs keeps structs whose dependencies are missing as "pending" inside the document and
  * retries them with every later update; pending garbage costs every later update time and can
  * crash integration when it finally fits. Here, what does not fit yet is taken out and kept per
- * sender, bounded, and retried only when the content it waits for arrived. Only content that
- * integrated is forwarded and stored, so clients and storage hold what the relay's document holds.
+ * sender, bounded, and retried only when the content it waits for arrived.
+ *
+ * What integrated is returned as Yjs encodes the transaction (its `update` event), not as the
+ * client sent it: a client may resend ids the document already has with different content, and
+ * storing such duplicates would let a reload pick the other version. Forwarding and storing only
+ * this keeps clients, storage and the relay's document identical.
  *
  * `Y.applyUpdate` may still throw on a malicious update that decodes; the document may then be
  * half-changed and must be reloaded from storage by the caller.
@@ -64,16 +58,16 @@ export class UpdateIntegrator<Sender> {
   ) {}
 
   /**
-   * Integrates a V1 update from `sender`. Throws `InconsistentUpdate` (nothing applied),
+   * Integrates a V1 update from `sender` and returns what of it is now in the document (V1), or
+   * `null` when nothing is new. Throws `InconsistentUpdate` (nothing applied),
    * `WaitingLimitExceeded`, or what `Y.applyUpdate` throws (the document may be half-changed).
    */
-  integrate(sender: Sender, update: Uint8Array): Integration {
+  integrate(sender: Sender, update: Uint8Array): Uint8Array | null {
     const problem = updateConsistencyProblem(this.doc, Y.decodeUpdate(update))
     if (problem !== null) throw new InconsistentUpdate(problem)
     const { integrated, left } = this.apply((doc) => Y.applyUpdate(doc, update, sender))
-    if (left === null) return { kind: 'whole' }
-    this.addWaiting(sender, left)
-    return { kind: 'partial', integrated }
+    if (left !== null) this.addWaiting(sender, left)
+    return integrated
   }
 
   /**

@@ -30,13 +30,13 @@ export const fuzzTypeNames = ['fuzz-text', 'fuzz-map', 'fuzz-array', 'fuzz-xml']
 
 /** Relative weights of the kinds of frame produced. */
 const weights: [FuzzKind, number][] = [
-  ['valid', 26],
-  ['random-bytes', 10],
-  ['truncated', 10],
-  ['bit-flipped', 16],
-  ['huge-length', 6],
-  ['garbage-update', 12],
-  ['mutated-update', 20]
+  ['valid', 36],
+  ['random-bytes', 7],
+  ['truncated', 7],
+  ['bit-flipped', 14],
+  ['huge-length', 4],
+  ['garbage-update', 8],
+  ['mutated-update', 24]
 ]
 const totalWeight = weights.reduce((sum, [, weight]) => sum + weight, 0)
 
