@@ -1,3 +1,4 @@
+import pino from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../app/protocol'
 import type { Relay, RelayOptions } from '../relay'
@@ -17,7 +18,16 @@ describe('relay limits', () => {
   let relay: Relay
   const clients: TestClient[] = []
   const sockets: RawSocket[] = []
-  const start = async (options: RelayOptions): Promise<Relay> => (relay = await startEnsembleRelay(options))
+  /** Log lines of the relay under test, parsed. */
+  let logs: { level: number; msg: string; limit?: string; action?: string }[] = []
+  const start = async (options: RelayOptions): Promise<Relay> => {
+    logs = []
+    const logger = pino({ level: 'info' }, { write: (line: string) => logs.push(JSON.parse(line) as (typeof logs)[number]) })
+    return (relay = await startEnsembleRelay({ logger, ...options }))
+  }
+  /** The warnings logged for `limit`. */
+  const warnings = (limit: string): string[] =>
+    logs.filter((entry) => entry.level === 40 && entry.limit === limit).map((entry) => `${entry.action}: ${entry.msg}`)
   const open = async (room: string, localAddress?: string): Promise<RawSocket> => {
     const socket = await openRawSocket(relay.url, room, localAddress === undefined ? {} : { socketOptions: { localAddress } })
     sockets.push(socket)
@@ -52,6 +62,7 @@ describe('relay limits', () => {
     expect((await attemptUpgrade(relay.url, 'd')).status).toBe(101)
     expect(await metric('ensemble_limit_hits_total', 'limit="max-connections",action="refused"')).toBe(1)
     expect(await metric('ensemble_limit', 'limit="max-connections"')).toBe(3)
+    expect(warnings('max-connections')).toEqual(['refused: limit max-connections (3) reached: refused a connection'])
   })
 
   it('refuses connections beyond the per-address limit with 429, counting each address apart', async () => {
@@ -64,6 +75,7 @@ describe('relay limits', () => {
     await open('a', '127.0.0.2')
     expect(relay.health().connections).toBe(3)
     expect(await metric('ensemble_limit_hits_total', 'limit="max-connections-per-address",action="refused"')).toBe(1)
+    expect(warnings('max-connections-per-address')).toHaveLength(1)
   })
 
   it('closes a connection that sends faster than its message budget with 1008, and only that one', async () => {
@@ -80,6 +92,7 @@ describe('relay limits', () => {
     const other = connect('busy')
     await waitFor(() => other.text.toString() === 'still here', 'the honest client to keep working')
     expect(await metric('ensemble_limit_hits_total', 'limit="message-rate",action="closed"')).toBe(1)
+    expect(warnings('message-rate')).toEqual(['closed: limit message-rate (5) reached: closed a connection'])
   })
 
   it('drops the least recently used empty document for a new one, and refuses when all are in use', async () => {
@@ -112,6 +125,11 @@ describe('relay limits', () => {
     expect(refused).toEqual({ status: 503, body: expect.stringMatching(/as many documents as it may/) })
     expect(await metric('ensemble_limit_hits_total', 'limit="max-rooms",action="evicted"')).toBe(2)
     expect(await metric('ensemble_limit_hits_total', 'limit="max-rooms",action="refused"')).toBe(1)
+    expect(warnings('max-rooms')).toEqual([
+      'evicted: limit max-rooms (2) reached: dropped an empty document early',
+      'evicted: limit max-rooms (2) reached: dropped an empty document early',
+      'refused: limit max-rooms (2) reached: refused a connection: every document in memory is in use'
+    ])
   })
 
   it('reports every limit in /metrics', async () => {

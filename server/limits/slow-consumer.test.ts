@@ -1,4 +1,5 @@
 import type { Socket } from 'node:net'
+import pino from 'pino'
 import { afterAll, expect, it } from 'vitest'
 import { CloseCode } from '../../app/protocol'
 import {
@@ -22,7 +23,9 @@ afterAll(async () => {
 })
 
 it('closes a client that stops reading with 1013 before its queue passes the limit; the others are unaffected', async () => {
-  const relay = await startEnsembleRelay({ limits: { maxBufferedBytes: limit } })
+  const warnings: { limit?: string; bufferedBytes?: number }[] = []
+  const logger = pino({ level: 'warn' }, { write: (line: string) => warnings.push(JSON.parse(line) as (typeof warnings)[number]) })
+  const relay = await startEnsembleRelay({ limits: { maxBufferedBytes: limit }, logger })
   cleanup.push(() => relay.close())
   const track = <T extends TestClient | RawSocket>(client: T): T => {
     cleanup.push(() => ('destroy' in client ? client.destroy() : client.socket.terminate()))
@@ -63,6 +66,9 @@ it('closes a client that stops reading with 1013 before its queue passes the lim
   expect(written).toBeGreaterThan(limit)
   expect(await relay.metrics.errorCount('socket')).toBe(0)
   expect(relay.metrics.limitHitCount('max-buffered-bytes', 'closed')).toBe(1)
+  const logged = warnings.filter((entry) => entry.limit === 'max-buffered-bytes')
+  expect(logged).toHaveLength(1)
+  expect(logged[0]!.bufferedBytes).toBeGreaterThan(limit)
 
   // When it reads again it finds the close frame behind what was queued.
   ;(stalled.socket as unknown as { _socket: Socket })._socket.resume()
