@@ -16,8 +16,19 @@ describe('relay command line', () => {
       allowedOrigins: null,
       tls: null,
       limits: defaultRelayLimits,
+      storage: 'leveldb',
+      postgresUrl: null,
+      redisUrl: null,
+      instanceId: expect.stringMatching(/^.+-\d+$/),
       help: false
     })
+  })
+
+  it('reads the scale-out settings and insists that a cluster shares PostgreSQL storage', () => {
+    const env = { ENSEMBLE_POSTGRES_URL: 'postgres://ensemble@db/ensemble', ENSEMBLE_INSTANCE_ID: 'relay-2' }
+    expect(
+      parseRelayCommandLine(['--storage', 'postgres', '--redis-url', 'redis://cache:6379'], env, null)
+    ).toMatchObject({ storage: 'postgres', postgresUrl: 'postgres://ensemble@db/ensemble', redisUrl: 'redis://cache:6379', instanceId: 'relay-2' })
   })
 
   it('reads environment variables, and flags win over them', () => {
@@ -45,7 +56,14 @@ describe('relay command line', () => {
     [['--allowed-origins', 'https://a.example,a.example'], /--allowed-origins.*"a.example" is not an origin/],
     [['--tls-cert', 'cert.pem'], /TLS needs both --tls-cert .* and --tls-key/],
     [['--max-connections', '0'], /--max-connections \(or ENSEMBLE_MAX_CONNECTIONS\) must be a whole number from 1/],
-    [['--max-buffered-bytes', '1000'], /--max-buffered-bytes .* from 65536 .*got "1000"/]
+    [['--max-buffered-bytes', '1000'], /--max-buffered-bytes .* from 65536 .*got "1000"/],
+    [['--storage', 'mysql'], /--storage \(or ENSEMBLE_STORAGE\) must be leveldb or postgres; got "mysql"/],
+    [['--storage', 'postgres'], /--storage postgres needs --postgres-url/],
+    [['--postgres-url', 'postgres://db/x'], /add --storage postgres/],
+    [['--storage', 'postgres', '--postgres-url', 'db:5432'], /must start with postgres:\/\//],
+    [['--redis-url', 'redis://cache'], /--redis-url joins instances that must share their documents; add --storage postgres/],
+    [['--storage', 'postgres', '--postgres-url', 'postgres://db/x', '--redis-url', 'cache:6379'], /must start with redis:\/\//],
+    [['--instance-id', 'a b'], /--instance-id may hold .*; got "a b"/]
   ])('refuses %j with a message that says what to change', (argv, message) => {
     expect(() => parseRelayCommandLine(argv, {}, null)).toThrow(UsageError)
     expect(() => parseRelayCommandLine(argv, {}, null)).toThrow(message)
@@ -75,7 +93,7 @@ describe('relay command line', () => {
 
   it('lists every flag with its environment variable in the help text', () => {
     const help = relayHelpText()
-    for (const flag of ['--host', '--port', '--data', '--linger-ms', '--max-frame-bytes', '--log-level', '--web-root']) {
+    for (const flag of ['--host', '--port', '--data', '--linger-ms', '--max-frame-bytes', '--log-level', '--web-root', '--storage', '--postgres-url', '--redis-url', '--instance-id']) {
       expect(help).toContain(flag)
     }
     for (const flag of ['--auth', '--auth-secret-file', '--allowed-origins', '--tls-key', '--max-connections-per-address', '--max-buffered-bytes']) {

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os'
 import { parseArgs } from 'node:util'
 import type { SecretSource } from './access/auth-secret'
 import { normalizeOrigin } from './access/origin-allow-list'
@@ -9,10 +10,6 @@ export class UsageError extends Error {
   override name = 'UsageError'
 }
 
-
-/** `open`: everyone may edit every document. `token`: an access token decides, per connection. */
-export type AuthChoice = { readonly mode: 'open' } | { readonly mode: 'token'; readonly secret: SecretSource }
-
 export interface RelayCommandLine {
   readonly host: string
   readonly port: number
@@ -22,6 +19,12 @@ export interface RelayCommandLine {
   readonly maxFrameBytes: number
   readonly logLevel: string
   readonly webRoot: string | null
+  /** `leveldb` keeps documents in `dataDir`; `postgres` in the database at `postgresUrl`, shared by a cluster. */
+  readonly storage: 'leveldb' | 'postgres'
+  readonly postgresUrl: string | null
+  /** Redis that joins several instances, or `null` for a relay on its own. */
+  readonly redisUrl: string | null
+  readonly instanceId: string
   readonly auth: AuthChoice
   /** Browser origins allowed to connect besides the relay's own, or `null` for any. */
   readonly allowedOrigins: readonly string[] | null
@@ -30,6 +33,9 @@ export interface RelayCommandLine {
   readonly limits: RelayLimits
   readonly help: boolean
 }
+
+/** `open`: everyone may edit every document. `token`: an access token decides, per connection. */
+export type AuthChoice = { readonly mode: 'open' } | { readonly mode: 'token'; readonly secret: SecretSource }
 
 /** Each flag, its environment variable, and what it means; the help text is generated from this. */
 export const relayFlags = {
@@ -40,6 +46,10 @@ export const relayFlags = {
   'max-frame-bytes': { env: 'ENSEMBLE_MAX_FRAME_BYTES', default: String(relayDefaults.maxFrameBytes), help: 'largest WebSocket frame accepted (larger: close 1009)' },
   'log-level': { env: 'ENSEMBLE_LOG_LEVEL', default: 'info', help: 'fatal, error, warn, info, debug or trace' },
   'web-root': { env: 'ENSEMBLE_WEB_ROOT', default: '', help: 'folder of the built web client (default: dist/web of this checkout)' },
+  storage: { env: 'ENSEMBLE_STORAGE', default: 'leveldb', help: 'leveldb (the --data folder) or postgres (--postgres-url, shared by a cluster)' },
+  'postgres-url': { env: 'ENSEMBLE_POSTGRES_URL', default: '', help: 'postgres://user:password@host:5432/database, with --storage postgres' },
+  'redis-url': { env: 'ENSEMBLE_REDIS_URL', default: '', help: 'redis://host:6379 joining several instances (needs --storage postgres)' },
+  'instance-id': { env: 'ENSEMBLE_INSTANCE_ID', default: '', help: 'name of this instance in logs and Redis client names (default: hostname-pid)' },
   auth: { env: 'ENSEMBLE_AUTH', default: '', help: '"open" or "token" (default: token when a secret is given, else open; open only on loopback unless chosen)' },
   'auth-secret': { env: 'ENSEMBLE_AUTH_SECRET', default: '', help: 'HS256 secret for access tokens, at least 32 bytes' },
   'auth-secret-file': { env: 'ENSEMBLE_AUTH_SECRET_FILE', default: '', help: 'file holding the HS256 secret (one trailing newline is ignored)' },
@@ -97,6 +107,11 @@ export const parseRelayCommandLine = (
   const host = read('host')
   const data = read('data')
   const webRoot = read('web-root')
+  const { storage, postgresUrl, redisUrl } = readScaleOut(read)
+  const instanceId = read('instance-id') || `${hostname()}-${process.pid}`
+  if (!/^[\w.-]{1,64}$/.test(instanceId)) {
+    throw new UsageError(`--instance-id may hold 1 to 64 letters, digits, "_", "." and "-"; got "${instanceId}"`)
+  }
   return {
     host,
     port: integer('port', 0, 65535),
@@ -105,6 +120,10 @@ export const parseRelayCommandLine = (
     maxFrameBytes: integer('max-frame-bytes', 1024, 1024 * 1024 * 1024),
     logLevel,
     webRoot: webRoot === '' ? defaultWebRoot : webRoot,
+    storage,
+    postgresUrl,
+    redisUrl,
+    instanceId,
     auth: readAuthChoice(read, host),
     allowedOrigins: readAllowedOrigins(read('allowed-origins')),
     tls: readTls(read('tls-cert'), read('tls-key')),
@@ -182,6 +201,34 @@ const readTls = (certFile: string, keyFile: string): RelayCommandLine['tls'] => 
     throw new UsageError('TLS needs both --tls-cert (ENSEMBLE_TLS_CERT) and --tls-key (ENSEMBLE_TLS_KEY)')
   }
   return { certFile, keyFile }
+}
+
+/** Storage and fan-out flags, checked together: a cluster needs storage all its instances share. */
+const readScaleOut = (
+  read: (name: FlagName) => string
+): Pick<RelayCommandLine, 'storage' | 'postgresUrl' | 'redisUrl'> => {
+  const storage = read('storage')
+  if (storage !== 'leveldb' && storage !== 'postgres') {
+    throw new UsageError(`--storage (or ENSEMBLE_STORAGE) must be leveldb or postgres; got "${storage}"`)
+  }
+  const postgresUrl = read('postgres-url') || null
+  const redisUrl = read('redis-url') || null
+  if (storage === 'postgres' && postgresUrl === null) {
+    throw new UsageError('--storage postgres needs --postgres-url (or ENSEMBLE_POSTGRES_URL), e.g. postgres://ensemble:secret@db:5432/ensemble')
+  }
+  if (postgresUrl !== null && storage !== 'postgres') {
+    throw new UsageError('--postgres-url is set but documents would go to LevelDB; add --storage postgres, or drop --postgres-url')
+  }
+  if (postgresUrl !== null && !/^postgres(ql)?:\/\//.test(postgresUrl)) {
+    throw new UsageError('--postgres-url must start with postgres:// or postgresql://')
+  }
+  if (redisUrl !== null && storage !== 'postgres') {
+    throw new UsageError('--redis-url joins instances that must share their documents; add --storage postgres --postgres-url ...')
+  }
+  if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new UsageError('--redis-url must start with redis:// or rediss://')
+  }
+  return { storage, postgresUrl, redisUrl }
 }
 
 export const relayHelpText = (): string =>

@@ -5,8 +5,10 @@ import { AuthSecretError, readAuthSecret } from './access/auth-secret'
 import { originAllowList } from './access/origin-allow-list'
 import { tokenAuthentication } from './access/token-authentication'
 import { isLoopbackHost, parseRelayCommandLine, relayHelpText, UsageError, type RelayCommandLine } from './cli-options'
+import { describeRedis, RedisFanout } from './cluster/redis-fanout'
 import type { RelayExtension } from './extension'
 import { createRelay, type RelayOptions } from './relay'
+import { describeDatabase, PostgresStorage } from './storage/postgres-storage'
 import { parseTokenCommandLine, runTokenCommand, tokenHelpText } from './token-command'
 
 /** Time allowed for a graceful stop before the process gives up and exits with an error. */
@@ -30,7 +32,9 @@ const printToken = async (argv: string[]): Promise<void> => {
 }
 
 /** Access control and TLS as the command line chose them; reads the secret and certificate files. */
-const securityOptions = async (options: RelayCommandLine): Promise<Pick<RelayOptions, 'extensions' | 'tls'>> => {
+const securityOptions = async (
+  options: RelayCommandLine
+): Promise<{ extensions: RelayExtension[]; tls?: RelayOptions['tls'] }> => {
   const extensions: RelayExtension[] = []
   if (options.allowedOrigins !== null) extensions.push(originAllowList(options.allowedOrigins))
   if (options.auth.mode === 'token') extensions.push(tokenAuthentication(await readAuthSecret(options.auth.secret)))
@@ -52,7 +56,7 @@ const main = async (): Promise<void> => {
   const argv = process.argv.slice(2)
   if (argv[0] === 'token') return printToken(argv.slice(1))
   let options: RelayCommandLine
-  let security: Pick<RelayOptions, 'extensions' | 'tls'>
+  let security: Awaited<ReturnType<typeof securityOptions>>
   try {
     options = parseRelayCommandLine(argv, process.env, fileURLToPath(new URL('../dist/web', import.meta.url)))
     if (options.help) {
@@ -63,23 +67,27 @@ const main = async (): Promise<void> => {
   } catch (error) {
     return exitWithUsageError(error)
   }
-  const logger = pino({ level: options.logLevel, base: { service: 'ensemble-relay' } })
+  const logger = pino({ level: options.logLevel, base: { service: 'ensemble-relay', instance: options.instanceId } })
+  const extensions: RelayExtension[] = []
+  if (options.redisUrl !== null) extensions.push(new RedisFanout({ url: options.redisUrl, instanceId: options.instanceId }))
   const relay = await createRelay({
     host: options.host,
     port: options.port,
-    ...(options.dataDir === null ? {} : { dataDir: options.dataDir }),
+    ...(await storageOptions(options, logger)),
     lingerMs: options.lingerMs,
     maxFrameBytes: options.maxFrameBytes,
     webRoot: options.webRoot,
     limits: options.limits,
-    ...security,
+    tls: security.tls,
+    extensions: [...security.extensions, ...extensions],
     logger
   })
   logger.info(
     {
       url: relay.url,
       web: relay.url.replace(/^ws/, 'http'),
-      data: options.dataDir ?? 'memory',
+      data: options.postgresUrl !== null ? `postgres ${describeDatabase(options.postgresUrl)}` : (options.dataDir ?? 'memory'),
+      redis: options.redisUrl === null ? 'none' : describeRedis(options.redisUrl),
       auth: options.auth.mode,
       allowedOrigins: options.allowedOrigins ?? 'any',
       limits: relay.limits
@@ -117,6 +125,12 @@ const main = async (): Promise<void> => {
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+}
+
+/** Where documents go: PostgreSQL (opened and migrated here, so a bad URL fails before listening), LevelDB, or memory. */
+const storageOptions = async (options: RelayCommandLine, logger: pino.Logger): Promise<Pick<RelayOptions, 'storage' | 'dataDir'>> => {
+  if (options.storage === 'postgres') return { storage: await PostgresStorage.open(options.postgresUrl!, { logger }) }
+  return options.dataDir === null ? {} : { dataDir: options.dataDir }
 }
 
 main().catch((error: unknown) => {

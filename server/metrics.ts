@@ -114,6 +114,18 @@ export class RelayMetrics {
     return this.errors.get(kind) ?? 0
   }
 
+  /** Registers a gauge whose value is read from `read` at scrape time. */
+  gaugeFrom(name: string, help: string, read: () => number): void {
+    new client.Gauge({
+      name,
+      help,
+      registers: [this.registry],
+      collect() {
+        this.set(read())
+      }
+    })
+  }
+
   /** Registers a counter whose values are read from `read` at scrape time. */
   counterFrom(name: string, help: string, labelNames: string[], read: () => [Record<string, string>, number][]): void {
     new client.Counter({

@@ -1,6 +1,6 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type RequestListener, type Server } from 'node:http'
 import { createServer as createTlsServer } from 'node:https'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { ObservableV2 } from 'lib0/observable'
 import pino, { type Logger } from 'pino'
@@ -9,7 +9,13 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import { documentNameProblem } from '../app/document-name'
 import { CloseCode } from '../app/protocol'
 import { Connection } from './connection'
-import { orderExtensions, RelayRefusal, type ConnectionContext, type RelayExtension } from './extension'
+import {
+  orderExtensions,
+  RelayRefusal,
+  type ConnectionContext,
+  type DependencyHealth,
+  type RelayExtension
+} from './extension'
 import { createHttpHandler, sendText } from './http'
 import { ConnectionLimiter, type ConnectionSlot } from './limits/connection-limiter'
 import {
@@ -21,6 +27,7 @@ import {
   type RelayLimits
 } from './limits/relay-limits'
 import { RelayMetrics } from './metrics'
+import { createRoomHooks } from './room-hooks'
 import { RoomRegistry } from './room-registry'
 import type { DocumentStorage } from './storage/document-storage'
 import { LevelDbStorage } from './storage/leveldb-storage'
@@ -69,7 +76,10 @@ export type RelayEvents = {
 }
 
 export interface RelayHealth {
-  status: 'ok'
+  /** `degraded` when a dependency (storage, Redis) is unreachable; the relay still serves its own clients. */
+  status: 'ok' | 'degraded'
+  /** Reachability of storage and of what extensions depend on, by name. */
+  dependencies: Record<string, DependencyHealth>
   rooms: number
   connections: number
   uptimeSeconds: number
@@ -87,6 +97,11 @@ export interface Relay extends ObservableV2<RelayEvents> {
   roomNames(): string[]
   /** The in-memory state of a room as one update, or `null` when the room is not in memory. */
   documentState(name: string): Uint8Array | null
+  /**
+   * Serves a TCP connection accepted by another listener (the desktop app's LAN listener) as if it
+   * had arrived on the relay's port; hooks see `entry` in its connection context.
+   */
+  acceptConnection(socket: Socket, entry: string): void
   /** Stops accepting, closes every connection with 1001, flushes storage. */
   close(): Promise<void>
 }
@@ -99,7 +114,8 @@ export const createRelay = async (options: RelayOptions = {}): Promise<Relay> =>
   try {
     await relay.listen(options.host ?? relayDefaults.host, options.port ?? relayDefaults.port)
   } catch (error) {
-    await storage.close()
+    // Also lets extensions close what they opened (e.g. Redis connections).
+    await relay.close()
     throw error
   }
   return relay
@@ -116,6 +132,7 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
   private readonly httpServer: Server
   private readonly wss: WebSocketServer
   private readonly startedAt = Date.now()
+  private readonly entries = new WeakMap<Socket, string>()
   private pingTimer: NodeJS.Timeout | undefined
   private closing: Promise<void> | undefined
   url = ''
@@ -141,8 +158,9 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
       },
       limits: limitValues(this.limits)
     })
+    for (const extension of this.extensions) extension.onConfigure?.({ metrics: this.metrics, logger: this.logger })
     this.rooms = new RoomRegistry(
-      { storage, metrics: this.metrics, logger: this.logger },
+      { storage, metrics: this.metrics, logger: this.logger, hooks: createRoomHooks(this.extensions, this.metrics, this.logger) },
       {
         lingerMs: options.lingerMs ?? relayDefaults.lingerMs,
         maxRooms: this.limits.maxRooms,
@@ -203,8 +221,11 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
   }
 
   health(): RelayHealth {
+    const dependencies: Record<string, DependencyHealth> = { ...this.storage.health?.() }
+    for (const extension of this.extensions) Object.assign(dependencies, extension.health?.())
     return {
-      status: 'ok',
+      status: Object.values(dependencies).every((dependency) => dependency.ok) ? 'ok' : 'degraded',
+      dependencies,
       rooms: this.rooms.size,
       connections: this.connections.size,
       uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000)
@@ -218,6 +239,16 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
   documentState(name: string): Uint8Array | null {
     const room = this.rooms.get(name)
     return room === undefined ? null : Y.encodeStateAsUpdate(room.doc)
+  }
+
+  acceptConnection(socket: Socket, entry: string): void {
+    if (this.closing !== undefined) {
+      socket.destroy()
+      return
+    }
+    this.entries.set(socket, entry)
+    // Node's documented way to hand an HTTP server a connection it did not accept itself.
+    this.httpServer.emit('connection', socket)
   }
 
   close(): Promise<void> {
@@ -260,6 +291,7 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
       params: url.searchParams,
       headers: request.headers,
       remoteAddress: request.socket.remoteAddress ?? 'unknown',
+      entry: this.entries.get(request.socket as Socket),
       role: 'edit'
     }
     for (const extension of this.extensions) {

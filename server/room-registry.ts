@@ -104,6 +104,7 @@ export class RoomRegistry {
     this.cancelUnload(room)
     if (this.rooms.get(room.name) !== room) return this.closing.get(room.name) ?? Promise.resolve()
     this.rooms.delete(room.name)
+    this.services.hooks.unload(room)
     const previous = this.closing.get(room.name) ?? Promise.resolve()
     const done = previous
       .then(() => room.close(code, reason))

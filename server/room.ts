@@ -2,9 +2,12 @@ import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { CloseCode } from '../app/protocol'
-import type { ConnectionContext } from './extension'
+import type { ConnectionContext, RoomHandle } from './extension'
 import {
+  checkAwarenessUpdate,
+  checkUpdate,
   encodeAwareness,
+  encodeAwarenessFrame,
   encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -13,13 +16,10 @@ import {
   type ClientMessage
 } from './messages'
 import type { RelayMetrics } from './metrics'
+import type { RoomHooks } from './room-hooks'
 import type { DocumentStorage } from './storage/document-storage'
-import {
-  InconsistentUpdate,
-  UpdateIntegrator,
-  WaitingLimitExceeded,
-  WaitingUpdateFailed
-} from './update-integrator'
+import { appendWhatStorageLacks } from './storage/reconcile'
+import { InconsistentUpdate, UpdateIntegrator, WaitingLimitExceeded, WaitingUpdateFailed } from './update-integrator'
 
 /** What a room needs of a connection. */
 export interface RoomMember {
@@ -33,6 +33,7 @@ export interface RoomServices {
   readonly storage: DocumentStorage
   readonly metrics: RelayMetrics
   readonly logger: Logger
+  readonly hooks: RoomHooks
   /** Called when a Yjs update that decoded cleanly still failed to integrate; the room must be reloaded. */
   readonly onBroken: (room: Room) => void
   /** Called when the last member left. */
@@ -42,18 +43,20 @@ export interface RoomServices {
 /** Compact the stored log when a room unloads after at least this many appends. */
 const compactAfterAppends = 100
 const retryFailedWriteMs = 1000
+/** Transaction origin of updates and awareness changes that another relay instance sent. */
+const remoteOrigin = Symbol('remote relay instance')
 /** Bytes of updates one connection may have waiting for content the room lacks. */
 const maxWaitingBytesPerMember = 1024 * 1024
 
 /**
  * One document in memory: its Y.Doc, its awareness, and the connections editing it.
  * Updates are forwarded to the other members at once; storage appends are batched per event-loop
- * turn and never delay forwarding.
+ * turn and never delay forwarding. Extensions see it as a `RoomHandle`.
  */
-export class Room {
+export class Room implements RoomHandle {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
-  private readonly integrator = new UpdateIntegrator<RoomMember>(this.doc, maxWaitingBytesPerMember)
+  private readonly integrator = new UpdateIntegrator<RoomMember | typeof remoteOrigin>(this.doc, maxWaitingBytesPerMember)
   /** Resolves once the stored state is in `doc`; no member is attached before. */
   readonly loaded: Promise<void>
   /** Members and the awareness client ids each one controls. */
@@ -65,6 +68,9 @@ export class Room {
   private writeScheduled = false
   private retryTimer: NodeJS.Timeout | undefined
   private appendsSinceLoad = 0
+  /** Remote updates are stored by the instance that received them; this relay checks storage has them when it unloads. */
+  private remoteUpdatesApplied = 0
+  private broken = false
   private closed = false
   lastActiveAt = Date.now()
 
@@ -102,7 +108,9 @@ export class Room {
     const present = [...controlled].filter((id) => this.awareness.states.has(id))
     if (present.length > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, present, member)
-      this.broadcast(encodeAwareness(this.awareness, present), 'awareness')
+      const removal = awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)
+      this.broadcast(encodeAwarenessFrame(removal), 'awareness')
+      this.services.hooks.awareness(this, removal)
     }
     if (this.members.size === 0 && !this.closed) this.services.onEmpty(this)
   }
@@ -123,11 +131,38 @@ export class Room {
       case 'awareness':
         awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, member)
         this.broadcast(message.frame, 'awareness', member)
+        this.services.hooks.awareness(this, message.update)
         break
       case 'query-awareness':
         this.sendTo(member, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]), 'awareness')
         break
     }
+  }
+
+  applyRemoteUpdate(update: Uint8Array): void {
+    checkUpdate(update)
+    if (this.applyUpdateFromElsewhere(update)) this.remoteUpdatesApplied++
+  }
+
+  applyRemoteAwareness(update: Uint8Array): void {
+    checkAwarenessUpdate(update)
+    if (this.closed) return
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, remoteOrigin)
+    this.broadcast(encodeAwarenessFrame(update), 'awareness')
+  }
+
+  async applyStoredState(): Promise<void> {
+    const stored = await this.services.storage.load(this.name)
+    if (stored !== null) this.applyUpdateFromElsewhere(stored)
+  }
+
+  encodeState(): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc)
+  }
+
+  encodeLocalAwareness(): Uint8Array | null {
+    const local = [...this.members.values()].flatMap((ids) => [...ids]).filter((id) => this.awareness.states.has(id))
+    return local.length === 0 ? null : awarenessProtocol.encodeAwarenessUpdate(this.awareness, local)
   }
 
   /** Sends `frame` to every member except `except`. */
@@ -166,10 +201,13 @@ export class Room {
         { room: this.name, updates: this.unwritten.length },
         'room closed with updates that storage refused; they are lost from this relay unless a client resends them'
       )
-    } else if (this.appendsSinceLoad >= compactAfterAppends) {
-      await this.services.storage.compact(this.name).catch((error: unknown) => {
-        this.services.logger.warn({ room: this.name, err: error }, 'compaction failed; the log stays as it is')
-      })
+    } else {
+      if (this.remoteUpdatesApplied > 0 && !this.broken) await this.storeRemoteUpdatesStorageLacks()
+      if (this.appendsSinceLoad >= compactAfterAppends) {
+        await this.services.storage.compact(this.name).catch((error: unknown) => {
+          this.services.logger.warn({ room: this.name, err: error }, 'compaction failed; the log stays as it is')
+        })
+      }
     }
     this.destroy()
   }
@@ -182,7 +220,49 @@ export class Room {
 
   private async load(): Promise<void> {
     const stored = await this.services.storage.load(this.name)
-    if (stored !== null) Y.applyUpdate(this.doc, stored)
+    // Stored state is trusted; whatever of it still misses content waits like a remote update.
+    if (stored !== null) this.integrator.integrate(remoteOrigin, stored, { trusted: true })
+    await this.services.hooks.load(this)
+  }
+
+  /**
+   * Applies an update that did not come from a member (another instance, or storage) and sends the
+   * part that was new to every member. Returns whether anything was new.
+   */
+  private applyUpdateFromElsewhere(update: Uint8Array): boolean {
+    if (this.closed || isEmptyUpdate(update)) return false
+    let integrated: Uint8Array | null
+    try {
+      integrated = this.integrator.integrate(remoteOrigin, update, { trusted: true })
+    } catch (error) {
+      this.services.logger.error(
+        { room: this.name, err: error, bytes: update.length },
+        'an update from another relay instance decoded but failed to integrate; reloading the room from storage'
+      )
+      this.services.metrics.countError('integration-failure')
+      this.broken = true
+      this.services.onBroken(this)
+      return false
+    }
+    if (integrated !== null) this.broadcast(encodeUpdate(integrated), 'sync')
+    if (this.integrator.hasWaiting) this.retryWaiting()
+    return integrated !== null
+  }
+
+  /**
+   * Another instance may have died between sending an update and storing it; this relay then holds
+   * the only copy, so before dropping the room it appends whatever storage lacks.
+   */
+  private async storeRemoteUpdatesStorageLacks(): Promise<void> {
+    try {
+      await appendWhatStorageLacks(this.services.storage, this.name, this.doc)
+    } catch (error) {
+      this.services.metrics.countError('storage-write')
+      this.services.logger.error(
+        { room: this.name, err: error },
+        'could not check that storage holds the updates other instances sent; if one of them died, its last updates may be missing from storage'
+      )
+    }
   }
 
   private applyClientUpdate(member: RoomMember, update: Uint8Array, isSyncStep2: boolean): void {
@@ -203,11 +283,15 @@ export class Room {
       } else this.integrationFailed(member, error, update.length)
       return
     }
-    if (integrated !== null) {
-      this.broadcast(encodeUpdate(integrated), 'sync', member)
-      this.appendToStorage(integrated)
-    }
+    if (integrated !== null) this.passOn(integrated, member)
     if (this.integrator.hasWaiting) this.retryWaiting()
+  }
+
+  /** Sends what a member's update added to the other members, storage and extensions. */
+  private passOn(integrated: Uint8Array, from: RoomMember): void {
+    this.broadcast(encodeUpdate(integrated), 'sync', from)
+    this.appendToStorage(integrated)
+    this.services.hooks.change(this, integrated)
   }
 
   /** Integrates waiting updates whose missing content has arrived, and passes them on. */
@@ -217,13 +301,20 @@ export class Room {
       results = this.integrator.retry()
     } catch (error) {
       if (!(error instanceof WaitingUpdateFailed)) throw error
-      this.integrationFailed(error.sender, error.cause, 0)
+      if (error.sender === remoteOrigin) {
+        this.services.logger.error({ room: this.name, err: error }, 'a waiting remote update failed to integrate; reloading the room from storage')
+        this.services.metrics.countError('integration-failure')
+        this.broken = true
+        this.services.onBroken(this)
+      } else this.integrationFailed(error.sender as RoomMember, error.cause, 0)
       return
     }
-    for (const { sender, reason } of results.refused) this.refuseUpdate(sender, reason)
+    for (const { sender, reason } of results.refused) {
+      if (sender !== remoteOrigin) this.refuseUpdate(sender, reason)
+    }
     for (const { sender, update } of results.integrated) {
-      this.broadcast(encodeUpdate(update), 'sync', sender)
-      this.appendToStorage(update)
+      if (sender === remoteOrigin) this.broadcast(encodeUpdate(update), 'sync')
+      else this.passOn(update, sender)
     }
   }
 
@@ -244,6 +335,7 @@ export class Room {
       'a Yjs update decoded but failed to integrate; reloading the room from storage'
     )
     this.services.metrics.countError('integration-failure')
+    this.broken = true
     member.close(CloseCode.invalidPayload, 'malformed Yjs update')
     this.services.onBroken(this)
   }

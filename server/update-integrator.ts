@@ -59,14 +59,17 @@ export class UpdateIntegrator<Sender> {
 
   /**
    * Integrates a V1 update from `sender` and returns what of it is now in the document (V1), or
-   * `null` when nothing is new. Throws `InconsistentUpdate` (nothing applied),
+   * `null` when nothing is new. A `trusted` sender (storage, another relay instance) is neither
+   * checked for consistency nor limited in what it leaves waiting. Throws `InconsistentUpdate` (nothing applied),
    * `WaitingLimitExceeded`, or what `Y.applyUpdate` throws (the document may be half-changed).
    */
-  integrate(sender: Sender, update: Uint8Array): Uint8Array | null {
-    const problem = updateConsistencyProblem(this.doc, Y.decodeUpdate(update))
-    if (problem !== null) throw new InconsistentUpdate(problem)
+  integrate(sender: Sender, update: Uint8Array, { trusted = false } = {}): Uint8Array | null {
+    if (!trusted) {
+      const problem = updateConsistencyProblem(this.doc, Y.decodeUpdate(update))
+      if (problem !== null) throw new InconsistentUpdate(problem)
+    }
     const { integrated, left } = this.apply((doc) => Y.applyUpdate(doc, update, sender))
-    if (left !== null) this.addWaiting(sender, left)
+    if (left !== null) this.addWaiting(sender, left, !trusted)
     return integrated
   }
 

@@ -112,12 +112,12 @@ export const whenSynced = (client: TestClient): Promise<void> =>
  * after `timeoutMs`. For state that no event announces.
  */
 export const waitFor = async (
-  condition: () => boolean,
+  condition: () => boolean | Promise<boolean>,
   description: string,
   timeoutMs = 10_000
 ): Promise<void> => {
   const deadline = Date.now() + timeoutMs
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}`)
     await new Promise((resolve) => setTimeout(resolve, 5))
   }
