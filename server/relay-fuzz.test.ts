@@ -232,4 +232,4 @@ it(`survives ${totalFrames} hostile frames while honest clients converge (seed $
     for (const client of [...honest, fresh, fromStorage]) client.destroy()
     await reopened.close()
   }
-}, 300_000)
+}, 600_000)
