@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { randomInt } from 'node:crypto'
 import { createInterface } from 'node:readline'
+import pino from 'pino'
 import { expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { Relay } from './relay'
@@ -15,7 +16,8 @@ import { connectClient, startEnsembleRelay, waitFor, whenSynced, type TestClient
  * garbage Yjs updates into the room where honest clients keep writing; then frames are sent one at
  * a time and each refused one must leave the relay's document byte-for-byte unchanged.
  *
- * Replay a run with ENSEMBLE_FUZZ_SEED=<the seed it printed>; ENSEMBLE_FUZZ_FRAMES sets the count.
+ * Replay a run with ENSEMBLE_FUZZ_SEED=<the seed it printed>; ENSEMBLE_FUZZ_FRAMES sets the count,
+ * ENSEMBLE_FUZZ_LOG=1 prints the relay's errors.
  */
 const seed = Number(process.env['ENSEMBLE_FUZZ_SEED'] ?? randomInt(2 ** 31))
 const totalFrames = Number(process.env['ENSEMBLE_FUZZ_FRAMES'] ?? 100_000)
@@ -98,7 +100,9 @@ it(`survives ${totalFrames} hostile frames while honest clients converge (seed $
     storage,
     maxFrameBytes,
     // The lanes send as fast as the relay answers; the rate limit has tests of its own.
-    limits: { messagesPerSecond: 1_000_000, messageBurst: 1_000_000 }
+    limits: { messagesPerSecond: 1_000_000, messageBurst: 1_000_000 },
+    // ENSEMBLE_FUZZ_LOG=1 shows the relay's errors when replaying a seed.
+    ...(process.env['ENSEMBLE_FUZZ_LOG'] === '1' ? { logger: pino({ level: 'error' }) } : {})
   })
   const honest: TestClient[] = Array.from({ length: honestCount }, () => connectClient(relay.url, room))
   const closeCodes: number[] = []
