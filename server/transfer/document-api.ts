@@ -27,7 +27,7 @@ import { serverDom } from './server-dom'
 export interface DocumentApiServices {
   /** Runs the relay's `onAuthenticate` hooks, as for a WebSocket; resolves with the refusal, if any. */
   authenticate(context: ConnectionContext): Promise<RelayRefusal | null>
-  readonly rooms: Pick<RoomRegistry, 'acquire' | 'release'>
+  readonly rooms: Pick<RoomRegistry, 'acquire' | 'release' | 'makeRoomFor'>
   /** The listener a request's socket came through (`acceptConnection`), if not the relay's own port. */
   entryOf(socket: Socket): string | undefined
   /** True once the relay is shutting down. */
@@ -179,6 +179,9 @@ export class DocumentApi {
 
   /** Runs `use` on the loaded room of `name`, then lets the room go (it unloads later if nobody is in it). */
   private async withRoom<T>(name: string, use: (room: Room) => T): Promise<T> {
+    if (!this.services.rooms.makeRoomFor(name)) {
+      throw new DocumentUnavailableError('the relay holds as many documents as it may, all in use; try again later')
+    }
     const room = this.services.rooms.acquire(name) as Room
     try {
       try {
