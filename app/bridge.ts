@@ -38,6 +38,23 @@ export interface OpenedDocument {
   redo(): void
 }
 
+/** Import and export commands a platform may issue itself (the desktop's File menu). */
+export type TransferCommand = 'import' | 'export-md' | 'export-html' | 'export-txt' | 'export-pdf'
+
+/** How a PDF export ended: written to `path`, handed to the browser's print dialog, or cancelled. */
+export type PdfExportResult = { readonly outcome: 'saved'; readonly path: string } | { readonly outcome: 'printing' } | { readonly outcome: 'cancelled' }
+
+/** The platform's part of import and export; the conversions themselves run in the renderer. */
+export interface TransferBridge {
+  /**
+   * Turns the page into a PDF: Electron's `printToPDF` and a save dialog on the desktop (the page's
+   * print stylesheet applies), the browser's print dialog (where "Save as PDF" is one choice) on the web.
+   */
+  exportPdf(documentName: string): Promise<PdfExportResult>
+  /** Calls `listener` for import and export commands from outside the page; returns the unsubscribe function. */
+  onCommand(listener: (command: TransferCommand) => void): () => void
+}
+
 export interface PlatformBridge {
   /** The saved profile, or `null` before the user first chose a name. */
   loadProfile(): Promise<UserProfile | null>
@@ -49,4 +66,5 @@ export interface PlatformBridge {
   openDocument(name: string): Promise<void>
   /** The window now shows `document`; returns what to call when it stops showing it. */
   documentOpened(document: OpenedDocument): () => void
+  readonly transfer: TransferBridge
 }

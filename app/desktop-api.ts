@@ -14,6 +14,8 @@ import type {
   InviteRequest,
   JoinRequest,
   MenuCommand,
+  PdfExportRequest,
+  PdfExportResponse,
   PresenceReport,
   PresenceSnapshot,
   RelayStatus,
@@ -80,6 +82,10 @@ export interface EnsembleDesktopApi {
     takePending(): Promise<JoinRequest | null>
     onRequested(listener: (request: JoinRequest) => void): Unsubscribe
   }
+  readonly transfer: {
+    /** Prints this window to a PDF through the main process (`printToPDF`), after a save dialog. */
+    exportPdf(request: PdfExportRequest): Promise<PdfExportResponse>
+  }
   /** Native menu items for the renderer to carry out (new document, share, undo through y-prosemirror…). */
   readonly menu: {
     onCommand(listener: (command: MenuCommand) => void): Unsubscribe
@@ -129,6 +135,7 @@ export const createDesktopApi = (transport: IpcTransport): EnsembleDesktopApi =>
     window: { setDocument: (documentName) => request('window:set-document', { documentName }) },
     shell: { openExternal: (url) => request('shell:open-external', { url }) },
     join: { takePending: () => request('join:take-pending', undefined), onRequested: on('join:requested') },
-    menu: { onCommand: on('menu:command') }
+    menu: { onCommand: on('menu:command') },
+    transfer: { exportPdf: (pdfRequest) => request('transfer:export-pdf', pdfRequest) }
   }
 }

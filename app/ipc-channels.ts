@@ -19,7 +19,8 @@ export const requestChannels = [
   'discovery:check-address',
   'window:set-document',
   'shell:open-external',
-  'join:take-pending'
+  'join:take-pending',
+  'transfer:export-pdf'
 ] as const
 export type RequestChannel = (typeof requestChannels)[number]
 
@@ -45,7 +46,12 @@ export const menuCommands = [
   'share-document',
   'open-settings',
   'undo',
-  'redo'
+  'redo',
+  'import-document',
+  'export-markdown',
+  'export-html',
+  'export-text',
+  'export-pdf'
 ] as const
 export type MenuCommand = (typeof menuCommands)[number]
 

@@ -117,6 +117,16 @@ export interface JoinRequest {
   readonly token?: string
 }
 
+/** Asks the main process to print the sender's window to a PDF file the user picks. */
+export const PdfExportRequestSchema = z.object({
+  /** Names the suggested file (its last `/` segment); the page itself is what gets printed. */
+  documentName: DocumentNameSchema
+})
+export type PdfExportRequest = z.infer<typeof PdfExportRequestSchema>
+
+/** Where the PDF was written, or that the user cancelled the save dialog. */
+export type PdfExportResponse = { readonly outcome: 'saved'; readonly path: string } | { readonly outcome: 'cancelled' }
+
 const none = z.undefined()
 
 /** Renderer → main requests: each channel's payload schema. */
@@ -135,7 +145,8 @@ export const requestSchemas = {
   'discovery:check-address': z.object({ address: z.string().max(300) }),
   'window:set-document': z.object({ documentName: DocumentNameSchema.nullable() }),
   'shell:open-external': z.object({ url: z.string().max(2048) }),
-  'join:take-pending': none
+  'join:take-pending': none,
+  'transfer:export-pdf': PdfExportRequestSchema
 } as const satisfies Record<RequestChannel, z.ZodType>
 export type RequestPayload<C extends RequestChannel> = z.input<(typeof requestSchemas)[C]>
 /** A request payload after validation (defaults applied). */
@@ -159,6 +170,7 @@ export interface ResponsePayloads {
   'window:set-document': void
   'shell:open-external': void
   'join:take-pending': JoinRequest | null
+  'transfer:export-pdf': PdfExportResponse
 }
 
 /** Main → renderer events and their payloads. */

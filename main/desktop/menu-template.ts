@@ -53,6 +53,17 @@ export const buildMenuTemplate = (state: MenuState, actions: MenuActions): MenuI
         { label: 'New Document', accelerator: 'CmdOrCtrl+N', click: send('new-document') },
         { label: 'Home', accelerator: 'CmdOrCtrl+Shift+H', click: send('open-home') },
         { type: 'separator' },
+        { label: 'Import Markdown or HTML…', accelerator: 'CmdOrCtrl+O', click: send('import-document') },
+        {
+          label: 'Export As',
+          submenu: [
+            { label: 'Markdown…', click: send('export-markdown') },
+            { label: 'HTML…', click: send('export-html') },
+            { label: 'Plain Text…', click: send('export-text') },
+            { label: 'PDF…', accelerator: 'CmdOrCtrl+P', click: send('export-pdf') }
+          ]
+        },
+        { type: 'separator' },
         { label: 'Join by Link…', accelerator: 'CmdOrCtrl+Shift+J', click: send('join-by-link') },
         { label: 'Connect to a Relay…', click: send('connect-to-relay') },
         { type: 'separator' },

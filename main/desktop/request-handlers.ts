@@ -6,6 +6,7 @@ import type { IPresenceService } from '../presence/presence-service'
 import type { IRelayHostService } from '../relay-host/relay-host-service'
 import { checkExternalUrl } from '../security/external-url'
 import type { ISettingsService } from '../settings/settings-service'
+import type { IPdfExportService } from '../transfer/pdf-export-service'
 
 export interface DesktopServices {
   readonly relayHost: Pick<IRelayHostService, 'status'>
@@ -18,6 +19,7 @@ export interface DesktopServices {
   openExternal(url: string): void
   /** The join link that started the app, handed out once. */
   takePendingJoin(): JoinRequest | null
+  readonly pdf: Pick<IPdfExportService, 'exportWindow'>
 }
 
 /**
@@ -57,7 +59,8 @@ export class DesktopRequestHandlers {
         // Reviewed (electronegativity): checked just above to be a plain http(s) URL without credentials.
         s.openExternal(checked.url) /* eng-disable OPEN_EXTERNAL_JS_CHECK */
       },
-      'join:take-pending': () => s.takePendingJoin()
+      'join:take-pending': () => s.takePendingJoin(),
+      'transfer:export-pdf': (request, windowId) => s.pdf.exportWindow(windowId, request)
     }
   }
 

@@ -18,6 +18,9 @@ import { PresenceService } from '../presence/presence-service'
 import { RelayHostService } from '../relay-host/relay-host-service'
 import { SettingsService } from '../settings/settings-service'
 import { missingRendererPage, serveAppProtocol } from './app-protocol'
+import writeFileAtomic from 'write-file-atomic'
+import { PdfExportService } from '../transfer/pdf-export-service'
+import { ElectronPdfPlatform } from './electron-pdf'
 import { ElectronNotifier, ElectronTrayView, ElectronWindowTitles } from './electron-views'
 import { registerIpcHandlers, sendToWindows } from './ipc-bridge'
 import { ElectronUtilityProcessLauncher } from './utility-process-launcher'
@@ -119,7 +122,9 @@ export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => Joi
     tray.refresh()
   }
 
+  const pdf = disposables.add(new PdfExportService(new ElectronPdfPlatform(), (path, bytes) => writeFileAtomic(path, Buffer.from(bytes)), logger))
   const requests = new DesktopRequestHandlers({
+    pdf,
     relayHost,
     settings,
     presence,

@@ -1,7 +1,7 @@
-import type { DocumentTarget, OpenedDocument, PlatformBridge } from '../../app/bridge'
+import type { DocumentTarget, OpenedDocument, PlatformBridge, TransferCommand } from '../../app/bridge'
 import type { EnsembleDesktopApi } from '../../app/desktop-api'
 import { documentNameProblem } from '../../app/document-name'
-import type { RelayStatus } from '../../app/ipc'
+import type { MenuCommand, RelayStatus } from '../../app/ipc'
 import { profileProblem } from '../../app/profile'
 import { documentUrl, parseWebClientUrl } from './web-url'
 
@@ -47,6 +47,14 @@ export const createDesktopBridge = (api: EnsembleDesktopApi, page: DesktopPage):
   openDocument: async (name) => {
     page.location.assign(documentUrl(page.location.href, name))
   },
+  transfer: {
+    exportPdf: (documentName) => api.transfer.exportPdf({ documentName }),
+    onCommand: (listener) =>
+      api.menu.onCommand((command) => {
+        const transfer = transferCommands[command as keyof typeof transferCommands]
+        if (transfer !== undefined) listener(transfer)
+      })
+  },
   documentOpened: (document) => {
     const report = (): void => {
       api.presence
@@ -69,6 +77,15 @@ export const createDesktopBridge = (api: EnsembleDesktopApi, page: DesktopPage):
     }
   }
 })
+
+/** File-menu commands that import or export, by the name the renderer's transfer code knows them. */
+const transferCommands: Partial<Record<MenuCommand, TransferCommand>> = {
+  'import-document': 'import',
+  'export-markdown': 'export-md',
+  'export-html': 'export-html',
+  'export-text': 'export-txt',
+  'export-pdf': 'export-pdf'
+}
 
 /** Edit-menu commands that act on the open document; the others belong to the home screen. */
 const runMenuCommand = (document: OpenedDocument, command: string): void => {

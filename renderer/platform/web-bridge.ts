@@ -9,6 +9,8 @@ export const profileStorageKey = 'ensemble.profile'
 export interface WebPage {
   readonly location: { readonly href: string; assign(url: string): void }
   readonly localStorage: Pick<Storage, 'getItem' | 'setItem'>
+  /** The browser's print dialog (`window.print`), the web client's way to a PDF. */
+  print?(): void
 }
 
 /**
@@ -47,7 +49,16 @@ export const createWebBridge = (page: WebPage): PlatformBridge => ({
     page.location.assign(documentUrl(page.location.href, name))
   },
   // A browser tab has no presence service or native menu to tell.
-  documentOpened: () => () => undefined
+  documentOpened: () => () => undefined,
+  transfer: {
+    exportPdf: async () => {
+      if (page.print === undefined) throw new Error('this browser cannot print; export as HTML and print that instead')
+      // The print stylesheet leaves only the document; the dialog offers "Save as PDF".
+      page.print()
+      return { outcome: 'printing' }
+    },
+    onCommand: () => () => undefined
+  }
 })
 
 /** A colour for a new profile, so that two people rarely share one. */
