@@ -7,7 +7,7 @@
  * Answers are promises, because over IPC every answer is asynchronous.
  */
 
-import type { PresencePerson } from './ipc'
+import type { FileToImport, PresencePerson } from './ipc'
 import type { UserProfile } from './profile'
 
 /** Which document a window shows and where its relay is. */
@@ -38,8 +38,8 @@ export interface OpenedDocument {
   redo(): void
 }
 
-/** Import and export commands a platform may issue itself (the desktop's File menu). */
-export type TransferCommand = 'import' | 'export-md' | 'export-html' | 'export-txt' | 'export-pdf'
+/** Export commands a platform may issue itself (the desktop's File menu). */
+export type TransferCommand = 'export-md' | 'export-html' | 'export-txt' | 'export-pdf'
 
 /** How a PDF export ended: written to `path`, handed to the browser's print dialog, or cancelled. */
 export type PdfExportResult = { readonly outcome: 'saved'; readonly path: string } | { readonly outcome: 'printing' } | { readonly outcome: 'cancelled' }
@@ -51,8 +51,10 @@ export interface TransferBridge {
    * print stylesheet applies), the browser's print dialog (where "Save as PDF" is one choice) on the web.
    */
   exportPdf(documentName: string): Promise<PdfExportResult>
-  /** Calls `listener` for import and export commands from outside the page; returns the unsubscribe function. */
+  /** Calls `listener` for export commands from outside the page; returns the unsubscribe function. */
   onCommand(listener: (command: TransferCommand) => void): () => void
+  /** Calls `listener` with each file the platform picked for import (the desktop's File menu); returns the unsubscribe function. */
+  onFileToImport(listener: (file: FileToImport) => void): () => void
 }
 
 export interface PlatformBridge {

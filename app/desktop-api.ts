@@ -9,6 +9,7 @@ import type {
   DiscoveredSession,
   EventChannel,
   EventPayloads,
+  FileToImport,
   HostingState,
   HostRequest,
   InviteRequest,
@@ -85,6 +86,8 @@ export interface EnsembleDesktopApi {
   readonly transfer: {
     /** Prints this window to a PDF through the main process (`printToPDF`), after a save dialog. */
     exportPdf(request: PdfExportRequest): Promise<PdfExportResponse>
+    /** Files picked in the File menu's Import dialog, read by the main process. */
+    onImportFile(listener: (file: FileToImport) => void): Unsubscribe
   }
   /** Native menu items for the renderer to carry out (new document, share, undo through y-prosemirror…). */
   readonly menu: {
@@ -136,6 +139,6 @@ export const createDesktopApi = (transport: IpcTransport): EnsembleDesktopApi =>
     shell: { openExternal: (url) => request('shell:open-external', { url }) },
     join: { takePending: () => request('join:take-pending', undefined), onRequested: on('join:requested') },
     menu: { onCommand: on('menu:command') },
-    transfer: { exportPdf: (pdfRequest) => request('transfer:export-pdf', pdfRequest) }
+    transfer: { exportPdf: (pdfRequest) => request('transfer:export-pdf', pdfRequest), onImportFile: on('transfer:import-file') }
   }
 }

@@ -32,7 +32,8 @@ export const eventChannels = [
   'session:changed',
   'discovery:changed',
   'join:requested',
-  'menu:command'
+  'menu:command',
+  'transfer:import-file'
 ] as const
 export type EventChannel = (typeof eventChannels)[number]
 
@@ -47,7 +48,6 @@ export const menuCommands = [
   'open-settings',
   'undo',
   'redo',
-  'import-document',
   'export-markdown',
   'export-html',
   'export-text',

@@ -124,6 +124,13 @@ export const PdfExportRequestSchema = z.object({
 })
 export type PdfExportRequest = z.infer<typeof PdfExportRequestSchema>
 
+/** A file the user picked in the File menu's Import dialog, read by the main process, for the renderer to import. */
+export interface FileToImport {
+  /** The file's name without its folder, e.g. `notes.md`; its extension says the format. */
+  readonly fileName: string
+  readonly text: string
+}
+
 /** Where the PDF was written, or that the user cancelled the save dialog. */
 export type PdfExportResponse = { readonly outcome: 'saved'; readonly path: string } | { readonly outcome: 'cancelled' }
 
@@ -182,6 +189,7 @@ export interface EventPayloads {
   'discovery:changed': readonly DiscoveredSession[]
   'join:requested': JoinRequest
   'menu:command': MenuCommand
+  'transfer:import-file': FileToImport
 }
 
 /** Fails to compile when `EventPayloads` and `eventChannels` name different channels. */

@@ -5,6 +5,8 @@ export interface MenuActions {
   /** Sends a command to the focused window's renderer. */
   command(command: MenuCommand): void
   stopHosting(): void
+  /** Asks for a Markdown or HTML file and hands it to the focused window to import. */
+  importFile(): void
   openDataFolder(): void
   showAbout(): void
 }
@@ -53,7 +55,7 @@ export const buildMenuTemplate = (state: MenuState, actions: MenuActions): MenuI
         { label: 'New Document', accelerator: 'CmdOrCtrl+N', click: send('new-document') },
         { label: 'Home', accelerator: 'CmdOrCtrl+Shift+H', click: send('open-home') },
         { type: 'separator' },
-        { label: 'Import Markdown or HTML…', accelerator: 'CmdOrCtrl+O', click: send('import-document') },
+        { label: 'Import Markdown or HTML…', accelerator: 'CmdOrCtrl+O', click: actions.importFile },
         {
           label: 'Export As',
           submenu: [

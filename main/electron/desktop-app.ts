@@ -19,7 +19,9 @@ import { RelayHostService } from '../relay-host/relay-host-service'
 import { SettingsService } from '../settings/settings-service'
 import { missingRendererPage, serveAppProtocol } from './app-protocol'
 import writeFileAtomic from 'write-file-atomic'
+import { FileImportService } from '../transfer/file-import-service'
 import { PdfExportService } from '../transfer/pdf-export-service'
+import { ElectronFileImportPlatform } from './electron-file-import'
 import { ElectronPdfPlatform } from './electron-pdf'
 import { ElectronNotifier, ElectronTrayView, ElectronWindowTitles } from './electron-views'
 import { registerIpcHandlers, sendToWindows } from './ipc-bridge'
@@ -93,6 +95,7 @@ export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => Joi
     })
   )
   const windows = disposables.add(new WindowManager(paths.preload, logger))
+  const fileImport = disposables.add(new FileImportService(new ElectronFileImportPlatform(), logger))
   const sendCommand = (command: MenuCommand): void => {
     const window = windows.focus()
     sendToWindows([window], 'menu:command', command)
@@ -100,6 +103,10 @@ export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => Joi
   const menuActions = {
     command: sendCommand,
     stopHosting: () => void lan.stop(),
+    importFile: () => {
+      const window = windows.focus()
+      fileImport.importInto(window.id).catch((error: unknown) => logger.error({ err: error }, 'File → Import failed'))
+    },
     openDataFolder: () => void shell.openPath(join(userData, 'documents')),
     showAbout: () =>
       void dialog.showMessageBox({ type: 'info', title: 'Ensemble', message: `Ensemble ${app.getVersion()}`, detail: 'Write documents together.' })

@@ -53,7 +53,8 @@ export const createDesktopBridge = (api: EnsembleDesktopApi, page: DesktopPage):
       api.menu.onCommand((command) => {
         const transfer = transferCommands[command as keyof typeof transferCommands]
         if (transfer !== undefined) listener(transfer)
-      })
+      }),
+    onFileToImport: (listener) => api.transfer.onImportFile(listener)
   },
   documentOpened: (document) => {
     const report = (): void => {
@@ -80,7 +81,6 @@ export const createDesktopBridge = (api: EnsembleDesktopApi, page: DesktopPage):
 
 /** File-menu commands that import or export, by the name the renderer's transfer code knows them. */
 const transferCommands: Partial<Record<MenuCommand, TransferCommand>> = {
-  'import-document': 'import',
   'export-markdown': 'export-md',
   'export-html': 'export-html',
   'export-text': 'export-txt',

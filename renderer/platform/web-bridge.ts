@@ -57,7 +57,9 @@ export const createWebBridge = (page: WebPage): PlatformBridge => ({
       page.print()
       return { outcome: 'printing' }
     },
-    onCommand: () => () => undefined
+    // The web client's import and export live in the page itself (start page, export menu).
+    onCommand: () => () => undefined,
+    onFileToImport: () => () => undefined
   }
 })
 
