@@ -5,10 +5,12 @@ import { promptForName } from './screens/name-prompt'
 import './diagnostics'
 import { showEditorScreen } from './screens/editor-screen'
 import { showStartPage } from './screens/start-page'
+import { installImportEntryPoints, showImportProblem } from './transfer/import-entry-points'
 
 /** Boots the renderer: the start page, or the first-visit name prompt and then the document. */
 const boot = async (root: HTMLElement): Promise<void> => {
   const bridge = platformBridge()
+  installImportEntryPoints(window, bridge, showImportProblem)
   let target
   try {
     target = await bridge.currentDocument()

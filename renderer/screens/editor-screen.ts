@@ -7,6 +7,8 @@ import { createEditor } from '../editor/create-editor'
 import { trackActivity } from '../session/activity'
 import { showConnectionStatus } from '../session/connection-status-view'
 import { openDocumentSession, type DocumentSession } from '../session/document-session'
+import { mountExportMenu } from '../transfer/export-menu'
+import { applyPendingImport } from '../transfer/import-report'
 
 /** A document open in the page; `window.ensembleEditor` exposes it for diagnostics and tests. */
 export interface OpenDocument {
@@ -32,9 +34,11 @@ export const showEditorScreen = async (
     <header class="editor-header">
       <span class="document-name" data-testid="document-name"></span>
       <span class="presence-slot"></span>
+      <span class="transfer-slot"></span>
       <span class="status-slot"></span>
     </header>
     <nav class="toolbar-slot"></nav>
+    <div class="import-report-slot"></div>
     <div class="editor-scroll"><article class="editor-slot"></article></div>
     <footer class="editor-footer">
       <span class="word-count" data-testid="word-count"></span>
@@ -55,6 +59,7 @@ export const showEditorScreen = async (
   // the relay's state merges in whenever it arrives.
   const cache = await session.cacheLoaded
   if (cache.problem !== null) showNotice(`Offline copy unavailable: ${cache.problem}.`)
+  await applyPendingImport(target.documentName, session.fragment, slot('.import-report-slot'))
   const view = createEditor({
     fragment: session.fragment,
     awareness: session.provider.awareness,
@@ -67,12 +72,14 @@ export const showEditorScreen = async (
     }
   })
   view.focus()
+  const closeExportMenu = mountExportMenu(slot('.transfer-slot'), view, target.documentName, bridge, showNotice)
   const closePlatformView = bridge.documentOpened(describeToPlatform(session, view))
   return {
     session,
     view,
     close: () => {
       closePlatformView()
+      closeExportMenu()
       stopActivity()
       stopStatus()
       view.destroy()

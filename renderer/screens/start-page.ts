@@ -1,7 +1,8 @@
 import type { PlatformBridge } from '../../app/bridge'
 import { documentNameProblem } from '../../app/document-name'
+import { createImportButton } from '../transfer/import-entry-points'
 
-/** The page without `?doc=`: create a new document or open one by name (`[data-testid=start-page]`). */
+/** The page without `?doc=`: create a new document, open one by name, or import a file (`[data-testid=start-page]`). */
 export const showStartPage = (root: HTMLElement, bridge: PlatformBridge, problem: string | null = null): void => {
   document.title = 'Ensemble'
   const page = document.createElement('main')
@@ -33,6 +34,7 @@ export const showStartPage = (root: HTMLElement, bridge: PlatformBridge, problem
   form.querySelector('[data-action=new]')!.addEventListener('click', () => {
     void bridge.openDocument(newDocumentName())
   })
+  problemLine.before(createImportButton(bridge, (message) => (problemLine.textContent = message)))
   root.replaceChildren(page)
   input.focus()
 }
