@@ -7,6 +7,8 @@ import { createEditor } from '../editor/create-editor'
 import { trackActivity } from '../session/activity'
 import { showConnectionStatus } from '../session/connection-status-view'
 import { openDocumentSession, type DocumentSession } from '../session/document-session'
+import { PrivateMessageChannel } from '../private-messages/private-message-channel'
+import { PrivateMessagePanel } from '../private-messages/private-message-panel'
 import { mountExportMenu } from '../transfer/export-menu'
 import { applyPendingImport } from '../transfer/import-report'
 
@@ -60,10 +62,13 @@ export const showEditorScreen = async (
   const cache = await session.cacheLoaded
   if (cache.problem !== null) showNotice(`Offline copy unavailable: ${cache.problem}.`)
   await applyPendingImport(target.documentName, session.fragment, slot('.import-report-slot'))
+  const privateChannel = new PrivateMessageChannel(session.provider)
+  const privateMessages = new PrivateMessagePanel(page, privateChannel, session.provider.awareness)
   const view = createEditor({
     fragment: session.fragment,
     awareness: session.provider.awareness,
     showNotice,
+    presenceDecorator: privateMessages.decorate,
     mounts: {
       editor: slot('.editor-slot'),
       toolbar: slot('.toolbar-slot'),
@@ -80,6 +85,8 @@ export const showEditorScreen = async (
     close: () => {
       closePlatformView()
       closeExportMenu()
+      privateMessages.destroy()
+      privateChannel.destroy()
       stopActivity()
       stopStatus()
       view.destroy()
