@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { OpenedDocument } from '../../app/bridge'
 import type { EnsembleDesktopApi } from '../../app/desktop-api'
-import type { JoinRequest, MenuCommand, PresenceReport, RelayStatus } from '../../app/ipc'
+import type { FileToImport, JoinRequest, MenuCommand, PresenceReport, RelayStatus } from '../../app/ipc'
 import type { Settings } from '../../app/settings'
 import { createDesktopBridge } from './desktop-bridge'
 
@@ -15,6 +15,7 @@ const fakeDesktop = (options: { status?: RelayStatus; pending?: JoinRequest | nu
   let pending = options.pending ?? null
   const statusListeners = new Set<(status: RelayStatus) => void>()
   const menuListeners = new Set<(command: MenuCommand) => void>()
+  const importListeners = new Set<(file: FileToImport) => void>()
   const reports: PresenceReport[] = []
   const shownDocuments: Array<string | null> = []
   const api = {
@@ -30,7 +31,11 @@ const fakeDesktop = (options: { status?: RelayStatus; pending?: JoinRequest | nu
     presence: { report: async (report: PresenceReport) => void reports.push(report) },
     window: { setDocument: async (name: string | null) => void shownDocuments.push(name) },
     join: { takePending: async () => [pending, (pending = null)][0] as JoinRequest | null },
-    menu: { onCommand: (listener: (command: MenuCommand) => void) => (menuListeners.add(listener), () => menuListeners.delete(listener)) }
+    menu: { onCommand: (listener: (command: MenuCommand) => void) => (menuListeners.add(listener), () => menuListeners.delete(listener)) },
+    transfer: {
+      exportPdf: async (request: { documentName: string }) => ({ outcome: 'saved', path: `/home/ana/${request.documentName}.pdf` }),
+      onImportFile: (listener: (file: FileToImport) => void) => (importListeners.add(listener), () => importListeners.delete(listener))
+    }
   } as unknown as EnsembleDesktopApi
   return {
     api,
@@ -42,7 +47,9 @@ const fakeDesktop = (options: { status?: RelayStatus; pending?: JoinRequest | nu
       for (const listener of statusListeners) listener(next)
     },
     sendMenu: (command: MenuCommand) => menuListeners.forEach((listener) => listener(command)),
-    menuListeners
+    sendImport: (file: FileToImport) => importListeners.forEach((listener) => listener(file)),
+    menuListeners,
+    importListeners
   }
 }
 
@@ -112,5 +119,22 @@ describe('desktop bridge', () => {
     close()
     expect(desktop.menuListeners.size).toBe(0)
     expect(desktop.shownDocuments).toEqual(['notes', null])
+  })
+
+  it('passes File-menu exports and imported files to the renderer, and PDF exports to the main process', async () => {
+    const desktop = fakeDesktop()
+    const bridge = createDesktopBridge(desktop.api, page('app://ensemble/?doc=notes'))
+    const commands: string[] = []
+    const files: FileToImport[] = []
+    const stopCommands = bridge.transfer.onCommand((command) => commands.push(command))
+    const stopFiles = bridge.transfer.onFileToImport((file) => files.push(file))
+    for (const command of ['export-markdown', 'export-html', 'export-text', 'export-pdf', 'undo'] as const) desktop.sendMenu(command)
+    desktop.sendImport({ fileName: 'a.md', text: '# A' })
+    expect(commands).toEqual(['export-md', 'export-html', 'export-txt', 'export-pdf'])
+    expect(files).toEqual([{ fileName: 'a.md', text: '# A' }])
+    expect(await bridge.transfer.exportPdf('team/notes')).toEqual({ outcome: 'saved', path: '/home/ana/team/notes.pdf' })
+    stopCommands()
+    stopFiles()
+    expect([desktop.menuListeners.size, desktop.importListeners.size]).toEqual([0, 0])
   })
 })
