@@ -1,11 +1,7 @@
-import type { Node } from 'prosemirror-model'
-import type { HtmlDom } from './html-dom'
-import { documentToHtml } from './html-export'
-import { htmlToDocument } from './html-import'
-import { ImportError, type ImportResult } from './import-result'
-import { documentToMarkdown } from './markdown-export'
-import { markdownToDocument } from './markdown-import'
-import { documentToPlainText } from './plain-text'
+/**
+ * The formats of import and export, by name. Kept apart from the converters (`convert.ts`) so
+ * that code that only needs the names (file pickers, the main process) does not load them.
+ */
 
 /** Formats a document can be written as. (PDF is printed by the platform, not converted here.) */
 export const exportFormats = ['md', 'html', 'txt'] as const
@@ -33,28 +29,4 @@ export const importFormatOfFile = (fileName: string): ImportFormat | null => {
   if (extension === 'md' || extension === 'markdown' || extension === 'mdown' || extension === 'mkd') return 'md'
   if (extension === 'html' || extension === 'htm' || extension === 'xhtml') return 'html'
   return null
-}
-
-/** Writes `doc` in `format`; `dom` is needed for HTML only. */
-export const exportDocument = (doc: Node, format: ExportFormat, options: { readonly dom: HtmlDom; readonly title: string }): string => {
-  switch (format) {
-    case 'md':
-      return documentToMarkdown(doc)
-    case 'html':
-      return documentToHtml(doc, options)
-    case 'txt':
-      return documentToPlainText(doc)
-  }
-}
-
-/**
- * Reads the text of a file in `format` into a document. Throws `ImportError` when the text is
- * not something to import at all (binary data).
- */
-export const importDocument = (text: string, format: ImportFormat, options: { readonly dom: HtmlDom }): ImportResult => {
-  // A NUL character never occurs in Markdown or HTML, and always in the binary files people pick by mistake.
-  if (text.includes('\u0000')) {
-    throw new ImportError(`the file is not ${format === 'md' ? 'Markdown' : 'HTML'} text (it holds binary data); pick a .md or .html file`)
-  }
-  return format === 'md' ? markdownToDocument(text) : htmlToDocument(text, options)
 }

@@ -1,6 +1,7 @@
 import type { EditorView } from 'prosemirror-view'
 import type { PlatformBridge, TransferCommand } from '../../app/bridge'
-import { exportDocument, formatInfo, type ExportFormat } from '../../app/convert/formats'
+import { exportDocument } from '../../app/convert/convert'
+import { formatInfo, type ExportFormat } from '../../app/convert/formats'
 import type { ShowNotice } from '../editor/notices'
 import { browserDom } from './browser-dom'
 

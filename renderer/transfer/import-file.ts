@@ -1,5 +1,6 @@
 import type { PlatformBridge } from '../../app/bridge'
-import { importDocument, importFormatOfFile, maxImportBytes } from '../../app/convert/formats'
+import { importDocument } from '../../app/convert/convert'
+import { importFormatOfFile, maxImportBytes } from '../../app/convert/formats'
 import { ImportError } from '../../app/convert/import-result'
 import { documentNameProblem } from '../../app/document-name'
 import { browserDom } from './browser-dom'

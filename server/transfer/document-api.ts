@@ -3,16 +3,8 @@ import type { Socket } from 'node:net'
 import type { Logger } from 'pino'
 import { documentFragmentName } from '../../app/document'
 import { documentNameProblem } from '../../app/document-name'
-import {
-  exportDocument,
-  exportFormats,
-  formatInfo,
-  importDocument,
-  importFormats,
-  isExportFormat,
-  isImportFormat,
-  maxImportBytes
-} from '../../app/convert/formats'
+import { exportDocument, importDocument } from '../../app/convert/convert'
+import { exportFormats, formatInfo, importFormats, isExportFormat, isImportFormat, maxImportBytes } from '../../app/convert/formats'
 import { ImportError } from '../../app/convert/import-result'
 import { readDocument, replaceDocument } from '../../app/convert/yjs-content'
 import type { ConnectionContext, RelayRefusal } from '../extension'
