@@ -189,7 +189,6 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
         rooms: this.rooms,
         entryOf: (socket) => this.entries.get(socket),
         closing: () => this.closing !== undefined,
-        metrics: this.metrics,
         logger: this.logger,
         maxImportBytes: options.maxImportBytes
       })

@@ -9,7 +9,6 @@ import { ImportError } from '../../app/convert/import-result'
 import { readDocument, replaceDocument } from '../../app/convert/yjs-content'
 import type { ConnectionContext, RelayRefusal } from '../extension'
 import { sendJson, sendText } from '../http'
-import type { RelayMetrics } from '../metrics'
 import { RoomClosedError, type Room } from '../room'
 import type { RoomRegistry } from '../room-registry'
 import { readBody, BodyTooLargeError } from './request-body'
@@ -24,7 +23,6 @@ export interface DocumentApiServices {
   entryOf(socket: Socket): string | undefined
   /** True once the relay is shutting down. */
   closing(): boolean
-  readonly metrics: RelayMetrics
   readonly logger: Logger
   /** Largest request body `import` accepts; default `maxImportBytes` (10 MiB). */
   readonly maxImportBytes?: number
@@ -174,7 +172,7 @@ export class DocumentApi {
     if (!this.services.rooms.makeRoomFor(name)) {
       throw new DocumentUnavailableError('the relay holds as many documents as it may, all in use; try again later')
     }
-    const room = this.services.rooms.acquire(name) as Room
+    const room = this.services.rooms.acquire(name)
     try {
       try {
         await room.loaded
