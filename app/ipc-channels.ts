@@ -19,7 +19,12 @@ export const requestChannels = [
   'discovery:check-address',
   'window:set-document',
   'shell:open-external',
-  'join:take-pending'
+  'join:take-pending',
+  'library:get',
+  'library:record-document',
+  'library:forget-document',
+  'library:remember-relay',
+  'library:forget-relay'
 ] as const
 export type RequestChannel = (typeof requestChannels)[number]
 
@@ -31,7 +36,8 @@ export const eventChannels = [
   'session:changed',
   'discovery:changed',
   'join:requested',
-  'menu:command'
+  'menu:command',
+  'library:changed'
 ] as const
 export type EventChannel = (typeof eventChannels)[number]
 

@@ -9,6 +9,7 @@
 import { z } from 'zod'
 import { documentNameProblem } from './document-name'
 import type { EventChannel, MenuCommand, RequestChannel } from './ipc-channels'
+import { DocumentAddressSchema, DocumentKeySchema, RelayEntrySchema, type Library } from './library'
 import { SettingsPatchSchema, type Settings } from './settings'
 
 export * from './ipc-channels'
@@ -135,7 +136,12 @@ export const requestSchemas = {
   'discovery:check-address': z.object({ address: z.string().max(300) }),
   'window:set-document': z.object({ documentName: DocumentNameSchema.nullable() }),
   'shell:open-external': z.object({ url: z.string().max(2048) }),
-  'join:take-pending': none
+  'join:take-pending': none,
+  'library:get': none,
+  'library:record-document': DocumentAddressSchema,
+  'library:forget-document': DocumentKeySchema,
+  'library:remember-relay': RelayEntrySchema,
+  'library:forget-relay': RelayEntrySchema.pick({ url: true })
 } as const satisfies Record<RequestChannel, z.ZodType>
 export type RequestPayload<C extends RequestChannel> = z.input<(typeof requestSchemas)[C]>
 /** A request payload after validation (defaults applied). */
@@ -159,6 +165,12 @@ export interface ResponsePayloads {
   'window:set-document': void
   'shell:open-external': void
   'join:take-pending': JoinRequest | null
+  /** The library after the request: recent documents and remembered relays (`library.ts`). */
+  'library:get': Library
+  'library:record-document': Library
+  'library:forget-document': Library
+  'library:remember-relay': Library
+  'library:forget-relay': Library
 }
 
 /** Main → renderer events and their payloads. */
@@ -170,6 +182,7 @@ export interface EventPayloads {
   'discovery:changed': readonly DiscoveredSession[]
   'join:requested': JoinRequest
   'menu:command': MenuCommand
+  'library:changed': Library
 }
 
 /** Fails to compile when `EventPayloads` and `eventChannels` name different channels. */

@@ -1,0 +1,115 @@
+/**
+ * The user's library, shown on the home screen: the documents opened recently and the hosted
+ * relays remembered for next time. The desktop keeps it in `library.json` in the user-data folder
+ * (`main/library/`), behind the IPC door; a browser keeps it in localStorage
+ * (`renderer/platform/web-library.ts`). Both store this shape, validate it with these schemas and
+ * change it only through the functions below, so that both behave alike.
+ */
+import { z } from 'zod'
+import { documentNameProblem } from './document-name'
+import { InviteLinkError, parseRelayAddress } from './invite-link'
+
+/** The library keeps this many recent documents, newest first; older ones drop off. */
+export const maxRecentDocuments = 30
+/** The library keeps this many remembered relays, most recently used first. */
+export const maxRememberedRelays = 20
+
+const DocumentNameSchema = z.string().superRefine((name, context) => {
+  const problem = documentNameProblem(name)
+  if (problem !== null) context.addIssue({ code: 'custom', message: problem })
+})
+
+/** Why `url` is not a relay origin `ws(s)://host[:port]`, or `null` when it is one. */
+export const relayUrlProblem = (url: string): string | null => {
+  if (!/^wss?:\/\//.test(url)) return `"${url}" is not a ws:// or wss:// URL`
+  try {
+    return parseRelayAddress(url) === url ? null : `"${url}" must be only ws(s)://host[:port], without a path or trailing slash`
+  } catch (error) {
+    if (error instanceof InviteLinkError) return error.message
+    throw error
+  }
+}
+
+const RelayUrlSchema = z
+  .string()
+  .max(300)
+  .superRefine((url, context) => {
+    const problem = relayUrlProblem(url)
+    if (problem !== null) context.addIssue({ code: 'custom', message: problem })
+  })
+
+/** Access tokens are opaque here (the relay checks them); they travel in URLs, so no spaces. */
+const TokenSchema = z
+  .string()
+  .min(1, 'the token is empty')
+  .max(4096, 'the token is longer than 4096 characters')
+  .regex(/^[\x21-\x7e]+$/, 'the token may hold only printable characters without spaces')
+
+/**
+ * A document to open. Without `relayUrl` it is a local document: on the desktop it lives in the
+ * embedded relay (whose port may change between runs), in a browser on the relay that served the page.
+ */
+export const DocumentAddressSchema = z
+  .object({
+    documentName: DocumentNameSchema,
+    relayUrl: RelayUrlSchema.optional(),
+    token: TokenSchema.optional()
+  })
+  .strict()
+export type DocumentAddress = z.infer<typeof DocumentAddressSchema>
+
+/** Which recent document to forget: its name and relay, as recorded. */
+export const DocumentKeySchema = DocumentAddressSchema.omit({ token: true })
+export type DocumentKey = z.infer<typeof DocumentKeySchema>
+
+/** A hosted relay to remember, with the token to use there. */
+export const RelayEntrySchema = z.object({ url: RelayUrlSchema, token: TokenSchema.optional() }).strict()
+export type RelayEntry = z.infer<typeof RelayEntrySchema>
+
+const TimeSchema = z.number().int().nonnegative()
+export const RecentDocumentSchema = DocumentAddressSchema.extend({ openedAt: TimeSchema })
+export type RecentDocument = z.infer<typeof RecentDocumentSchema>
+export const RememberedRelaySchema = RelayEntrySchema.extend({ usedAt: TimeSchema })
+export type RememberedRelay = z.infer<typeof RememberedRelaySchema>
+
+export const LibrarySchema = z.object({
+  documents: z.array(RecentDocumentSchema).max(maxRecentDocuments),
+  relays: z.array(RememberedRelaySchema).max(maxRememberedRelays)
+})
+export type Library = z.infer<typeof LibrarySchema>
+
+export const emptyLibrary: Library = { documents: [], relays: [] }
+
+/** Whether `a` and `b` name the same document (same name on the same relay, or both local). */
+export const sameDocument = (a: DocumentKey, b: DocumentKey): boolean =>
+  a.documentName === b.documentName && (a.relayUrl ?? null) === (b.relayUrl ?? null)
+
+/** `library` with `address` first among the recent documents, opened at `now`. */
+export const recordDocument = (library: Library, address: DocumentAddress, now: number): Library => ({
+  ...library,
+  documents: [{ ...address, openedAt: now }, ...library.documents.filter((entry) => !sameDocument(entry, address))].slice(0, maxRecentDocuments)
+})
+
+export const forgetDocument = (library: Library, key: DocumentKey): Library => ({
+  ...library,
+  documents: library.documents.filter((entry) => !sameDocument(entry, key))
+})
+
+/** `library` with `relay` first among the remembered relays; its token replaces an older one. */
+export const rememberRelay = (library: Library, relay: RelayEntry, now: number): Library => ({
+  ...library,
+  relays: [{ ...relay, usedAt: now }, ...library.relays.filter((entry) => entry.url !== relay.url)].slice(0, maxRememberedRelays)
+})
+
+export const forgetRelay = (library: Library, url: string): Library => ({
+  ...library,
+  relays: library.relays.filter((entry) => entry.url !== url)
+})
+
+/** Reads a stored library; the problem names the first bad field when it is not one. */
+export const parseLibrary = (value: unknown): { library: Library } | { problem: string } => {
+  const parsed = LibrarySchema.safeParse(value)
+  if (parsed.success) return { library: parsed.data }
+  const issue = parsed.error.issues[0]
+  return { problem: issue === undefined ? 'not a library' : `${issue.path.join('.') || 'library'}: ${issue.message}` }
+}
