@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  addressToRecord,
   DocumentAddressSchema,
   emptyLibrary,
   forgetDocument,
@@ -67,5 +68,16 @@ describe('library', () => {
       problem: expect.stringMatching(/^documents\.0\.openedAt: /)
     })
     expect(parseLibrary('nonsense')).toEqual({ problem: expect.stringMatching(/^library: /) })
+  })
+})
+
+describe('addressToRecord', () => {
+  it('records local documents without their relay and others with its canonical origin', () => {
+    expect(addressToRecord({ documentName: 'a', relayUrl: 'ws://127.0.0.1:5000', local: true })).toEqual({ documentName: 'a' })
+    expect(addressToRecord({ documentName: 'a', relayUrl: 'ws://Relay.Example.org:4455', token: 't' })).toEqual({
+      documentName: 'a',
+      relayUrl: 'ws://relay.example.org:4455',
+      token: 't'
+    })
   })
 })

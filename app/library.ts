@@ -84,6 +84,21 @@ export const emptyLibrary: Library = { documents: [], relays: [] }
 export const sameDocument = (a: DocumentKey, b: DocumentKey): boolean =>
   a.documentName === b.documentName && (a.relayUrl ?? null) === (b.relayUrl ?? null)
 
+/**
+ * What to record for a document a window shows: local documents without their relay (its port may
+ * change), others with the relay's canonical origin (`ws://HOST:1` becomes `ws://host:1`).
+ */
+export const addressToRecord = (shown: {
+  readonly documentName: string
+  readonly relayUrl: string
+  readonly token?: string
+  readonly local?: boolean
+}): DocumentAddress => ({
+  documentName: shown.documentName,
+  ...(shown.local === true ? {} : { relayUrl: parseRelayAddress(shown.relayUrl) }),
+  ...(shown.token === undefined ? {} : { token: shown.token })
+})
+
 /** `library` with `address` first among the recent documents, opened at `now`. */
 export const recordDocument = (library: Library, address: DocumentAddress, now: number): Library => ({
   ...library,

@@ -3,7 +3,8 @@ import type { EnsembleDesktopApi } from '../../app/desktop-api'
 import { documentNameProblem } from '../../app/document-name'
 import type { RelayStatus } from '../../app/ipc'
 import { profileProblem } from '../../app/profile'
-import { documentUrl, parseWebClientUrl } from './web-url'
+import { desktopDiscovery, desktopHosting, desktopLibrary, onDesktopCommand } from './desktop-features'
+import { addressUrl, documentUrl, homeUrl, parseWebClientUrl } from './web-url'
 
 /** How long a window waits for the embedded relay to listen before it says why it cannot open. */
 export const localRelayWaitMs = 15_000
@@ -33,7 +34,7 @@ export const createDesktopBridge = (api: EnsembleDesktopApi, page: DesktopPage):
     if (join !== null) {
       const problem = documentNameProblem(join.doc)
       if (problem !== null) throw new RangeError(`The invite link cannot open a document: ${problem}.`)
-      return { relayUrl: join.relay, documentName: join.doc, ...(join.token === undefined ? {} : { token: join.token }) }
+      return { relayUrl: join.relay, documentName: join.doc, local: false, ...(join.token === undefined ? {} : { token: join.token }) }
     }
     const request = parseWebClientUrl(page.location.href)
     if (request.documentProblem !== null) throw new RangeError(`This window cannot open a document: ${request.documentProblem}.`)
@@ -41,6 +42,7 @@ export const createDesktopBridge = (api: EnsembleDesktopApi, page: DesktopPage):
     return {
       relayUrl: request.relayGiven ? request.relayUrl : await localRelayUrl(api),
       documentName: request.documentName,
+      local: !request.relayGiven,
       ...(request.token === null ? {} : { token: request.token })
     }
   },
@@ -67,7 +69,28 @@ export const createDesktopBridge = (api: EnsembleDesktopApi, page: DesktopPage):
       stopMenu()
       void api.window.setDocument(null)
     }
-  }
+  },
+  onProfileChanged: (listener) =>
+    api.settings.onChanged((settings) => {
+      const profile = { name: settings.displayName, color: settings.color }
+      if (profileProblem(profile) === null) listener(profile)
+    }),
+  open: async (address) => {
+    const status = await api.relay.getStatus()
+    page.location.assign(addressUrl(page.location.href, address, status.state === 'listening' ? status.url : null))
+  },
+  openHome: async () => {
+    page.location.assign(homeUrl(page.location.href))
+  },
+  homeOpened: () => {
+    // The title goes back to the app's name, and presence forgets this window's last document.
+    api.window.setDocument(null).catch((error: unknown) => console.error('Ensemble: could not tell the app that the home screen is open', error))
+    return () => undefined
+  },
+  onCommand: (listener) => onDesktopCommand(api, listener),
+  library: desktopLibrary(api),
+  hosting: desktopHosting(api),
+  discovery: desktopDiscovery(api)
 })
 
 /** Edit-menu commands that act on the open document; the others belong to the home screen. */
