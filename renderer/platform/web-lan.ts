@@ -50,7 +50,8 @@ export const createWebDiscovery = (page: AddressCheckPage): DiscoveryBridge => (
     }
     let response: Response
     try {
-      response = await page.fetch(health, { mode: 'no-cors', cache: 'no-store', redirect: 'error', signal: AbortSignal.timeout(addressCheckTimeoutMs) })
+      // (A no-cors request must follow redirects; the fetch standard refuses `redirect: 'error'` with it.)
+      response = await page.fetch(health, { mode: 'no-cors', cache: 'no-store', signal: AbortSignal.timeout(addressCheckTimeoutMs) })
     } catch (error) {
       throw new Error(
         `nothing answered at ${relay} (${error instanceof Error ? error.message : String(error)}); check the address and that the host is on this network`,

@@ -60,7 +60,7 @@ export const openSettingsDialog = (bridge: PlatformBridge, profile: UserProfile 
     )
   } else {
     port.disabled = true
-    part(form, '.lan-note').textContent = bridge.hosting.unavailableReason
+    part(form, '.lan-note').textContent = 'The LAN port matters only to the desktop app, which can host sessions on your network.'
   }
   form.addEventListener('input', () => (saved.textContent = ''))
   form.addEventListener('submit', (event) => {
