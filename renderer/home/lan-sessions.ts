@@ -31,7 +31,7 @@ export const lanSessionsView = (bridge: PlatformBridge) => {
         <span class="session-name"></span>
         <span class="session-host"></span>
         <form class="inline-form">
-          <input name="doc" required maxlength="200" autocomplete="off" placeholder="document name" aria-label="Document name">
+          <input name="doc" maxlength="200" autocomplete="off" placeholder="document name" aria-label="Document name">
           <button type="submit">Join</button>
           <p class="problem" role="alert"></p>
         </form>
@@ -62,7 +62,7 @@ export const lanSessionsView = (bridge: PlatformBridge) => {
     stop = bridge.discovery.browse({
       sessions: (sessions) => {
         // Keep rows whose session is still there, so that a half-typed document name survives an update.
-        const rows = new Map([...list.children].map((child) => [(child as HTMLElement).dataset.sessionId, child as HTMLElement]))
+        const rows = new Map(Array.from(list.children, (child) => [(child as HTMLElement).dataset.sessionId, child as HTMLElement]))
         list.replaceChildren(
           ...sessions.map((session) => {
             const existing = rows.get(session.id)

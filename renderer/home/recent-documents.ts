@@ -37,8 +37,9 @@ export const recentDocumentsView = (bridge: PlatformBridge, localLabel: string) 
     const forget = part(row, '.forget')
     forget.title = `Remove “${entry.documentName}” from this list (the document itself stays)`
     forget.setAttribute('aria-label', forget.title)
-    part(row, '.open').addEventListener('click', () => bridge.open(entry).catch(fail))
-    forget.addEventListener('click', () => bridge.library.forgetDocument(entry).catch(fail))
+    const key = { documentName: entry.documentName, ...(entry.relayUrl === undefined ? {} : { relayUrl: entry.relayUrl }) }
+    part(row, '.open').addEventListener('click', () => bridge.open({ ...key, ...(entry.token === undefined ? {} : { token: entry.token }) }).catch(fail))
+    forget.addEventListener('click', () => bridge.library.forgetDocument(key).catch(fail))
     return row
   }
 

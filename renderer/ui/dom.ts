@@ -32,7 +32,7 @@ export const sentence = (text: string): string => {
  * `problem` (a `role=alert` line) instead of losing it.
  */
 export const runForm = async (form: HTMLFormElement, problem: HTMLElement, action: () => Promise<void>): Promise<void> => {
-  const buttons = [...form.querySelectorAll<HTMLButtonElement>('button')]
+  const buttons = Array.from(form.querySelectorAll<HTMLButtonElement>('button'))
   buttons.forEach((button) => (button.disabled = true))
   problem.textContent = ''
   try {
