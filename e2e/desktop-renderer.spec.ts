@@ -14,9 +14,10 @@ import { InMemoryMdnsNetwork } from './desktop/in-memory-mdns'
 import { freePort, startHeadlessDesktop, type HeadlessDesktop } from './desktop/headless-desktop'
 import { editorText, expect, test as base } from './fixtures'
 
-const test = base.extend<{ mdns: InMemoryMdnsNetwork; desktop: (name: string, hostName: string) => Promise<HeadlessDesktop> }>({
-  mdns: async ({}, use) => use(new InMemoryMdnsNetwork()),
-  desktop: async ({ mdns }, use) => {
+/** Starts headless desktops on one in-memory LAN for the test, and quits them after it. */
+const test = base.extend<{ desktop: (name: string, hostName: string) => Promise<HeadlessDesktop> }>({
+  desktop: async ({ browserName: _browserName }, use) => {
+    const mdns = new InMemoryMdnsNetwork()
     const started: HeadlessDesktop[] = []
     await use(async (displayName, hostName) => {
       const desktop = await startHeadlessDesktop({ displayName, hostName, mdns })

@@ -65,7 +65,7 @@ test('the home screen lists the documents opened, newest first, and opens or for
   await context.close()
 })
 
-test('joining by pasting a web invite URL opens that document on its relay, with its token', async ({ browser, relay, openWriter }) => {
+test('joining by pasting a web invite URL opens that document on its relay, with its token', async ({ browser, openWriter }) => {
   const hosted = await startHostedRelay()
   const hostContext = await browser.newContext()
   try {
