@@ -169,6 +169,8 @@ test('LAN sessions found by discovery appear on the home screen as they start, a
   await expect.poll(() => ana.titles.get(anaWindow.id)).toBe('minutes — Ensemble (with Bo Ode)')
   await expect.poll(() => ana.notifications).toContainEqual({ title: 'minutes', body: 'Bo Ode joined' })
   await expect.poll(() => ana.tray.tooltip).toBe('Ensemble: 1 person in 1 document')
+  // Leaving the home screen stopped Bo's browsing (the list is dropped with it).
+  await expect.poll(() => bo.services.discovery.sessions.length).toBe(0)
 
   // Bo's recent documents remember where it was.
   await boWindow.page.getByTestId('go-home').click()

@@ -173,4 +173,18 @@ describe('desktop bridge', () => {
     expect(desktop.shownDocuments).toEqual([null])
     expect(profiles).toEqual([{ name: 'Bo Ode', color: '#2563eb' }])
   })
+
+  it('stops browsing for LAN sessions before it leaves the page, so that mDNS does not run behind a document', async () => {
+    const desktop = fakeDesktop()
+    const window = page('app://ensemble/index.html')
+    const browsingWhenLeaving: number[] = []
+    window.location.assign = (url) => void (browsingWhenLeaving.push(desktop.browsing()), window.assigned.push(url))
+    const bridge = createDesktopBridge(desktop.api, window)
+    bridge.discovery.browse({ sessions: () => undefined, problem: () => undefined })
+    await Promise.resolve()
+    expect(desktop.browsing()).toBe(1)
+    await bridge.open({ documentName: 'notes' })
+    expect(browsingWhenLeaving).toEqual([0])
+    expect(window.assigned).toEqual(['app://ensemble/index.html?doc=notes'])
+  })
 })

@@ -29,29 +29,41 @@ export const desktopHosting = (api: EnsembleDesktopApi): HostingBridge => ({
 
 /**
  * Discovery over the preload: the main process browses by mDNS while some home screen asks it to
- * (and stops for a window that closes without saying so).
+ * (and stops for a window that closes without saying so). `release` stops this page's browsing
+ * and waits until the main process has heard it: the bridge calls it before it navigates away,
+ * because a request sent while the page unloads may never arrive.
  */
-export const desktopDiscovery = (api: EnsembleDesktopApi): DiscoveryBridge => ({
-  unavailableReason: null,
-  browse: (listener) => {
-    let stopped = false
-    const unsubscribe = api.discovery.onChanged((sessions) => {
-      if (!stopped) listener.sessions(sessions)
-    })
-    api.discovery.browse().then(
-      (sessions) => {
+export const desktopDiscovery = (api: EnsembleDesktopApi): DiscoveryBridge & { release(): Promise<void> } => {
+  const browsing = new Set<() => Promise<void>>()
+  return {
+    unavailableReason: null,
+    browse: (listener) => {
+      let stopped = false
+      const unsubscribe = api.discovery.onChanged((sessions) => {
         if (!stopped) listener.sessions(sessions)
-      },
-      (error: unknown) => listener.problem(`looking for sessions on the network failed: ${error instanceof Error ? error.message : String(error)}`)
-    )
-    return () => {
-      stopped = true
-      unsubscribe()
-      api.discovery.stopBrowsing().catch((error: unknown) => console.error('Ensemble: could not stop looking for LAN sessions', error))
+      })
+      api.discovery.browse().then(
+        (sessions) => {
+          if (!stopped) listener.sessions(sessions)
+        },
+        (error: unknown) => listener.problem(`looking for sessions on the network failed: ${error instanceof Error ? error.message : String(error)}`)
+      )
+      const stop = async (): Promise<void> => {
+        if (stopped) return
+        stopped = true
+        browsing.delete(stop)
+        unsubscribe()
+        await api.discovery.stopBrowsing().catch((error: unknown) => console.error('Ensemble: could not stop looking for LAN sessions', error))
+      }
+      browsing.add(stop)
+      return () => void stop()
+    },
+    checkAddress: async (address) => (await api.discovery.checkAddress(address)).relay,
+    release: async () => {
+      await Promise.all([...browsing].map((stop) => stop()))
     }
-  },
-  checkAddress: async (address) => (await api.discovery.checkAddress(address)).relay
-})
+  }
+}
 
 /**
  * Native menu items and `ensemble://` links opened while the app runs, as page commands. Undo and
