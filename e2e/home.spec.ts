@@ -1,33 +1,35 @@
 /**
  * The home screen, the share dialog and the settings in the browser build: the web bridge, served
  * by a real relay, talking to real relays (the page's own, and a second one playing a hosted relay
- * that requires a token).
+ * with token authentication).
  */
 import type { Page } from '@playwright/test'
-import { RelayRefusal, type ConnectionContext } from '../server/extension'
+import { signAccessToken } from '../server/access/access-token'
+import { tokenAuthentication } from '../server/access/token-authentication'
+import type { ConnectionContext } from '../server/extension'
 import { editorText, expect, startRelayUnderTest, test, type RelayUnderTest } from './fixtures'
 
-/** A JWT-shaped token: the invite-link codec accepts only signed tokens. */
-const hostedToken = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbmEifQ.aG9zdGVkLXJlbGF5LXNpZ25hdHVyZQ'
+const hostedSecret = new TextEncoder().encode('a hosted relay secret of at least 32 bytes')
 
 /**
- * A second relay, standing for a hosted relay that lets in only connections carrying
- * `hostedToken`, and recording which documents were opened with which token.
+ * A second relay, standing for a hosted relay with `--auth token` (the relay's own token
+ * authentication, with a secret of its own), recording which documents were opened with which
+ * token, and a token it accepts for every document.
  */
-const startHostedRelay = async (): Promise<RelayUnderTest & { opened: Array<{ doc: string; token: string | null }> }> => {
+const startHostedRelay = async (): Promise<RelayUnderTest & { token: string; opened: Array<{ doc: string; token: string | null }> }> => {
   const opened: Array<{ doc: string; token: string | null }> = []
   const relay = await startRelayUnderTest({
     extensions: [
       {
-        name: 'test-hosted-token',
-        onAuthenticate: (context: ConnectionContext) => {
-          opened.push({ doc: context.documentName, token: context.params.get('token') })
-          if (context.params.get('token') !== hostedToken) throw new RelayRefusal(401, 'this relay needs its access token')
-        }
-      }
+        name: 'test-recorder',
+        priority: 0,
+        onAuthenticate: (context: ConnectionContext) => void opened.push({ doc: context.documentName, token: context.params.get('token') })
+      },
+      tokenAuthentication(hostedSecret)
     ]
   })
-  return Object.assign(relay, { opened })
+  const token = await signAccessToken(hostedSecret, { doc: '*', role: 'edit', lifetimeMs: 3_600_000 })
+  return Object.assign(relay, { opened, token })
 }
 
 const expectConnected = (page: Page) => expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected')
@@ -71,7 +73,7 @@ test('joining by pasting a web invite URL opens that document on its relay, with
   try {
     // Bo writes in "team/plan" on the hosted relay, through its own web client.
     const bo = await hostContext.newPage()
-    await bo.goto(`${hosted.httpUrl}/?doc=team%2Fplan&user=Bo#token=${hostedToken}`)
+    await bo.goto(`${hosted.httpUrl}/?doc=team%2Fplan&user=Bo#token=${hosted.token}`)
     await expectConnected(bo)
     await bo.locator('.ProseMirror').click()
     await bo.keyboard.type('Agenda from Bo')
@@ -83,13 +85,13 @@ test('joining by pasting a web invite URL opens that document on its relay, with
     await form.getByRole('button', { name: 'Join' }).click()
     await expect(form.locator('.problem')).toHaveText('The link\'s document name is not valid: the document name "../secret" has a ".." segment.')
 
-    await form.getByLabel('Invite link or web address').fill(`${hosted.httpUrl}/?doc=team%2Fplan#token=${hostedToken}`)
+    await form.getByLabel('Invite link or web address').fill(`${hosted.httpUrl}/?doc=team%2Fplan#token=${hosted.token}`)
     await form.getByRole('button', { name: 'Join' }).click()
     await expect(ana.page.getByTestId('document-name')).toHaveText('team/plan')
     await expectConnected(ana.page)
     await expect.poll(() => editorText(ana.page)).toBe('Agenda from Bo')
     expect(new URL(ana.page.url()).searchParams.get('relay')).toBe(hosted.current.url)
-    expect(hosted.opened).toContainEqual({ doc: 'team/plan', token: hostedToken })
+    expect(hosted.opened).toContainEqual({ doc: 'team/plan', token: hosted.token })
 
     // The joined document is remembered with its relay and token, and reopens from the list.
     await ana.page.getByTestId('go-home').click()
@@ -116,14 +118,14 @@ test('connecting to a hosted relay by URL and token opens a document there and r
     await expect(form.locator('.problem')).toContainText('Nothing answered at ws://127.0.0.1:1')
 
     await form.getByLabel('Relay address').fill(hosted.httpUrl)
-    await form.getByLabel('Access token').fill(hostedToken)
+    await form.getByLabel('Access token').fill(hosted.token)
     await form.getByLabel('Document name').fill('handbook')
     await form.getByRole('button', { name: 'Connect' }).click()
     await expect(page.getByTestId('document-name')).toHaveText('handbook')
     await expectConnected(page)
     await page.locator('.ProseMirror').click()
     await page.keyboard.type('Stored on the hosted relay')
-    expect(hosted.opened).toContainEqual({ doc: 'handbook', token: hostedToken })
+    expect(hosted.opened).toContainEqual({ doc: 'handbook', token: hosted.token })
     await expect.poll(() => hosted.current.roomNames()).toContain('handbook')
 
     await page.getByTestId('go-home').click()

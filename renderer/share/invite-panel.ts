@@ -1,5 +1,5 @@
 import type { HostingBridge } from '../../app/bridge'
-import type { AccessRole } from '../../app/ipc'
+import type { AccessRole } from '../../app/access-token'
 import { copyField } from '../ui/copy-field'
 import { fromTemplate, messageOf, part, sentence } from '../ui/dom'
 
