@@ -226,9 +226,26 @@ test('join links and menu commands from the main process; the LAN port setting i
   await expect(window.page.getByTestId('home')).toBeVisible()
   await expect(window.page.getByTestId('hosting-status')).toHaveText('Hosting “Ana L.’s session”')
 
+  // On the home screen, "Connect to a Relay…" goes to the form in place.
+  ana.sendMenu(window, 'connect-to-relay')
+  await expect(window.page.getByTestId('connect-relay-form').getByLabel('Relay address')).toBeFocused()
+
   // A link opened while the app runs.
   ana.requestJoin(window, { relay: ana.relayUrl, doc: 'second-link' })
   await expect(window.page.getByTestId('document-name')).toHaveText('second-link')
+  await expectConnected(window.page)
+  ana.sendMenu(window, 'share-document')
+  await expect(window.page.getByTestId('share-dialog').getByRole('heading', { name: 'Share “second-link”' })).toBeVisible()
+  await expect(window.page.getByTestId('invite')).toHaveAttribute('data-ready', 'true')
+
+  // In a document, "Join by Link…" opens the join forms in a dialog (replacing the share dialog).
+  ana.sendMenu(window, 'join-by-link')
+  const joinDialog = window.page.getByTestId('join-dialog')
+  await expect(joinDialog.getByLabel('Invite link or web address')).toBeFocused()
+  await expect(window.page.getByTestId('share-dialog')).toHaveCount(0)
+  await joinDialog.getByLabel('Invite link or web address').fill(`ensemble://join?relay=${encodeURIComponent(ana.relayUrl)}&doc=third`)
+  await joinDialog.getByTestId('join-link-form').getByRole('button', { name: 'Join' }).click()
+  await expect(window.page.getByTestId('document-name')).toHaveText('third')
   ana.sendMenu(window, 'new-document')
   await expect(window.page.getByTestId('document-name')).toHaveText(/^doc-[a-z0-9]{10}$/)
   await context.close()
