@@ -13,10 +13,10 @@ import { invitePanel } from './invite-panel'
  * document and "Stop hosting"; where the platform cannot host, `[data-testid=hosting-unavailable]`
  * says so instead of offering a button that cannot work.
  */
-export const openShareDialog = (bridge: PlatformBridge, document: DocumentTarget | null, sessionName: string): Dialog => {
+export const openShareDialog = (bridge: PlatformBridge, target: DocumentTarget | null, sessionName: string): Dialog => {
   let stopWatching: () => void = () => undefined
   const dialog = openDialog({
-    title: document === null ? 'Host on LAN' : `Share “${document.documentName}”`,
+    title: target === null ? 'Host on LAN' : `Share “${target.documentName}”`,
     testid: 'share-dialog',
     onClose: () => stopWatching()
   })
@@ -29,8 +29,8 @@ export const openShareDialog = (bridge: PlatformBridge, document: DocumentTarget
   const body = part(hostingSection, '.hosting-body')
 
   // A document the LAN session cannot serve (on another relay, or in a browser) is shared by its own link.
-  const sharedByLan = document !== null && document.local === true && hosting.unavailableReason === null
-  if (document !== null && !sharedByLan) dialog.body.append(documentLinks(document))
+  const sharedByLan = target !== null && target.local === true && hosting.unavailableReason === null
+  if (target !== null && !sharedByLan) dialog.body.append(documentLinks(target))
   dialog.body.append(hostingSection)
 
   if (hosting.unavailableReason !== null) {
@@ -59,7 +59,7 @@ export const openShareDialog = (bridge: PlatformBridge, document: DocumentTarget
         body.replaceChildren(fromTemplate('<p class="note">Starting the session…</p>'))
         return
       case 'hosting':
-        body.replaceChildren(runningSession(bridge, state, document, sharedByLan))
+        body.replaceChildren(runningSession(bridge, state, target, sharedByLan))
         return
     }
   }
@@ -75,7 +75,7 @@ export const openShareDialog = (bridge: PlatformBridge, document: DocumentTarget
 const runningSession = (
   bridge: PlatformBridge,
   state: Extract<HostingState, { state: 'hosting' }>,
-  document: DocumentTarget | null,
+  target: DocumentTarget | null,
   sharedByLan: boolean
 ): HTMLElement => {
   const element = fromTemplate(`
@@ -91,9 +91,9 @@ const runningSession = (
   part(element, '.session-addresses').textContent =
     state.relays.length === 0 ? 'This computer has no network address others can reach.' : `Reachable at ${state.relays.join(', ')}.`
   const invite = part(element, '.session-invite')
-  if (document === null) invite.textContent = 'Open a document and choose Share to invite people to it.'
-  else if (sharedByLan) invite.append(invitePanel(bridge.hosting, document.documentName).element)
-  else invite.textContent = `“${document.documentName}” is on ${document.relayUrl}, not on this computer, so this session cannot share it; send its link above.`
+  if (target === null) invite.textContent = 'Open a document and choose Share to invite people to it.'
+  else if (sharedByLan) invite.append(invitePanel(bridge.hosting, target.documentName).element)
+  else invite.textContent = `“${target.documentName}” is on ${target.relayUrl}, not on this computer, so this session cannot share it; send its link above.`
   const stop = part<HTMLButtonElement>(element, '[data-testid=stop-hosting]')
   stop.addEventListener('click', () => {
     stop.disabled = true
@@ -106,13 +106,13 @@ const runningSession = (
 }
 
 /** The link of a document that is not shared through this computer's session: what this window opened. */
-const documentLinks = (document: DocumentTarget): HTMLElement => {
+const documentLinks = (target: DocumentTarget): HTMLElement => {
   const element = fromTemplate(`
     <section class="dialog-section" data-testid="document-link">
       <h3>Link to this document</h3>
       <p class="note token-warning" hidden>These links carry your access token: whoever has them gets the access you have.</p>
     </section>`)
-  const invite = { relay: document.relayUrl, doc: document.documentName, ...(document.token === undefined ? {} : { token: document.token }) }
+  const invite = { relay: target.relayUrl, doc: target.documentName, ...(target.token === undefined ? {} : { token: target.token }) }
   const web = copyField('Web address (any browser)', 'document-web-url')
   const app = copyField('Invite link (Ensemble desktop app)', 'document-invite-link')
   try {
@@ -124,7 +124,7 @@ const documentLinks = (document: DocumentTarget): HTMLElement => {
     app.setValue(formatInviteLink({ relay: invite.relay, doc: invite.doc }))
     part(element, '.token-warning').textContent = `These links leave out your access token (${messageOf(error)}); the people you send them to need their own.`
   }
-  part(element, '.token-warning').hidden = document.token === undefined
+  part(element, '.token-warning').hidden = target.token === undefined
   element.append(web.element, app.element)
   return element
 }

@@ -11,7 +11,7 @@ import { handlePlatformCommands, showSettingsDialog, showShareDialog, type Scree
 export const mountDocumentActions = (
   slot: HTMLElement,
   bridge: PlatformBridge,
-  document: DocumentTarget,
+  target: DocumentTarget,
   profile: () => UserProfile
 ): (() => void) => {
   const actions = fromTemplate(`
@@ -20,7 +20,7 @@ export const mountDocumentActions = (
       <button type="button" data-testid="share">Share</button>
       <button type="button" data-testid="open-settings">Settings</button>
     </span>`)
-  const screen: Screen = { document, profile }
+  const screen: Screen = { document: target, profile }
   part(actions, '[data-testid=go-home]').addEventListener('click', () => {
     bridge.openHome().catch((error: unknown) => console.error('Ensemble: could not open the home screen', error))
   })
