@@ -10,7 +10,7 @@ import { z } from 'zod'
 import type { AccessRole } from './access-token'
 import { documentNameProblem } from './document-name'
 import type { EventChannel, MenuCommand, RequestChannel } from './ipc-channels'
-import { DocumentAddressSchema, DocumentKeySchema, RelayEntrySchema, type Library } from './library'
+import { DocumentAddressSchema, DocumentKeySchema, RelayEntrySchema, RelayKeySchema, type Library } from './library'
 import { SettingsPatchSchema, type Settings } from './settings'
 
 export * from './ipc-channels'
@@ -141,8 +141,9 @@ export const requestSchemas = {
   'library:record-document': DocumentAddressSchema,
   'library:forget-document': DocumentKeySchema,
   'library:remember-relay': RelayEntrySchema,
-  'library:forget-relay': RelayEntrySchema.pick({ url: true })
-} as const satisfies Record<RequestChannel, z.ZodType>
+  'library:forget-relay': RelayKeySchema
+  // The core type, which zod and zod/mini schemas (app/library.ts) share.
+} as const satisfies Record<RequestChannel, z.core.$ZodType>
 export type RequestPayload<C extends RequestChannel> = z.input<(typeof requestSchemas)[C]>
 /** A request payload after validation (defaults applied). */
 export type ValidRequestPayload<C extends RequestChannel> = z.output<(typeof requestSchemas)[C]>
@@ -197,8 +198,7 @@ export class IpcPayloadError extends Error {
 
 /** Validates `payload` for `channel`; throws `IpcPayloadError` naming the channel and every problem. */
 export const parseRequest = <C extends RequestChannel>(channel: C, payload: unknown): ValidRequestPayload<C> => {
-  const schema = requestSchemas[channel] as z.ZodType
-  const result = schema.safeParse(payload)
+  const result = z.safeParse(requestSchemas[channel] as z.core.$ZodType, payload)
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`)
     throw new IpcPayloadError(`invalid payload for ${channel}: ${problems.join('; ')}`)
