@@ -100,7 +100,7 @@ export const createInMemoryDesktop = (options: InMemoryDesktopOptions = {}) => {
         if (hosting.state !== 'hosting') throw new Error('no LAN session is running; choose "Host on LAN" before creating an invite')
         const token = `e30.${btoa(JSON.stringify({ doc: valid.documentName, role: valid.role })).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')}.unsigned`
         const invite = { relay: hosting.relays[0]!, doc: valid.documentName, token }
-        return { link: formatInviteLink(invite), webUrl: formatWebUrl(invite), role: valid.role, expiresAt: valid.ttlSeconds * 1000 }
+        return { link: formatInviteLink(invite), webUrl: formatWebUrl(invite), role: valid.role, expiresAt: Date.now() + valid.ttlSeconds * 1000 }
       },
       onChanged: channels.session.subscribe
     },
