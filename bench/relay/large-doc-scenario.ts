@@ -40,13 +40,20 @@ export interface LargeDocRelayResult {
   readonly relayRssPeakMiB: number
 }
 
+export interface LargeDocScenarioReport {
+  readonly encodedBytes: number
+  readonly textLength: number
+  readonly relays: Partial<Record<RelayName, LargeDocRelayResult>>
+  readonly ratios: { readonly worstJoinMs: number | null }
+}
+
 const joinTimeoutMs = 120_000
 
 export const runLargeDocScenario = async (
   spec: LargeDocSpec,
   relays: readonly RelayName[],
   options: { relayNodeArgs: readonly string[]; log: (text: string) => void }
-) => {
+): Promise<LargeDocScenarioReport> => {
   options.log(`large-doc: building a ${spec.megabytes} MB document`)
   const source = buildLargeDocument(spec.megabytes * 1024 * 1024)
   const encodedBytes = Y.encodeStateAsUpdate(source).length

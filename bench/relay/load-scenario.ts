@@ -22,6 +22,8 @@ export interface LoadSpec {
 
 export interface LoadRunOptions {
   readonly workers: number
+  /** Pause after the relay starts, before its baseline RSS is read. */
+  readonly settleMs: number
   /** Extra `node` flags for the relay processes (profiling). */
   readonly relayNodeArgs: readonly string[]
   readonly log: (text: string) => void
@@ -94,7 +96,7 @@ export const runLoadOnRelay = async (
   const planned = spec.documents * (2 + spec.listenersPerDocument)
   const loadAverageAtStart = round(loadavg()[0]!)
   try {
-    await sleep(1000) // let the relay finish starting up before its baseline is read
+    await sleep(options.settleMs) // let the relay finish starting up before its baseline is read
     const start = await sampleProcess(relay.pid)
     log(`relay pid ${relay.pid} at ${relay.url}; opening ${planned} connections`)
     const connectStarted = performance.now()
@@ -196,8 +198,17 @@ const mergeRuns = (runs: readonly RunResult[]): RunResult => ({
 
 const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0)
 
+export interface LoadRatios {
+  readonly latencyP50: number | null
+  readonly latencyP99: number | null
+  readonly cpuSecondsLoad: number | null
+  readonly cpuSecondsTotal: number | null
+  readonly rssUnderLoad: number | null
+  readonly rssAfterClientsLeft: number | null
+}
+
 /** ours / reference for the figures a reader compares first. */
-export const loadRatios = (ours: RelayLoadResult, reference: RelayLoadResult) => ({
+export const loadRatios = (ours: RelayLoadResult, reference: RelayLoadResult): LoadRatios => ({
   latencyP50: ratio(ours.latencyMs.p50, reference.latencyMs.p50),
   latencyP99: ratio(ours.latencyMs.p99, reference.latencyMs.p99),
   cpuSecondsLoad: ratio(ours.cpuSeconds.load, reference.cpuSeconds.load),

@@ -49,7 +49,7 @@ export const largeDocSpecs: { full: LargeDocSpec; quick: LargeDocSpec } = {
 }
 
 /** Edits replayed in a quick trace run; a full run replays all 259,778. */
-export const quickTraceEdits = 5000
+export const quickTraceEdits = 2000
 
 /** One issue-6 target, as measured: `met` is null when a side is missing. */
 export interface TargetCheck {

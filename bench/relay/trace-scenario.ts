@@ -28,6 +28,16 @@ export interface TraceRelayResult {
   readonly droppedConnections: number
 }
 
+export interface TraceScenarioReport {
+  readonly edits: number
+  readonly finalTextLength: number
+  readonly encodedDocumentBytes: number
+  /** Applying the same edits to a bare Y.Doc in the benchmark process, each as its own transaction. */
+  readonly bareDocMs: number
+  readonly relays: Partial<Record<RelayName, TraceRelayResult>>
+  readonly ratios: { readonly totalMs: number | null; readonly relayCpuSeconds: number | null }
+}
+
 /** Fixed so that the receiver knows whose clock tells it that every insertion has arrived. */
 const writerClientId = 0x5eed
 const receiverTimeoutMs = 600_000
@@ -36,7 +46,7 @@ export const runTraceScenario = async (
   spec: TraceSpec,
   relays: readonly RelayName[],
   options: { relayNodeArgs: readonly string[]; log: (text: string) => void }
-) => {
+): Promise<TraceScenarioReport> => {
   const trace = await loadTrace(spec.tracePath)
   const edits = spec.editLimit === null ? trace.edits : trace.edits.slice(0, spec.editLimit)
   options.log(`trace: applying ${edits.length} edits to a bare Y.Doc`)
