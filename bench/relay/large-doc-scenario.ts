@@ -10,7 +10,7 @@ import { connectClient, waitFor, whenSynced, type TestClient } from '../../serve
 import { withTimeout } from './async-tools'
 import { buildLargeDocument } from './large-document'
 import { RssWatcher, sampleProcess } from './proc-stats'
-import { startRelay, type RelayName, type RelayProcess } from './relay-process'
+import { startRelay, type RelayName, type RelayNodeArgs, type RelayProcess } from './relay-process'
 import { mebibytes, ratio, round } from './stats'
 
 export interface LargeDocSpec {
@@ -52,7 +52,7 @@ const joinTimeoutMs = 120_000
 export const runLargeDocScenario = async (
   spec: LargeDocSpec,
   relays: readonly RelayName[],
-  options: { relayNodeArgs: readonly string[]; log: (text: string) => void }
+  options: { relayNodeArgs: RelayNodeArgs; log: (text: string) => void }
 ): Promise<LargeDocScenarioReport> => {
   options.log(`large-doc: building a ${spec.megabytes} MB document`)
   const source = buildLargeDocument(spec.megabytes * 1024 * 1024)
@@ -71,10 +71,10 @@ const measureOnRelay = async (
   name: RelayName,
   source: Y.Doc,
   spec: LargeDocSpec,
-  options: { relayNodeArgs: readonly string[]; log: (text: string) => void }
+  options: { relayNodeArgs: RelayNodeArgs; log: (text: string) => void }
 ): Promise<LargeDocRelayResult> => {
   const log = (text: string): void => options.log(`large-doc ${name}: ${text}`)
-  const relay = await startRelay(name, { nodeArgs: options.relayNodeArgs })
+  const relay = await startRelay(name, { nodeArgs: options.relayNodeArgs[name] })
   const watcher = new RssWatcher(relay.pid)
   const room = 'bench-large-doc'
   const before = await sampleProcess(relay.pid)

@@ -6,7 +6,7 @@
 import { loadavg } from 'node:os'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { machineBusySeconds, RssWatcher, sampleProcess } from './proc-stats'
-import { startRelay, type RelayName, type RelayProcess } from './relay-process'
+import { startRelay, type RelayName, type RelayNodeArgs, type RelayProcess } from './relay-process'
 import { mebibytes, ratio, round, summarizeLatency, type LatencySummary } from './stats'
 import { WorkerPool } from './worker-pool'
 import type { DocumentPlan, RunResult } from './worker-protocol'
@@ -24,8 +24,8 @@ export interface LoadRunOptions {
   readonly workers: number
   /** Pause after the relay starts, before its baseline RSS is read. */
   readonly settleMs: number
-  /** Extra `node` flags for the relay processes (profiling). */
-  readonly relayNodeArgs: readonly string[]
+  /** Extra `node` flags for each relay process (profiling, tuning experiments). */
+  readonly relayNodeArgs: RelayNodeArgs
   readonly log: (text: string) => void
 }
 
@@ -52,6 +52,8 @@ export interface RelayLoadResult {
     /** afterClientsLeft / beforeLoad. */
     readonly afterVsBefore: number
   }
+  /** Rooms and connections our relay reports on /healthz after the idle time (the reference has no such endpoint). */
+  readonly healthAfterIdle: { readonly rooms: number; readonly connections: number } | null
   /** (underLoadPeak − beforeLoad) / connections, in KiB. */
   readonly rssKiBPerConnection: number | null
   readonly listeners: {
@@ -89,7 +91,7 @@ export const runLoadOnRelay = async (
   options: LoadRunOptions
 ): Promise<RelayLoadResult> => {
   const log = (text: string): void => options.log(`${scenario} ${relayName}: ${text}`)
-  const relay = await startRelay(relayName, { nodeArgs: options.relayNodeArgs })
+  const relay = await startRelay(relayName, { nodeArgs: options.relayNodeArgs[relayName] })
   const plans = planDocuments(spec, `bench-${scenario}`, options.workers)
   const pool = await WorkerPool.start(plans.length, log)
   const watcher = new RssWatcher(relay.pid)
@@ -131,6 +133,7 @@ export const runLoadOnRelay = async (
       await guard(relay, sleep(Math.min(10, spec.idleSeconds - waited) * 1000))
     }
     const end = await sampleProcess(relay.pid)
+    const health = relayName === 'ours' ? await readHealth(relay) : null
     return {
       relay: relayName,
       connections: { planned, connected, failed, firstFailure: connects.find((result) => result.firstFailure !== null)?.firstFailure ?? null, seconds: connectSeconds },
@@ -151,6 +154,7 @@ export const runLoadOnRelay = async (
         afterClientsLeft: mebibytes(end.rssBytes),
         afterVsBefore: round(end.rssBytes / start.rssBytes, 3)
       },
+      healthAfterIdle: health,
       rssKiBPerConnection: connected === 0 ? null : round((underLoadPeak - start.rssBytes) / 1024 / connected, 1),
       listeners: {
         updateFramesPerListener: { min: run.listenerUpdateFrames.min, max: run.listenerUpdateFrames.max },
@@ -168,6 +172,12 @@ export const runLoadOnRelay = async (
     await pool.stop().catch(() => {})
     await relay.stop()
   }
+}
+
+const readHealth = async (relay: RelayProcess): Promise<{ rooms: number; connections: number }> => {
+  const response = await fetch(`${relay.url.replace(/^ws/, 'http')}/healthz`)
+  const { rooms, connections } = (await response.json()) as { rooms: number; connections: number }
+  return { rooms, connections }
 }
 
 /** Waits for `work`, but fails at once, with the relay's last output, if the relay process dies. */

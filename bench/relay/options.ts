@@ -14,6 +14,8 @@ export interface BenchOptions {
   readonly tracePath: string
   /** Directory for `node --cpu-prof` profiles of the relays, or null. */
   readonly cpuProfileDir: string | null
+  /** Extra `node` flags for our relay only, for tuning experiments. */
+  readonly oursNodeArgs: readonly string[]
   /** Also write the JSON report to this file. */
   readonly outFile: string | null
   readonly help: boolean
@@ -42,6 +44,8 @@ Options:
   --idle-seconds N    seconds to idle after clients left before reading RSS (default 60, quick 1)
   --trace-file PATH   the editing trace (default ../shared/data/paper-trace.json.gz from the repo)
   --cpu-prof DIR      write a V8 CPU profile of each relay process into DIR
+  --ours-node-args S  extra node flags for our relay only, e.g. "--max-semi-space-size=2"
+                      (an experiment; the report's relays section shows them)
   --out FILE          also write the JSON report to FILE (npm prints its own banner on stdout;
                       use \`npm run -s bench:relay\` for clean JSON there)`
 
@@ -63,6 +67,7 @@ export const parseBenchArgs = (argv: readonly string[]): BenchOptions => {
         'trace-file': { type: 'string' },
         'cpu-prof': { type: 'string' },
         out: { type: 'string' },
+        'ours-node-args': { type: 'string' },
         help: { type: 'boolean', short: 'h' }
       },
       strict: true,
@@ -96,6 +101,7 @@ export const parseBenchArgs = (argv: readonly string[]): BenchOptions => {
     tracePath: values['trace-file'] ?? defaultTracePath,
     cpuProfileDir: values['cpu-prof'] ?? null,
     outFile: values.out ?? null,
+    oursNodeArgs: (values['ours-node-args'] ?? '').split(/\s+/).filter((arg) => arg !== ''),
     help: values.help === true
   }
 }

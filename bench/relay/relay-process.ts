@@ -14,6 +14,9 @@ import { build } from 'esbuild'
 
 export type RelayName = 'ours' | 'reference'
 
+/** Extra `node` flags for each relay's process. */
+export type RelayNodeArgs = Readonly<Record<RelayName, readonly string[]>>
+
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 const bundlePath = path.join(repoRoot, 'node_modules/.cache/ensemble-bench/relay-cli.mjs')
 const referenceEntry = path.join(repoRoot, 'node_modules/@y/websocket-server/src/server.js')
@@ -21,8 +24,11 @@ const exitOnSignal = fileURLToPath(new URL('./exit-on-signal.mjs', import.meta.u
 const startTimeoutMs = 20_000
 const stopTimeoutMs = 10_000
 
-/** How each relay is started, for the report. */
-export const relayCommandLines: Record<RelayName, string> = {
+/** How relay `name` is started with `nodeArgs`, for the report. */
+export const describeRelayCommand = (name: RelayName, nodeArgs: readonly string[]): string =>
+  relayCommandLines[name].replace(/^(HOST=\S+ PORT=<free port> )?node /, `$1node ${nodeArgs.map((arg) => `${arg} `).join('')}`)
+
+const relayCommandLines: Record<RelayName, string> = {
   ours: `node ${path.relative(repoRoot, bundlePath)} --host 127.0.0.1 --port 0 --data <fresh temporary LevelDB folder>  (bundle of server/cli.ts built by esbuild; default linger 30 s, log level info)`,
   reference: `HOST=127.0.0.1 PORT=<free port> node ${path.relative(repoRoot, referenceEntry)}  (@y/websocket-server 0.1.1, no persistence)`
 }
@@ -78,7 +84,7 @@ export const startOurRelay = async (options: StartRelayOptions = {}): Promise<Re
   })
   return {
     ...relay,
-    commandLine: relayCommandLines.ours,
+    commandLine: describeRelayCommand('ours', options.nodeArgs ?? []),
     stop: async () => {
       await relay.stop()
       await rm(dataDir, { recursive: true, force: true })
@@ -89,13 +95,13 @@ export const startOurRelay = async (options: StartRelayOptions = {}): Promise<Re
 /** Starts `@y/websocket-server`'s own `server.js` (no persistence) on a free loopback port. */
 export const startReferenceRelay = async (options: StartRelayOptions = {}): Promise<RelayProcess> => {
   const port = await freePort()
-  const profiling = (options.nodeArgs ?? []).length > 0
-  // server.js has no signal handler; a profiled run needs a clean exit for --cpu-prof to write.
+  const profiling = (options.nodeArgs ?? []).some((arg) => arg.startsWith('--cpu-prof') || arg.startsWith('--heap-prof'))
+  // server.js has no signal handler; a profiled run needs a clean exit for the profile to be written.
   const args = [...(options.nodeArgs ?? []), ...(profiling ? ['--import', exitOnSignal] : []), referenceEntry]
   const relay = await startProcess('reference', args, { HOST: '127.0.0.1', PORT: String(port) }, (line) =>
     line.startsWith('running at') ? `ws://127.0.0.1:${port}` : null
   )
-  return { ...relay, commandLine: relayCommandLines.reference }
+  return { ...relay, commandLine: describeRelayCommand('reference', options.nodeArgs ?? []) }
 }
 
 export const startRelay = (name: RelayName, options: StartRelayOptions = {}): Promise<RelayProcess> =>

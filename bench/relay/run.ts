@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises'
 import { cpus, loadavg, totalmem } from 'node:os'
 import path from 'node:path'
 import { BenchUsageError, benchHelpText, parseBenchArgs, type BenchOptions } from './options'
-import { buildRelayBundle, relayCommandLines, type RelayName } from './relay-process'
+import { buildRelayBundle, describeRelayCommand, type RelayName } from './relay-process'
 import { runScenario, type ScenarioReports } from './scenario-runner'
 import { round } from './stats'
 
@@ -48,7 +48,8 @@ const main = async (): Promise<void> => {
     return
   }
   const started = Date.now()
-  const relayNodeArgs = options.cpuProfileDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.cpuProfileDir)}`]
+  const profileArgs = options.cpuProfileDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.cpuProfileDir)}`]
+  const relayNodeArgs = { ours: [...profileArgs, ...options.oursNodeArgs], reference: profileArgs }
   log(`building the relay bundle; scenarios: ${options.scenarios.join(', ')}${options.quick ? ' (quick)' : ''}`)
   await buildRelayBundle()
   const report: BenchReport = {
@@ -64,7 +65,7 @@ const main = async (): Promise<void> => {
       node: process.version,
       loadAverageAtStart: round(loadavg()[0]!)
     },
-    relays: Object.fromEntries(options.relays.map((relay) => [relay, relayCommandLines[relay]])),
+    relays: Object.fromEntries(options.relays.map((relay) => [relay, describeRelayCommand(relay, relayNodeArgs[relay])])),
     generator: `${options.workers} load-generator processes (bench/relay/load-worker.ts under tsx)`,
     scenarios: {}
   }

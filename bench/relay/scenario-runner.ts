@@ -2,7 +2,7 @@
 import { runLargeDocScenario, type LargeDocScenarioReport } from './large-doc-scenario'
 import { loadRatios, runLoadOnRelay, type LoadRatios, type LoadSpec, type RelayLoadResult } from './load-scenario'
 import type { BenchOptions } from './options'
-import type { RelayName } from './relay-process'
+import type { RelayName, RelayNodeArgs } from './relay-process'
 import { largeDocSpecs, loadScenarios, loadTargets, quickTraceEdits, type ScenarioName, type TargetCheck } from './scenarios'
 import { runTraceScenario, type TraceScenarioReport } from './trace-scenario'
 
@@ -32,7 +32,7 @@ export interface ScenarioReports {
 
 export interface ScenarioContext {
   readonly options: BenchOptions
-  readonly relayNodeArgs: readonly string[]
+  readonly relayNodeArgs: RelayNodeArgs
   readonly log: (text: string) => void
 }
 

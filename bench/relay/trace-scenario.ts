@@ -4,7 +4,7 @@
  * a bare Y.Doc in this process, in the same run.
  */
 import { RssWatcher, sampleProcess } from './proc-stats'
-import { startRelay, type RelayName } from './relay-process'
+import { startRelay, type RelayName, type RelayNodeArgs } from './relay-process'
 import { mebibytes, ratio, round } from './stats'
 import { insertedCharacters, loadTrace, replayOnBareDoc } from './trace'
 import { WorkerPool } from './worker-pool'
@@ -45,7 +45,7 @@ const receiverTimeoutMs = 600_000
 export const runTraceScenario = async (
   spec: TraceSpec,
   relays: readonly RelayName[],
-  options: { relayNodeArgs: readonly string[]; log: (text: string) => void }
+  options: { relayNodeArgs: RelayNodeArgs; log: (text: string) => void }
 ): Promise<TraceScenarioReport> => {
   const trace = await loadTrace(spec.tracePath)
   const edits = spec.editLimit === null ? trace.edits : trace.edits.slice(0, spec.editLimit)
@@ -76,10 +76,10 @@ export const runTraceScenario = async (
 const replayThroughRelay = async (
   name: RelayName,
   spec: TraceSpec,
-  options: { expectedText: string; expectedClock: number; bareMs: number; relayNodeArgs: readonly string[]; log: (text: string) => void }
+  options: { expectedText: string; expectedClock: number; bareMs: number; relayNodeArgs: RelayNodeArgs; log: (text: string) => void }
 ): Promise<TraceRelayResult> => {
   const log = (text: string): void => options.log(`trace ${name}: ${text}`)
-  const relay = await startRelay(name, { nodeArgs: options.relayNodeArgs })
+  const relay = await startRelay(name, { nodeArgs: options.relayNodeArgs[name] })
   const pool = await WorkerPool.start(2, log)
   const [writer, receiver] = pool.workers as [(typeof pool.workers)[0], (typeof pool.workers)[0]]
   const watcher = new RssWatcher(relay.pid)
