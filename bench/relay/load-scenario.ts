@@ -3,7 +3,7 @@
  * probe and many listeners each, writers firing at a fixed rate, then every client leaving and the
  * relay left idle to see how much memory it gives back.
  */
-import { loadavg } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { machineBusySeconds, RssWatcher, sampleProcess } from './proc-stats'
 import { startRelay, type RelayName, type RelayNodeArgs, type RelayProcess } from './relay-process'
@@ -69,6 +69,8 @@ export interface RelayLoadResult {
   }
   /** CPU seconds used during the load by processes other than the relay and the generators: a noise gauge. */
   readonly otherCpuSecondsDuringLoad: number
+  /** That figure as a share of all the machine's CPU during the load: above ~0.1 the figures are disturbed. */
+  readonly otherCpuShareDuringLoad: number
   readonly loadAverageAtStart: number
   /** What stopped the run early, if anything (a relay that crashed, connections refused). */
   readonly failure: string | null
@@ -132,6 +134,7 @@ export const runLoadOnRelay = async (
     for (let waited = 0; waited < spec.idleSeconds; waited += 10) {
       await guard(relay, sleep(Math.min(10, spec.idleSeconds - waited) * 1000))
     }
+    const otherCpu = Math.max(0, machineCpu - (afterRun.cpuSeconds - beforeRun.cpuSeconds) - generatorCpu)
     const end = await sampleProcess(relay.pid)
     const health = relayName === 'ours' ? await readHealth(relay) : null
     return {
@@ -163,7 +166,8 @@ export const runLoadOnRelay = async (
       },
       loadWallSeconds,
       generator: { workers: plans.length, cpuSecondsDuringLoad: round(generatorCpu), scheduleLagMs: run.scheduleLagMs },
-      otherCpuSecondsDuringLoad: round(Math.max(0, machineCpu - (afterRun.cpuSeconds - beforeRun.cpuSeconds) - generatorCpu)),
+      otherCpuSecondsDuringLoad: round(otherCpu),
+      otherCpuShareDuringLoad: round(otherCpu / (loadWallSeconds * cpus().length), 3),
       loadAverageAtStart,
       failure: failed > 0 ? `${failed} of ${planned} connections failed to open` : relay.hasExited() ? 'the relay exited' : null
     }
