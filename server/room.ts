@@ -77,9 +77,9 @@ export class Room {
   attach(member: RoomMember): void {
     this.members.set(member, new Set())
     this.lastActiveAt = Date.now()
-    member.send(encodeSyncStep1(this.doc))
+    this.sendTo(member, encodeSyncStep1(this.doc), 'sync')
     const states = this.awareness.getStates()
-    if (states.size > 0) member.send(encodeAwareness(this.awareness, [...states.keys()]))
+    if (states.size > 0) this.sendTo(member, encodeAwareness(this.awareness, [...states.keys()]), 'awareness')
   }
 
   /** Removes a member, its awareness states, and tells the others. */
@@ -101,7 +101,7 @@ export class Room {
     this.lastActiveAt = Date.now()
     switch (message.type) {
       case 'sync-step1':
-        member.send(encodeSyncStep2(this.doc, message.stateVector))
+        this.sendTo(member, encodeSyncStep2(this.doc, message.stateVector), 'sync')
         break
       case 'sync-step2':
         this.applyClientUpdate(member, message.update, undefined)
@@ -114,7 +114,7 @@ export class Room {
         this.broadcast(message.frame, 'awareness', member)
         break
       case 'query-awareness':
-        member.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
+        this.sendTo(member, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]), 'awareness')
         break
     }
   }
@@ -128,6 +128,11 @@ export class Room {
       sent++
     }
     if (sent > 0) this.services.metrics.countSent(type, sent, frame.length)
+  }
+
+  private sendTo(member: RoomMember, frame: Uint8Array, type: string): void {
+    member.send(frame)
+    this.services.metrics.countSent(type, 1, frame.length)
   }
 
   /** Closes every member, writes what is unwritten, compacts a long log and frees the document. */
@@ -173,7 +178,7 @@ export class Room {
     if (member.context.role !== 'edit') {
       if (!this.deniedWriters.has(member)) {
         this.deniedWriters.add(member)
-        member.send(encodePermissionDenied('this connection may only view the document'))
+        this.sendTo(member, encodePermissionDenied('this connection may only view the document'), 'auth')
       }
       return
     }

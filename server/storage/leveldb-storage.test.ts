@@ -1,0 +1,60 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { LevelDbStorage, StorageError } from './leveldb-storage'
+
+describe('LevelDbStorage', () => {
+  let dir: string
+  let storage: LevelDbStorage
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'ensemble-leveldb-'))
+    storage = await LevelDbStorage.open(dir)
+  })
+  afterEach(async () => {
+    await storage.close()
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  const textOf = (state: Uint8Array | null): string => {
+    const doc = new Y.Doc()
+    if (state !== null) Y.applyUpdate(doc, state)
+    return doc.getText('text').toString()
+  }
+
+  it('returns null for a document it never stored', async () => {
+    expect(await storage.load('nothing')).toBeNull()
+  })
+
+  it('appends updates, loads them merged, lists and deletes documents', async () => {
+    const doc = new Y.Doc()
+    doc.on('update', (update: Uint8Array) => void storage.append('a', update))
+    for (const word of ['one ', 'two ', 'three']) doc.getText('text').insert(doc.getText('text').length, word)
+    await storage.append('b', Y.encodeStateAsUpdate(doc))
+    await storage.flush()
+    expect(textOf(await storage.load('a'))).toBe('one two three')
+    expect((await storage.list()).sort()).toEqual(['a', 'b'])
+    await storage.delete('a')
+    expect(await storage.load('a')).toBeNull()
+    expect(await storage.list()).toEqual(['b'])
+  })
+
+  it('compacts a long log into one entry that loads to the same document and survives reopening', async () => {
+    const doc = new Y.Doc()
+    const text = doc.getText('text')
+    doc.on('update', (update: Uint8Array) => void storage.append('long', update))
+    for (let i = 0; i < 300; i++) text.insert(text.length, `${i},`)
+    text.delete(0, 10)
+    await storage.flush()
+    await storage.compact('long')
+    await storage.close()
+    storage = await LevelDbStorage.open(dir)
+    expect(textOf(await storage.load('long'))).toBe(text.toString())
+  })
+
+  it('explains what to do when another process holds the store', async () => {
+    await expect(LevelDbStorage.open(dir)).rejects.toThrow(StorageError)
+    await expect(LevelDbStorage.open(dir)).rejects.toThrow(/another relay using this data directory/)
+  })
+})
