@@ -3,9 +3,9 @@
  * probe and many listeners each, writers firing at a fixed rate, then every client leaving and the
  * relay left idle to see how much memory it gives back.
  */
-import { cpus, loadavg } from 'node:os'
+import { loadavg } from 'node:os'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { machineBusySeconds, RssWatcher, sampleProcess } from './proc-stats'
+import { RssWatcher, sampleProcess, startNoiseGauge } from './proc-stats'
 import { startRelay, type RelayName, type RelayNodeArgs, type RelayProcess } from './relay-process'
 import { mebibytes, ratio, round, summarizeLatency, type LatencySummary } from './stats'
 import { WorkerPool } from './worker-pool'
@@ -112,7 +112,7 @@ export const runLoadOnRelay = async (
 
     const beforeRun = await sampleProcess(relay.pid)
     const generatorBefore = await pool.cpuSeconds()
-    const machineBefore = await machineBusySeconds()
+    const noise = await startNoiseGauge([relay.pid, ...pool.pids])
     watcher.reset()
     const runStarted = performance.now()
     const runs = await guard(
@@ -122,7 +122,7 @@ export const runLoadOnRelay = async (
     const loadWallSeconds = round((performance.now() - runStarted) / 1000)
     const afterRun = await sampleProcess(relay.pid)
     const generatorCpu = (await pool.cpuSeconds()) - generatorBefore
-    const machineCpu = (await machineBusySeconds()) - machineBefore
+    const { otherCpuSeconds, otherCpuShare } = await noise()
     const underLoadPeak = await watcher.peakBytes()
     const run = mergeRuns(runs)
     const latencyMs = summarizeLatency(run.latenciesMs)
@@ -134,7 +134,6 @@ export const runLoadOnRelay = async (
     for (let waited = 0; waited < spec.idleSeconds; waited += 10) {
       await guard(relay, sleep(Math.min(10, spec.idleSeconds - waited) * 1000))
     }
-    const otherCpu = Math.max(0, machineCpu - (afterRun.cpuSeconds - beforeRun.cpuSeconds) - generatorCpu)
     const end = await sampleProcess(relay.pid)
     const health = relayName === 'ours' ? await readHealth(relay) : null
     return {
@@ -166,8 +165,8 @@ export const runLoadOnRelay = async (
       },
       loadWallSeconds,
       generator: { workers: plans.length, cpuSecondsDuringLoad: round(generatorCpu), scheduleLagMs: run.scheduleLagMs },
-      otherCpuSecondsDuringLoad: round(otherCpu),
-      otherCpuShareDuringLoad: round(otherCpu / (loadWallSeconds * cpus().length), 3),
+      otherCpuSecondsDuringLoad: otherCpuSeconds,
+      otherCpuShareDuringLoad: otherCpuShare,
       loadAverageAtStart,
       failure: failed > 0 ? `${failed} of ${planned} connections failed to open` : relay.hasExited() ? 'the relay exited' : null
     }

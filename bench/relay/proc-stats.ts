@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
+import { cpus } from 'node:os'
 
 export interface ProcessSample {
   /** User plus system CPU time of every thread of the process since it started. */
@@ -109,4 +110,34 @@ export const parseMachineBusyTicks = (cpuLine: string): number => {
   // user nice system idle iowait irq softirq steal [guest guest_nice, already counted in user/nice]
   const [user, nice, system, , , irq = 0, softirq = 0, steal = 0] = fields.map(Number) as number[]
   return user! + nice! + system! + irq + softirq + steal
+}
+
+/** CPU used by everything on the machine except the watched processes, over a window. */
+export interface MachineNoise {
+  readonly otherCpuSeconds: number
+  /** otherCpuSeconds as a share of all the machine's CPU time in the window (0–1). */
+  readonly otherCpuShare: number
+}
+
+/**
+ * Starts measuring how much CPU the rest of the machine uses while `pids` (the relay and the load
+ * generators) run; call the returned function at the end of the window. The benchmark's own
+ * process counts as "other", which is negligible next to a shared machine's test runs.
+ */
+export const startNoiseGauge = async (pids: readonly number[]): Promise<() => Promise<MachineNoise>> => {
+  const cpuOf = async (): Promise<number> => {
+    const samples = await Promise.all(pids.map((pid) => sampleProcess(pid).then((sample) => sample.cpuSeconds, () => 0)))
+    return samples.reduce((sum, seconds) => sum + seconds, 0)
+  }
+  const [machineBefore, watchedBefore] = await Promise.all([machineBusySeconds(), cpuOf()])
+  const started = performance.now()
+  return async () => {
+    const [machineAfter, watchedAfter] = await Promise.all([machineBusySeconds(), cpuOf()])
+    const wallSeconds = (performance.now() - started) / 1000
+    const other = Math.max(0, machineAfter - machineBefore - (watchedAfter - watchedBefore))
+    return {
+      otherCpuSeconds: Math.round(other * 100) / 100,
+      otherCpuShare: Math.round((other / (wallSeconds * cpus().length)) * 1000) / 1000
+    }
+  }
 }

@@ -3,7 +3,7 @@
  * through the relay to another client; the total time is compared with applying the same edits to
  * a bare Y.Doc in this process, in the same run.
  */
-import { RssWatcher, sampleProcess } from './proc-stats'
+import { RssWatcher, sampleProcess, startNoiseGauge } from './proc-stats'
 import { startRelay, type RelayName, type RelayNodeArgs } from './relay-process'
 import { mebibytes, ratio, round } from './stats'
 import { insertedCharacters, loadTrace, replayOnBareDoc } from './trace'
@@ -26,6 +26,8 @@ export interface TraceRelayResult {
   readonly relayCpuSeconds: number
   readonly relayRssPeakMiB: number
   readonly droppedConnections: number
+  /** CPU the rest of the machine used during the replay; above ~0.1 of the machine the figures are disturbed. */
+  readonly otherCpuShare: number
 }
 
 export interface TraceScenarioReport {
@@ -89,6 +91,7 @@ const replayThroughRelay = async (
     await writer.request({ op: 'trace-join', url: relay.url, room, role: 'writer', tracePath: spec.tracePath, editLimit: spec.editLimit, clientId: writerClientId })
     log('writer and receiver synced; replaying')
     const before = await sampleProcess(relay.pid)
+    const noise = await startNoiseGauge([relay.pid, ...pool.pids])
     const received = receiver.request({ op: 'trace-run', timeoutMs: receiverTimeoutMs })
     const started = performance.now()
     const written = await writer.request({ op: 'trace-run', timeoutMs: receiverTimeoutMs })
@@ -96,6 +99,7 @@ const replayThroughRelay = async (
     const receipt = await received
     const totalMs = performance.now() - started
     const after = await sampleProcess(relay.pid)
+    const { otherCpuShare } = await noise()
     log(`${written.edits} keystrokes relayed in ${round(totalMs)} ms (bare Y.Doc: ${round(options.bareMs)} ms)`)
     await Promise.all([writer.request({ op: 'trace-leave' }), receiver.request({ op: 'trace-leave' })])
     return {
@@ -106,7 +110,8 @@ const replayThroughRelay = async (
       totalVsBareDoc: ratio(totalMs, options.bareMs),
       relayCpuSeconds: round(after.cpuSeconds - before.cpuSeconds),
       relayRssPeakMiB: mebibytes(await watcher.peakBytes()),
-      droppedConnections: written.droppedConnections + receipt.droppedConnections
+      droppedConnections: written.droppedConnections + receipt.droppedConnections,
+      otherCpuShare
     }
   } finally {
     watcher.stop()

@@ -114,6 +114,11 @@ export class WorkerPool {
     return Promise.all(requests.map((request, index) => this.workers[index]!.request(request)))
   }
 
+  /** Process ids of the workers, for /proc. */
+  get pids(): number[] {
+    return this.workers.map((worker) => worker.pid)
+  }
+
   async cpuSeconds(): Promise<number> {
     const each = await Promise.all(this.workers.map((worker) => worker.cpuSeconds().catch(() => 0)))
     return each.reduce((sum, seconds) => sum + seconds, 0)
