@@ -220,6 +220,22 @@ export interface LoadRatios {
   readonly rssAfterClientsLeft: number | null
 }
 
+/** The per-field median of several rounds' ratios (the lower middle one for an even count); null fields are skipped. */
+export const medianRatios = (rounds: readonly LoadRatios[]): LoadRatios => {
+  const median = (field: keyof LoadRatios): number | null => {
+    const values = rounds.map((round) => round[field]).filter((value): value is number => value !== null).sort((a, b) => a - b)
+    return values.length === 0 ? null : values[Math.floor((values.length - 1) / 2)]!
+  }
+  return {
+    latencyP50: median('latencyP50'),
+    latencyP99: median('latencyP99'),
+    cpuSecondsLoad: median('cpuSecondsLoad'),
+    cpuSecondsTotal: median('cpuSecondsTotal'),
+    rssUnderLoad: median('rssUnderLoad'),
+    rssAfterClientsLeft: median('rssAfterClientsLeft')
+  }
+}
+
 /** ours / reference for the figures a reader compares first. */
 export const loadRatios = (ours: RelayLoadResult, reference: RelayLoadResult): LoadRatios => ({
   latencyP50: ratio(ours.latencyMs.p50, reference.latencyMs.p50),

@@ -9,6 +9,8 @@ export interface BenchOptions {
   readonly quick: boolean
   readonly relays: readonly RelayName[]
   readonly workers: number
+  /** Times each load scenario is repeated, the relays taking turns to go first. */
+  readonly rounds: number
   /** Overrides the scenarios' idle time before the after-load RSS is read. */
   readonly idleSeconds: number | null
   readonly tracePath: string
@@ -41,6 +43,8 @@ Options:
   --quick             tiny sizes and 1 s of idling: a smoke run of the machinery, not a measurement
   --relays LIST       ours,reference (default) or just one of them
   --workers N         load-generator processes (default 2)
+  --rounds N          repeat each load N times, relays taking turns to go first; ratios are the
+                      per-field median (default 1)
   --idle-seconds N    seconds to idle after clients left before reading RSS (default 60, quick 1)
   --trace-file PATH   the editing trace (default ../shared/data/paper-trace.json.gz from the repo)
   --cpu-prof DIR      write a V8 CPU profile of each relay process into DIR
@@ -63,6 +67,7 @@ export const parseBenchArgs = (argv: readonly string[]): BenchOptions => {
         quick: { type: 'boolean' },
         relays: { type: 'string' },
         workers: { type: 'string' },
+        rounds: { type: 'string' },
         'idle-seconds': { type: 'string' },
         'trace-file': { type: 'string' },
         'cpu-prof': { type: 'string' },
@@ -97,6 +102,7 @@ export const parseBenchArgs = (argv: readonly string[]): BenchOptions => {
     quick: values.quick === true,
     relays: [...new Set(relays as RelayName[])],
     workers: wholeNumber('--workers', values.workers ?? '2', 1, 16),
+    rounds: wholeNumber('--rounds', values.rounds ?? '1', 1, 10),
     idleSeconds: values['idle-seconds'] === undefined ? null : wholeNumber('--idle-seconds', values['idle-seconds'], 0, 3600),
     tracePath: values['trace-file'] ?? defaultTracePath,
     cpuProfileDir: values['cpu-prof'] ?? null,

@@ -1,6 +1,6 @@
 /** Runs one named scenario against the selected relays and shapes its part of the report. */
 import { runLargeDocScenario, type LargeDocScenarioReport } from './large-doc-scenario'
-import { loadRatios, runLoadOnRelay, type LoadRatios, type LoadSpec, type RelayLoadResult } from './load-scenario'
+import { loadRatios, medianRatios, runLoadOnRelay, type LoadRatios, type LoadSpec, type RelayLoadResult } from './load-scenario'
 import type { BenchOptions } from './options'
 import type { RelayName, RelayNodeArgs } from './relay-process'
 import { largeDocSpecs, loadScenarios, loadTargets, quickTraceEdits, type ScenarioName, type TargetCheck } from './scenarios'
@@ -12,13 +12,21 @@ export interface FailedRun {
   readonly failure: string
 }
 
-export interface LoadScenarioReport {
-  readonly description: string
-  readonly load: LoadSpec & { readonly connections: number }
+/** Both relays under the load once. */
+export interface LoadRound {
   readonly ours: RelayLoadResult | FailedRun | null
   readonly reference: RelayLoadResult | FailedRun | null
   readonly ratios: LoadRatios | null
+}
+
+export interface LoadScenarioReport extends LoadRound {
+  readonly description: string
+  readonly load: LoadSpec & { readonly connections: number }
+  /** With `--rounds N`: the per-field median of every round's ratios; otherwise the one round's. */
+  readonly ratios: LoadRatios | null
   readonly targets: TargetCheck[] | null
+  /** With `--rounds N`: rounds 2..N (the relays take turns going first); `ours` and `reference` above are round 1. */
+  readonly laterRounds?: LoadRound[]
 }
 
 export interface ScenarioReports {
@@ -42,28 +50,45 @@ const runLoadScenario = async (name: keyof typeof loadScenarios, { options, rela
   const scenario = loadScenarios[name]
   const base = options.quick ? scenario.quick : scenario.full
   const spec = { ...base, idleSeconds: options.idleSeconds ?? base.idleSeconds }
-  const results: Partial<Record<RelayName, RelayLoadResult | FailedRun>> = {}
-  for (const relay of options.relays) {
-    try {
-      results[relay] = await runLoadOnRelay(spec, relay, name, { workers: options.workers, settleMs: options.quick ? 100 : 1000, relayNodeArgs, log })
-    } catch (error) {
-      log(`${name} ${relay}: failed: ${messageOf(error)}`)
-      results[relay] = { relay, failure: messageOf(error) }
+  const rounds: LoadRound[] = []
+  for (let round = 0; round < options.rounds; round++) {
+    // Alternating which relay goes first spreads slow drifts in the machine's load over both.
+    const order = round % 2 === 0 ? options.relays : [...options.relays].reverse()
+    const results: Partial<Record<RelayName, RelayLoadResult | FailedRun>> = {}
+    if (options.rounds > 1) log(`${name}: round ${round + 1} of ${options.rounds}`)
+    for (const relay of order) {
+      try {
+        results[relay] = await runLoadOnRelay(spec, relay, name, { workers: options.workers, settleMs: options.quick ? 100 : 1000, relayNodeArgs, log })
+      } catch (error) {
+        log(`${name} ${relay}: failed: ${messageOf(error)}`)
+        results[relay] = { relay, failure: messageOf(error) }
+      }
     }
+    const ours = finished(results.ours)
+    const reference = finished(results.reference)
+    rounds.push({
+      ours: results.ours ?? null,
+      reference: results.reference ?? null,
+      ratios: ours !== null && reference !== null ? loadRatios(ours, reference) : null
+    })
   }
-  const finished = (result: RelayLoadResult | FailedRun | undefined): RelayLoadResult | null =>
-    result !== undefined && 'latencyMs' in result ? result : null
-  const ours = finished(results.ours)
-  const reference = finished(results.reference)
+  const [first, ...later] = rounds as [LoadRound, ...LoadRound[]]
+  const allRatios = rounds.flatMap((round) => (round.ratios === null ? [] : [round.ratios]))
+  const ratios = allRatios.length === 0 ? null : medianRatios(allRatios)
+  const ours = finished(first.ours)
   return {
     description: scenario.description,
     load: { ...spec, connections: spec.documents * (2 + spec.listenersPerDocument) },
-    ours: results.ours ?? null,
-    reference: results.reference ?? null,
-    ratios: ours !== null && reference !== null ? loadRatios(ours, reference) : null,
-    targets: ours === null ? null : loadTargets(name, ours, reference)
+    ours: first.ours,
+    reference: first.reference,
+    ratios,
+    targets: ours === null ? null : loadTargets(name, ours, ratios),
+    ...(later.length > 0 ? { laterRounds: later } : {})
   }
 }
+
+const finished = (result: RelayLoadResult | FailedRun | null | undefined): RelayLoadResult | null =>
+  result !== null && result !== undefined && 'latencyMs' in result ? result : null
 
 /** Runs scenario `name` and stores its report in `reports`. */
 export const runScenario = async (name: ScenarioName, reports: ScenarioReports, context: ScenarioContext): Promise<void> => {

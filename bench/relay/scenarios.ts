@@ -3,7 +3,7 @@
  * a full size and a `--quick` size that only proves the machinery works.
  */
 import type { LargeDocSpec } from './large-doc-scenario'
-import { loadRatios, type LoadSpec, type RelayLoadResult } from './load-scenario'
+import type { LoadRatios, LoadSpec, RelayLoadResult } from './load-scenario'
 
 export type ScenarioName = 'default' | 'loadA' | 'loadB' | 'scale' | 'largeDoc' | 'trace'
 
@@ -65,8 +65,7 @@ const check = (target: string, value: number | boolean | null, test: (value: num
 })
 
 /** The issue-6 targets a load scenario is judged by; the figures are reported, never asserted. */
-export const loadTargets = (scenario: ScenarioName, ours: RelayLoadResult, reference: RelayLoadResult | null): TargetCheck[] => {
-  const ratios = reference === null ? null : loadRatios(ours, reference)
+export const loadTargets = (scenario: ScenarioName, ours: RelayLoadResult, ratios: LoadRatios | null): TargetCheck[] => {
   const targets: TargetCheck[] = [
     check('every probe ends identical to its writer (ours)', ours.probesIdenticalToWriters, (value) => value === true),
     check('RSS 60 s after every client left within 15% of RSS before the load (ours, afterVsBefore ≤ 1.15)', ours.rssMiB.afterVsBefore, (value) => (value as number) <= 1.15)
