@@ -1,7 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http'
+import type { Logger } from 'pino'
+import type { AccessRole } from '../app/access-token'
+import type { RelayMetrics } from './metrics'
 
-/** Whether a connection may change the document or only read it. */
-export type AccessRole = 'edit' | 'view'
+export type { AccessRole }
 
 /** What the relay knows about a connection before and after it is accepted. Hooks may refine it. */
 export interface ConnectionContext {
@@ -10,6 +12,8 @@ export interface ConnectionContext {
   readonly params: URLSearchParams
   readonly headers: IncomingHttpHeaders
   readonly remoteAddress: string
+  /** The listener the connection came through: `undefined` for the relay's own port, else the name given to `acceptConnection`. */
+  readonly entry?: string | undefined
   role: AccessRole
   /** Display name vouched for by a hook (e.g. a token's `name` claim). */
   userName?: string
@@ -29,19 +33,69 @@ export class RelayRefusal extends Error {
 }
 
 /**
+ * What an extension may do with a document in memory. Used by scale-out: another relay instance's
+ * updates and awareness changes are applied here and reach this relay's own connections.
+ */
+export interface RoomHandle {
+  readonly name: string
+  /**
+   * Applies a Yjs update that another relay instance received from one of its clients. It is
+   * validated like a client's update (a bad one throws `ProtocolError` and changes nothing), sent to
+   * this relay's connections, and not appended to storage: the instance that received it stores it.
+   */
+  applyRemoteUpdate(update: Uint8Array): void
+  /** Applies another instance's awareness update (validated like a client's) and sends it to this relay's connections. */
+  applyRemoteAwareness(update: Uint8Array): void
+  /** Reads the stored state again and applies it like a remote update; for catching up after an outage. */
+  applyStoredState(): Promise<void>
+  /** The whole document as one Yjs update. */
+  encodeState(): Uint8Array
+  /** An awareness update with the states of this relay's own connections, or `null` when there are none. */
+  encodeLocalAwareness(): Uint8Array | null
+}
+
+/** Reachability of something the relay depends on, as `/healthz` reports it. */
+export interface DependencyHealth {
+  readonly ok: boolean
+  /** Why it is not ok, or what it is (e.g. the address), for operators. */
+  readonly detail?: string
+}
+
+/** What the relay hands an extension when it starts. */
+export interface ExtensionContext {
+  readonly metrics: RelayMetrics
+  readonly logger: Logger
+}
+
+/**
  * A relay extension: an object of optional hooks, run in ascending `priority` (default 100).
  * A hook that throws rejects the operation; the error is logged with the extension's name.
  */
 export interface RelayExtension {
   readonly name: string
   readonly priority?: number
+  /** Called once when the relay is created, before it listens. */
+  onConfigure?(context: ExtensionContext): void
   /** Decides whether a WebSocket upgrade is accepted; may set `role`, `userName`, `expiresAt`. */
   onAuthenticate?(context: ConnectionContext): Promise<void> | void
   /** Called after a connection joined its room. */
   onConnect?(context: ConnectionContext): void
   /** Called after a connection left its room. */
   onDisconnect?(context: ConnectionContext, code: number): void
-  /** Called when the relay shuts down. */
+  /**
+   * Runs while a document loads, after its stored state is in memory and before any connection is
+   * attached. Throwing fails the load: the document's connections are closed with 1011.
+   */
+  onLoadDocument?(room: RoomHandle): Promise<void> | void
+  /** Called after an update from one of this relay's own connections was applied (never for remote updates). */
+  onChange?(room: RoomHandle, update: Uint8Array): void
+  /** Called after an awareness change from (or the departure of) one of this relay's own connections. */
+  onAwarenessUpdate?(room: RoomHandle, update: Uint8Array): void
+  /** Called when a document starts unloading; no hook runs for it afterwards. */
+  onUnloadDocument?(room: RoomHandle): void
+  /** Reachability of the extension's own dependencies, reported by `/healthz`. */
+  health?(): Record<string, DependencyHealth>
+  /** Called when the relay shuts down, after every document was unloaded. */
   onClose?(): Promise<void> | void
 }
 

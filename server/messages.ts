@@ -73,10 +73,10 @@ const readFrame = (decoder: decoding.Decoder, frame: Uint8Array): ClientMessage 
           validate(() => Y.decodeStateVector(payload), 'state vector')
           return { type: 'sync-step1', stateVector: payload }
         case messageSyncStep2:
-          validate(() => Y.decodeUpdate(payload), 'Yjs update')
+          checkUpdate(payload)
           return { type: 'sync-step2', update: payload }
         case messageSyncUpdate:
-          validate(() => Y.decodeUpdate(payload), 'Yjs update')
+          checkUpdate(payload)
           return { type: 'update', update: payload, frame }
         default:
           throw new ProtocolError(`unknown sync message type ${syncType}`, CloseCode.unsupportedData, 'unknown-type')
@@ -84,7 +84,7 @@ const readFrame = (decoder: decoding.Decoder, frame: Uint8Array): ClientMessage 
     }
     case messageAwareness: {
       const update = readEnvelope(decoder, () => decoding.readVarUint8Array(decoder), 'awareness message')
-      validate(() => validateAwarenessUpdate(update), 'awareness update')
+      checkAwarenessUpdate(update)
       return { type: 'awareness', update, frame }
     }
     case messageQueryAwareness:
@@ -115,6 +115,13 @@ const validate = (check: () => unknown, what: string): void => {
     throw malformed(what, error)
   }
 }
+
+/** Throws a `ProtocolError` when `update` does not decode as a Yjs (v1) update. */
+export const checkUpdate = (update: Uint8Array): void => validate(() => Y.decodeUpdate(update), 'Yjs update')
+
+/** Throws a `ProtocolError` when `update` does not decode as an awareness update. */
+export const checkAwarenessUpdate = (update: Uint8Array): void =>
+  validate(() => validateAwarenessUpdate(update), 'awareness update')
 
 /** Reads an awareness update the way `applyAwarenessUpdate` does, without applying it. */
 const validateAwarenessUpdate = (update: Uint8Array): void => {
@@ -160,9 +167,13 @@ export const encodeUpdate = (update: Uint8Array): Uint8Array =>
   })
 
 export const encodeAwareness = (awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array =>
+  encodeAwarenessFrame(awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
+
+/** Wraps an encoded awareness update in a y-websocket frame. */
+export const encodeAwarenessFrame = (update: Uint8Array): Uint8Array =>
   encode((encoder) => {
     encoding.writeVarUint(encoder, messageAwareness)
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
+    encoding.writeVarUint8Array(encoder, update)
   })
 
 export const encodePermissionDenied = (reason: string): Uint8Array =>

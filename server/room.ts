@@ -2,9 +2,12 @@ import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { CloseCode } from '../app/protocol'
-import type { ConnectionContext } from './extension'
+import type { ConnectionContext, RoomHandle } from './extension'
 import {
+  checkAwarenessUpdate,
+  checkUpdate,
   encodeAwareness,
+  encodeAwarenessFrame,
   encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -13,7 +16,10 @@ import {
   type ClientMessage
 } from './messages'
 import type { RelayMetrics } from './metrics'
+import type { RoomHooks } from './room-hooks'
 import type { DocumentStorage } from './storage/document-storage'
+import { appendWhatStorageLacks } from './storage/reconcile'
+import { InconsistentUpdate, UpdateIntegrator, WaitingLimitExceeded, WaitingUpdateFailed } from './update-integrator'
 
 /** What a room needs of a connection. */
 export interface RoomMember {
@@ -27,6 +33,7 @@ export interface RoomServices {
   readonly storage: DocumentStorage
   readonly metrics: RelayMetrics
   readonly logger: Logger
+  readonly hooks: RoomHooks
   /** Called when a Yjs update that decoded cleanly still failed to integrate; the room must be reloaded. */
   readonly onBroken: (room: Room) => void
   /** Called when the last member left. */
@@ -36,25 +43,34 @@ export interface RoomServices {
 /** Compact the stored log when a room unloads after at least this many appends. */
 const compactAfterAppends = 100
 const retryFailedWriteMs = 1000
+/** Transaction origin of updates and awareness changes that another relay instance sent. */
+const remoteOrigin = Symbol('remote relay instance')
+/** Bytes of updates one connection may have waiting for content the room lacks. */
+const maxWaitingBytesPerMember = 1024 * 1024
 
 /**
  * One document in memory: its Y.Doc, its awareness, and the connections editing it.
  * Updates are forwarded to the other members at once; storage appends are batched per event-loop
- * turn and never delay forwarding.
+ * turn and never delay forwarding. Extensions see it as a `RoomHandle`.
  */
-export class Room {
+export class Room implements RoomHandle {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  private readonly integrator = new UpdateIntegrator<RoomMember | typeof remoteOrigin>(this.doc, maxWaitingBytesPerMember)
   /** Resolves once the stored state is in `doc`; no member is attached before. */
   readonly loaded: Promise<void>
   /** Members and the awareness client ids each one controls. */
   private readonly members = new Map<RoomMember, Set<number>>()
-  private readonly deniedWriters = new WeakSet<RoomMember>()
+  /** View-only members that sent their harmless sync step 2, or were denied a write. */
+  private readonly viewers = new WeakMap<RoomMember, 'synced' | 'denied'>()
   private unwritten: Uint8Array[] = []
   private writing: Promise<void> = Promise.resolve()
   private writeScheduled = false
   private retryTimer: NodeJS.Timeout | undefined
   private appendsSinceLoad = 0
+  /** Remote updates are stored by the instance that received them; this relay checks storage has them when it unloads. */
+  private remoteUpdatesApplied = 0
+  private broken = false
   private closed = false
   lastActiveAt = Date.now()
 
@@ -87,11 +103,14 @@ export class Room {
     const controlled = this.members.get(member)
     if (controlled === undefined) return
     this.members.delete(member)
+    this.integrator.forget(member)
     this.lastActiveAt = Date.now()
     const present = [...controlled].filter((id) => this.awareness.states.has(id))
     if (present.length > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, present, member)
-      this.broadcast(encodeAwareness(this.awareness, present), 'awareness')
+      const removal = awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)
+      this.broadcast(encodeAwarenessFrame(removal), 'awareness')
+      this.services.hooks.awareness(this, removal)
     }
     if (this.members.size === 0 && !this.closed) this.services.onEmpty(this)
   }
@@ -104,19 +123,46 @@ export class Room {
         this.sendTo(member, encodeSyncStep2(this.doc, message.stateVector), 'sync')
         break
       case 'sync-step2':
-        this.applyClientUpdate(member, message.update, undefined)
+        this.applyClientUpdate(member, message.update, true)
         break
       case 'update':
-        this.applyClientUpdate(member, message.update, message.frame)
+        this.applyClientUpdate(member, message.update, false)
         break
       case 'awareness':
         awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, member)
         this.broadcast(message.frame, 'awareness', member)
+        this.services.hooks.awareness(this, message.update)
         break
       case 'query-awareness':
         this.sendTo(member, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]), 'awareness')
         break
     }
+  }
+
+  applyRemoteUpdate(update: Uint8Array): void {
+    checkUpdate(update)
+    if (this.applyUpdateFromElsewhere(update)) this.remoteUpdatesApplied++
+  }
+
+  applyRemoteAwareness(update: Uint8Array): void {
+    checkAwarenessUpdate(update)
+    if (this.closed) return
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, remoteOrigin)
+    this.broadcast(encodeAwarenessFrame(update), 'awareness')
+  }
+
+  async applyStoredState(): Promise<void> {
+    const stored = await this.services.storage.load(this.name)
+    if (stored !== null) this.applyUpdateFromElsewhere(stored)
+  }
+
+  encodeState(): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc)
+  }
+
+  encodeLocalAwareness(): Uint8Array | null {
+    const local = [...this.members.values()].flatMap((ids) => [...ids]).filter((id) => this.awareness.states.has(id))
+    return local.length === 0 ? null : awarenessProtocol.encodeAwarenessUpdate(this.awareness, local)
   }
 
   /** Sends `frame` to every member except `except`. */
@@ -155,10 +201,13 @@ export class Room {
         { room: this.name, updates: this.unwritten.length },
         'room closed with updates that storage refused; they are lost from this relay unless a client resends them'
       )
-    } else if (this.appendsSinceLoad >= compactAfterAppends) {
-      await this.services.storage.compact(this.name).catch((error: unknown) => {
-        this.services.logger.warn({ room: this.name, err: error }, 'compaction failed; the log stays as it is')
-      })
+    } else {
+      if (this.remoteUpdatesApplied > 0 && !this.broken) await this.storeRemoteUpdatesStorageLacks()
+      if (this.appendsSinceLoad >= compactAfterAppends) {
+        await this.services.storage.compact(this.name).catch((error: unknown) => {
+          this.services.logger.warn({ room: this.name, err: error }, 'compaction failed; the log stays as it is')
+        })
+      }
     }
     this.destroy()
   }
@@ -171,32 +220,142 @@ export class Room {
 
   private async load(): Promise<void> {
     const stored = await this.services.storage.load(this.name)
-    if (stored !== null) Y.applyUpdate(this.doc, stored)
+    // Stored state is trusted; whatever of it still misses content waits like a remote update.
+    if (stored !== null) this.integrator.integrate(remoteOrigin, stored, { trusted: true })
+    await this.services.hooks.load(this)
   }
 
-  private applyClientUpdate(member: RoomMember, update: Uint8Array, frame: Uint8Array | undefined): void {
-    if (member.context.role !== 'edit') {
-      if (!this.deniedWriters.has(member)) {
-        this.deniedWriters.add(member)
-        this.sendTo(member, encodePermissionDenied('this connection may only view the document'), 'auth')
-      }
-      return
-    }
-    if (isEmptyUpdate(update)) return
+  /**
+   * Applies an update that did not come from a member (another instance, or storage) and sends the
+   * part that was new to every member. Returns whether anything was new.
+   */
+  private applyUpdateFromElsewhere(update: Uint8Array): boolean {
+    if (this.closed || isEmptyUpdate(update)) return false
+    let integrated: Uint8Array | null
     try {
-      Y.applyUpdate(this.doc, update, member)
+      integrated = this.integrator.integrate(remoteOrigin, update, { trusted: true })
     } catch (error) {
       this.services.logger.error(
         { room: this.name, err: error, bytes: update.length },
-        'a Yjs update decoded but failed to integrate; reloading the room from storage'
+        'an update from another relay instance decoded but failed to integrate; reloading the room from storage'
       )
       this.services.metrics.countError('integration-failure')
-      member.close(CloseCode.invalidPayload, 'malformed Yjs update')
+      this.broken = true
       this.services.onBroken(this)
+      return false
+    }
+    if (integrated !== null) this.broadcast(encodeUpdate(integrated), 'sync')
+    if (this.integrator.hasWaiting) this.retryWaiting()
+    return integrated !== null
+  }
+
+  /**
+   * Another instance may have died between sending an update and storing it; this relay then holds
+   * the only copy, so before dropping the room it appends whatever storage lacks.
+   */
+  private async storeRemoteUpdatesStorageLacks(): Promise<void> {
+    try {
+      await appendWhatStorageLacks(this.services.storage, this.name, this.doc)
+    } catch (error) {
+      this.services.metrics.countError('storage-write')
+      this.services.logger.error(
+        { room: this.name, err: error },
+        'could not check that storage holds the updates other instances sent; if one of them died, its last updates may be missing from storage'
+      )
+    }
+  }
+
+  private applyClientUpdate(member: RoomMember, update: Uint8Array, isSyncStep2: boolean): void {
+    if (isEmptyUpdate(update)) return
+    if (member.context.role !== 'edit') {
+      this.refuseWrite(member, update, isSyncStep2)
       return
     }
-    this.broadcast(frame ?? encodeUpdate(update), 'sync', member)
-    this.appendToStorage(update)
+    let integrated: Uint8Array | null
+    try {
+      integrated = this.integrator.integrate(member, update)
+    } catch (error) {
+      if (error instanceof InconsistentUpdate) this.refuseUpdate(member, error.message)
+      else if (error instanceof WaitingLimitExceeded) {
+        this.services.metrics.countError('waiting-limit')
+        this.services.logger.warn({ room: this.name, remote: member.context.remoteAddress }, error.message)
+        member.close(CloseCode.policyViolation, error.message)
+      } else this.integrationFailed(member, error, update.length)
+      return
+    }
+    if (integrated !== null) this.passOn(integrated, member)
+    if (this.integrator.hasWaiting) this.retryWaiting()
+  }
+
+  /** Sends what a member's update added to the other members, storage and extensions. */
+  private passOn(integrated: Uint8Array, from: RoomMember): void {
+    this.broadcast(encodeUpdate(integrated), 'sync', from)
+    this.appendToStorage(integrated)
+    this.services.hooks.change(this, integrated)
+  }
+
+  /** Integrates waiting updates whose missing content has arrived, and passes them on. */
+  private retryWaiting(): void {
+    let results
+    try {
+      results = this.integrator.retry()
+    } catch (error) {
+      if (!(error instanceof WaitingUpdateFailed)) throw error
+      if (error.sender === remoteOrigin) {
+        this.services.logger.error({ room: this.name, err: error }, 'a waiting remote update failed to integrate; reloading the room from storage')
+        this.services.metrics.countError('integration-failure')
+        this.broken = true
+        this.services.onBroken(this)
+      } else this.integrationFailed(error.sender as RoomMember, error.cause, 0)
+      return
+    }
+    for (const { sender, reason } of results.refused) {
+      if (sender !== remoteOrigin) this.refuseUpdate(sender, reason)
+    }
+    for (const { sender, update } of results.integrated) {
+      if (sender === remoteOrigin) this.broadcast(encodeUpdate(update), 'sync')
+      else this.passOn(update, sender)
+    }
+  }
+
+  /** Closes a member that sent an update no Yjs document could have produced; nothing of it was applied. */
+  private refuseUpdate(member: RoomMember, reason: string): void {
+    this.services.metrics.countError('inconsistent-update')
+    this.services.logger.warn({ room: this.name, remote: member.context.remoteAddress }, `refused a Yjs update: ${reason}`)
+    member.close(CloseCode.invalidPayload, `inconsistent Yjs update: ${reason}`)
+  }
+
+  /**
+   * A Yjs update that decoded cleanly still failed to integrate: the document may be half-changed.
+   * Its sender is closed and the room reloads from storage, which holds only what integrated.
+   */
+  private integrationFailed(member: RoomMember, error: unknown, bytes: number): void {
+    this.services.logger.error(
+      { room: this.name, err: error, bytes, remote: member.context.remoteAddress },
+      'a Yjs update decoded but failed to integrate; reloading the room from storage'
+    )
+    this.services.metrics.countError('integration-failure')
+    this.broken = true
+    member.close(CloseCode.invalidPayload, 'malformed Yjs update')
+    this.services.onBroken(this)
+  }
+
+  /**
+   * Drops a write from a view-only member, never applying it, and answers the first real attempt
+   * with permission-denied. A viewer's provider always answers our sync step 1 with a step 2, which
+   * usually holds nothing new; that one is let pass silently.
+   */
+  private refuseWrite(member: RoomMember, update: Uint8Array, isSyncStep2: boolean): void {
+    const state = this.viewers.get(member)
+    if (state === 'denied') return
+    if (state === undefined && isSyncStep2 && Y.snapshotContainsUpdate(Y.snapshot(this.doc), update)) {
+      this.viewers.set(member, 'synced')
+      return
+    }
+    this.viewers.set(member, 'denied')
+    this.services.metrics.countError('view-only-write')
+    this.services.logger.info({ room: this.name, remote: member.context.remoteAddress }, 'dropped a write from a view-only connection')
+    this.sendTo(member, encodePermissionDenied('this connection may only view the document'), 'auth')
   }
 
   private appendToStorage(update: Uint8Array): void {

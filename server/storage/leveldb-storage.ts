@@ -2,12 +2,9 @@ import { mkdir } from 'node:fs/promises'
 import { ClassicLevel } from 'classic-level'
 import { LeveldbPersistence } from 'y-leveldb'
 import * as Y from 'yjs'
-import type { DocumentStorage } from './document-storage'
+import { StorageError, type DocumentStorage } from './document-storage'
 
-/** Raised when the LevelDB store cannot be opened, read or written. */
-export class StorageError extends Error {
-  override name = 'StorageError'
-}
+export { StorageError }
 
 /**
  * Documents in LevelDB through `y-leveldb` (one update log per document, compacted on demand and

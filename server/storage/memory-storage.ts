@@ -17,8 +17,9 @@ export class MemoryStorage implements DocumentStorage {
   }
 
   async compact(name: string): Promise<void> {
-    const merged = await this.load(name)
-    if (merged !== null) this.logs.set(name, [merged])
+    // Read and replace in one step, so an append made meanwhile is not dropped.
+    const log = this.logs.get(name)
+    if (log !== undefined && log.length > 1) this.logs.set(name, [Y.mergeUpdates(log)])
   }
 
   async flush(): Promise<void> {}

@@ -1,0 +1,134 @@
+/**
+ * The object the desktop preload exposes to the renderer as `window.ensemble` (through
+ * `contextBridge.exposeInMainWorld`). Every method is one IPC request of `ipc.ts`, every `onX` one
+ * event; the main process validates all of them. The renderer's platform bridge wraps this object;
+ * in a browser the web bridge stands in for it and reports that hosting is a desktop feature.
+ */
+import type {
+  CreatedInvite,
+  DiscoveredSession,
+  EventChannel,
+  EventPayloads,
+  HostingState,
+  HostRequest,
+  InviteRequest,
+  JoinRequest,
+  MenuCommand,
+  PresenceReport,
+  PresenceSnapshot,
+  RelayStatus,
+  RequestChannel,
+  RequestPayload,
+  ResponsePayloads
+} from './ipc'
+import type { Settings, SettingsPatch } from './settings'
+
+/** The global name under which the preload exposes the API: `window.ensemble`. */
+export const desktopApiGlobalName = 'ensemble'
+
+/** Stops a subscription. */
+export type Unsubscribe = () => void
+
+export interface EnsembleDesktopApi {
+  readonly kind: 'desktop'
+  /** The embedded relay every local document lives in. Connect to `url` of a `listening` status. */
+  readonly relay: {
+    getStatus(): Promise<RelayStatus>
+    onStatus(listener: (status: RelayStatus) => void): Unsubscribe
+  }
+  readonly settings: {
+    get(): Promise<Settings>
+    /** Validates and stores the change; rejects with a message naming the bad field. */
+    update(patch: SettingsPatch): Promise<Settings>
+    onChanged(listener: (settings: Settings) => void): Unsubscribe
+  }
+  readonly presence: {
+    /** Report this window's document awareness on every change; the main process debounces. */
+    report(report: PresenceReport): Promise<void>
+    get(): Promise<PresenceSnapshot>
+    onChanged(listener: (snapshot: PresenceSnapshot) => void): Unsubscribe
+  }
+  /** Hosting a LAN session from this machine's relay. */
+  readonly session: {
+    getState(): Promise<HostingState>
+    host(request: HostRequest): Promise<HostingState>
+    stop(): Promise<HostingState>
+    /** Mints a signed invite for one document (link and web URL); needs an active session. */
+    createInvite(request: InviteRequest): Promise<CreatedInvite>
+    onChanged(listener: (state: HostingState) => void): Unsubscribe
+  }
+  /** Sessions on the LAN (mDNS), and the manual-address fallback. */
+  readonly discovery: {
+    /** Starts browsing (while the home screen is open) and resolves with what is known so far. */
+    browse(): Promise<readonly DiscoveredSession[]>
+    stopBrowsing(): Promise<void>
+    /** Checks that a typed address answers as a relay; resolves with its WebSocket origin. */
+    checkAddress(address: string): Promise<{ readonly relay: string }>
+    onChanged(listener: (sessions: readonly DiscoveredSession[]) => void): Unsubscribe
+  }
+  readonly window: {
+    /** The document this window shows (or `null` on the home screen): sets the title and presence. */
+    setDocument(documentName: string | null): Promise<void>
+  }
+  readonly shell: {
+    /** Opens an http(s) URL in the system browser. */
+    openExternal(url: string): Promise<void>
+  }
+  /** `ensemble://join` links opened while the app runs (or that started it). */
+  readonly join: {
+    /** The link that started the app, if the renderer has not taken it yet. */
+    takePending(): Promise<JoinRequest | null>
+    onRequested(listener: (request: JoinRequest) => void): Unsubscribe
+  }
+  /** Native menu items for the renderer to carry out (new document, share, undo through y-prosemirror…). */
+  readonly menu: {
+    onCommand(listener: (command: MenuCommand) => void): Unsubscribe
+  }
+}
+
+/** How the API reaches the main process: `ipcRenderer` in the preload, anything in tests. */
+export interface IpcTransport {
+  invoke(channel: RequestChannel, payload: unknown): Promise<unknown>
+  subscribe(channel: EventChannel, listener: (payload: unknown) => void): Unsubscribe
+}
+
+/** Builds the API on a transport. The preload calls this with `ipcRenderer`. */
+export const createDesktopApi = (transport: IpcTransport): EnsembleDesktopApi => {
+  const request = <C extends RequestChannel>(channel: C, payload: RequestPayload<C>): Promise<ResponsePayloads[C]> =>
+    transport.invoke(channel, payload) as Promise<ResponsePayloads[C]>
+  const on =
+    <E extends EventChannel>(channel: E) =>
+    (listener: (payload: EventPayloads[E]) => void): Unsubscribe =>
+      transport.subscribe(channel, (payload) => listener(payload as EventPayloads[E]))
+  return {
+    kind: 'desktop',
+    relay: { getStatus: () => request('relay:get-status', undefined), onStatus: on('relay:status') },
+    settings: {
+      get: () => request('settings:get', undefined),
+      update: (patch) => request('settings:update', patch),
+      onChanged: on('settings:changed')
+    },
+    presence: {
+      report: (report) => request('presence:report', report),
+      get: () => request('presence:get', undefined),
+      onChanged: on('presence:changed')
+    },
+    session: {
+      getState: () => request('session:get-state', undefined),
+      host: (hostRequest) => request('session:host', hostRequest),
+      stop: () => request('session:stop', undefined),
+      createInvite: (inviteRequest) => request('session:create-invite', inviteRequest),
+      onChanged: on('session:changed')
+    },
+    discovery: {
+      browse: () => request('discovery:browse', undefined),
+      stopBrowsing: () => request('discovery:stop-browsing', undefined),
+      checkAddress: (address) => request('discovery:check-address', { address }),
+      onChanged: on('discovery:changed')
+    },
+    window: { setDocument: (documentName) => request('window:set-document', { documentName }) },
+    shell: { openExternal: (url) => request('shell:open-external', { url }) },
+    join: { takePending: () => request('join:take-pending', undefined), onRequested: on('join:requested') },
+    menu: { onCommand: on('menu:command') }
+  }
+}

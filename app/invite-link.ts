@@ -1,0 +1,150 @@
+/**
+ * Invite links and web URLs for joining a document on a relay (ARCHITECTURE.md, "Contracts"):
+ *
+ * - invite link: `ensemble://join?relay=WS_URL&doc=NAME&token=T`, opened by the desktop app;
+ * - web URL: `http(s)://RELAY/?doc=NAME#token=T`, opened by a browser guest. The token travels in
+ *   the fragment so that it never reaches a server log or a `Referer` header.
+ *
+ * Both carry the same three facts, so each can be turned into the other.
+ */
+import { documentNameProblem } from './document-name'
+import { parseUrl } from './whatwg-url'
+
+/** What a guest needs to join a document: where the relay is, which document, and (usually) a token. */
+export interface Invite {
+  /** The relay's WebSocket origin, `ws://host:port` or `wss://host[:port]`, without a trailing slash. */
+  readonly relay: string
+  readonly doc: string
+  /** A signed access token (a JWT); absent when the relay lets anyone on the network in. */
+  readonly token?: string
+}
+
+/** The text was not an invite link, web URL or relay address; the message says what was wrong. */
+export class InviteLinkError extends Error {
+  override name = 'InviteLinkError'
+}
+
+export const inviteScheme = 'ensemble'
+/** Port of a relay address typed without one (the standalone relay's default). */
+export const defaultRelayPort = 4455
+
+const jwtPattern = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/
+
+/** `ensemble://join?relay=…&doc=…&token=…` */
+export const formatInviteLink = (invite: Invite): string => {
+  checkInvite(invite)
+  const query = [`relay=${encodeURIComponent(invite.relay)}`, `doc=${encodeURIComponent(invite.doc)}`]
+  if (invite.token !== undefined) query.push(`token=${encodeURIComponent(invite.token)}`)
+  return `${inviteScheme}://join?${query.join('&')}`
+}
+
+/** `http(s)://host:port/?doc=…#token=…` for a browser guest (`ws` becomes `http`, `wss` becomes `https`). */
+export const formatWebUrl = (invite: Invite): string => {
+  checkInvite(invite)
+  const origin = invite.relay.replace(/^ws/, 'http')
+  const fragment = invite.token === undefined ? '' : `#token=${encodeURIComponent(invite.token)}`
+  return `${origin}/?doc=${encodeURIComponent(invite.doc)}${fragment}`
+}
+
+/** Reads an `ensemble://join?…` link; throws `InviteLinkError` saying what is wrong with it. */
+export const parseInviteLink = (text: string): Invite => {
+  const url = parseUrl(text.trim())
+  if (url === null || url.protocol !== `${inviteScheme}:`) {
+    throw new InviteLinkError(`"${abbreviate(text)}" is not an ${inviteScheme}:// link`)
+  }
+  // Some systems hand the link over as `ensemble://join/?…`.
+  if (url.hostname !== 'join' || (url.pathname !== '' && url.pathname !== '/')) {
+    throw new InviteLinkError(`"${abbreviate(text)}" is not a join link; expected ${inviteScheme}://join?relay=…&doc=…`)
+  }
+  const relay = url.searchParams.get('relay')
+  if (relay === null) throw new InviteLinkError('the invite link has no relay=… parameter')
+  return makeInvite(relayOrigin(relay), url.searchParams.get('doc'), url.searchParams.get('token'))
+}
+
+/** Reads a web URL `http(s)://relay/?doc=…#token=…`; throws `InviteLinkError` saying what is wrong. */
+export const parseWebUrl = (text: string): Invite => {
+  const url = parseUrl(text.trim())
+  if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new InviteLinkError(`"${abbreviate(text)}" is not an http:// or https:// address`)
+  }
+  const fragment = parseFragment(url.hash)
+  const origin = `${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}`
+  return makeInvite(origin, url.searchParams.get('doc'), fragment.get('token') ?? null)
+}
+
+/** Reads whatever a user pasted into "join by link": an invite link or a web URL. */
+export const parseJoinLink = (text: string): Invite =>
+  text.trim().toLowerCase().startsWith(`${inviteScheme}:`) ? parseInviteLink(text) : parseWebUrl(text)
+
+/**
+ * Reads a relay address typed by hand (`192.168.1.20`, `host:4455`, `ws://host:4455`,
+ * `https://relay.example.org`) and returns its WebSocket origin. Without a port, `defaultRelayPort`
+ * is assumed for bare addresses and the scheme's default for URLs.
+ */
+export const parseRelayAddress = (text: string): string => {
+  const trimmed = text.trim()
+  if (trimmed === '') throw new InviteLinkError('the relay address is empty; type a host name or IP address, e.g. 192.168.1.20:4455')
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)
+  if (hasScheme) {
+    const url = parseUrl(trimmed)
+    if (url === null) throw new InviteLinkError(`"${abbreviate(trimmed)}" is not a valid address`)
+    const scheme = { 'ws:': 'ws', 'http:': 'ws', 'wss:': 'wss', 'https:': 'wss' }[url.protocol]
+    if (scheme === undefined) {
+      throw new InviteLinkError(`"${abbreviate(trimmed)}" uses ${url.protocol}//; a relay address uses ws, wss, http or https`)
+    }
+    return relayOrigin(`${scheme}://${url.host}${url.pathname}`)
+  }
+  const url = parseUrl(`ws://${trimmed}`)
+  if (url === null || url.hostname === '' || url.pathname !== '/' || url.search !== '' || url.hash !== '') {
+    throw new InviteLinkError(`"${abbreviate(trimmed)}" is not a host name or IP address with an optional :port`)
+  }
+  // `URL` drops a port equal to the scheme's default (80), so look at the text for an explicit one.
+  const explicitPort = url.port !== '' || /:80$/.test(trimmed)
+  return explicitPort ? `ws://${url.host}` : `ws://${url.host}:${defaultRelayPort}`
+}
+
+/** Validates a relay URL and reduces it to its WebSocket origin. */
+const relayOrigin = (text: string): string => {
+  const url = parseUrl(text)
+  if (url === null || (url.protocol !== 'ws:' && url.protocol !== 'wss:')) {
+    throw new InviteLinkError(`the relay "${abbreviate(text)}" is not a ws:// or wss:// URL`)
+  }
+  if (url.username !== '' || url.password !== '') throw new InviteLinkError('the relay URL must not carry a user name or password')
+  if ((url.pathname !== '' && url.pathname !== '/') || url.search !== '' || url.hash !== '') {
+    throw new InviteLinkError(`the relay URL "${abbreviate(text)}" must be only ws(s)://host[:port], without a path or query`)
+  }
+  return `${url.protocol}//${url.host}`
+}
+
+const makeInvite = (relay: string, doc: string | null, token: string | null): Invite => {
+  if (doc === null || doc === '') throw new InviteLinkError('the link names no document (doc=…)')
+  const invite: Invite = token === null || token === '' ? { relay, doc } : { relay, doc, token }
+  checkInvite(invite)
+  return invite
+}
+
+const checkInvite = (invite: Invite): void => {
+  relayOrigin(invite.relay)
+  const problem = documentNameProblem(invite.doc)
+  if (problem !== null) throw new InviteLinkError(`the link's document name is not valid: ${problem}`)
+  if (invite.token !== undefined && !jwtPattern.test(invite.token)) {
+    throw new InviteLinkError('the link\'s token is not a signed token (three base64url parts separated by dots); copy the whole link again')
+  }
+}
+
+/** Reads `#a=1&b=2` the way `URLSearchParams` reads a query. */
+const parseFragment = (hash: string): Map<string, string> => {
+  const values = new Map<string, string>()
+  for (const part of hash.replace(/^#/, '').split('&')) {
+    if (part === '') continue
+    const [key = '', value = ''] = part.split('=', 2)
+    try {
+      values.set(decodeURIComponent(key.replace(/\+/g, ' ')), decodeURIComponent(value.replace(/\+/g, ' ')))
+    } catch {
+      throw new InviteLinkError(`the link's fragment "#${abbreviate(part)}" is not valid URL encoding`)
+    }
+  }
+  return values
+}
+
+const abbreviate = (text: string): string => (text.length > 80 ? `${text.slice(0, 77)}…` : text)

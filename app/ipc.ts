@@ -1,0 +1,194 @@
+/**
+ * The IPC contract between the desktop renderer and the main process: channel names, payload
+ * schemas and types. The main process validates every request against these schemas (and its
+ * sender frame) before acting on it; see `desktop-api.ts` for the object the preload exposes.
+ *
+ * Requests go renderer → main through `ipcRenderer.invoke` and resolve with the response type;
+ * events go main → renderer through `webContents.send`.
+ */
+import { z } from 'zod'
+import { documentNameProblem } from './document-name'
+import type { EventChannel, MenuCommand, RequestChannel } from './ipc-channels'
+import { SettingsPatchSchema, type Settings } from './settings'
+
+export * from './ipc-channels'
+
+const DocumentNameSchema = z.string().superRefine((name, context) => {
+  const problem = documentNameProblem(name)
+  if (problem !== null) context.addIssue({ code: 'custom', message: problem })
+})
+const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are #rrggbb')
+const RoleSchema = z.enum(['edit', 'view'])
+export type AccessRole = z.infer<typeof RoleSchema>
+
+/** One person in a document, as the window's awareness reports them. */
+export const PresencePersonSchema = z.object({
+  clientId: z.number().int().nonnegative(),
+  name: z.string().trim().min(1).max(64),
+  color: ColorSchema
+})
+export type PresencePerson = z.infer<typeof PresencePersonSchema>
+
+/** A window's view of who is in its document (sent on every awareness change; main debounces). */
+export const PresenceReportSchema = z.object({
+  documentName: DocumentNameSchema,
+  /** The WebSocket URL of the relay the document lives on. */
+  relay: z.string().max(300),
+  /** This window's own awareness client id, so it is not announced to itself. */
+  localClientId: z.number().int().nonnegative(),
+  people: z.array(PresencePersonSchema).max(500)
+})
+export type PresenceReport = z.infer<typeof PresenceReportSchema>
+
+/** Who is in which open document, across every window. */
+export interface PresenceSnapshot {
+  readonly documents: ReadonlyArray<{
+    readonly documentName: string
+    readonly relay: string
+    /** Everyone but the local user, by name; one entry per name even if they have several tabs. */
+    readonly people: ReadonlyArray<{ readonly name: string; readonly color: string }>
+  }>
+}
+
+export const HostRequestSchema = z.object({
+  /** Shown to others browsing the LAN. */
+  sessionName: z.string().trim().min(1, 'the session name is empty').max(63, 'session names are at most 63 characters (a DNS-SD limit)'),
+  /** `network`: advertised by mDNS and open to anyone on the LAN; `link`: not advertised, a signed link is needed. */
+  access: z.enum(['network', 'link']),
+  /** The role of people who join without a link in `network` mode. */
+  networkRole: RoleSchema.default('edit')
+})
+export type HostRequest = z.input<typeof HostRequestSchema>
+
+export type HostingState =
+  | { readonly state: 'off' }
+  | { readonly state: 'starting'; readonly sessionName: string }
+  | {
+      readonly state: 'hosting'
+      readonly sessionName: string
+      readonly access: 'network' | 'link'
+      readonly networkRole: AccessRole
+      readonly port: number
+      /** `ws://ADDRESS:PORT` for each LAN interface. */
+      readonly relays: readonly string[]
+    }
+  | { readonly state: 'failed'; readonly reason: string }
+
+export const InviteRequestSchema = z.object({
+  documentName: DocumentNameSchema,
+  role: RoleSchema,
+  /** Lifetime of the token; default one day, at most 30 days. */
+  ttlSeconds: z.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600)
+})
+export type InviteRequest = z.input<typeof InviteRequestSchema>
+
+export interface CreatedInvite {
+  /** `ensemble://join?…` for desktop guests. */
+  readonly link: string
+  /** `http://…/?doc=…#token=…` for browser guests. */
+  readonly webUrl: string
+  readonly role: AccessRole
+  /** When the token stops working, ms since the epoch. */
+  readonly expiresAt: number
+}
+
+/** A session found on the LAN by mDNS. */
+export interface DiscoveredSession {
+  /** Stable while the session is advertised (its DNS-SD instance name). */
+  readonly id: string
+  readonly sessionName: string
+  readonly hostName: string
+  readonly documentCount: number
+  /** `ws://ADDRESS:PORT` to connect to. */
+  readonly relay: string
+}
+
+export type RelayStatus =
+  | { readonly state: 'starting'; readonly attempt: number }
+  | { readonly state: 'listening'; readonly url: string; readonly port: number }
+  | { readonly state: 'crashed'; readonly exitCode: number | null; readonly reason: string }
+  | { readonly state: 'restarting'; readonly attempt: number; readonly delayMs: number }
+  | { readonly state: 'stopped'; readonly reason?: string }
+
+/** A join request from outside the renderer: an `ensemble://` link opened by the system or a menu. */
+export interface JoinRequest {
+  readonly relay: string
+  readonly doc: string
+  readonly token?: string
+}
+
+const none = z.undefined()
+
+/** Renderer → main requests: each channel's payload schema. */
+export const requestSchemas = {
+  'relay:get-status': none,
+  'settings:get': none,
+  'settings:update': SettingsPatchSchema,
+  'presence:report': PresenceReportSchema,
+  'presence:get': none,
+  'session:get-state': none,
+  'session:host': HostRequestSchema,
+  'session:stop': none,
+  'session:create-invite': InviteRequestSchema,
+  'discovery:browse': none,
+  'discovery:stop-browsing': none,
+  'discovery:check-address': z.object({ address: z.string().max(300) }),
+  'window:set-document': z.object({ documentName: DocumentNameSchema.nullable() }),
+  'shell:open-external': z.object({ url: z.string().max(2048) }),
+  'join:take-pending': none
+} as const satisfies Record<RequestChannel, z.ZodType>
+export type RequestPayload<C extends RequestChannel> = z.input<(typeof requestSchemas)[C]>
+/** A request payload after validation (defaults applied). */
+export type ValidRequestPayload<C extends RequestChannel> = z.output<(typeof requestSchemas)[C]>
+
+/** What each request resolves with. */
+export interface ResponsePayloads {
+  'relay:get-status': RelayStatus
+  'settings:get': Settings
+  'settings:update': Settings
+  'presence:report': void
+  'presence:get': PresenceSnapshot
+  'session:get-state': HostingState
+  'session:host': HostingState
+  'session:stop': HostingState
+  'session:create-invite': CreatedInvite
+  'discovery:browse': readonly DiscoveredSession[]
+  'discovery:stop-browsing': void
+  /** The relay's WebSocket origin once `/healthz` answered there. */
+  'discovery:check-address': { readonly relay: string }
+  'window:set-document': void
+  'shell:open-external': void
+  'join:take-pending': JoinRequest | null
+}
+
+/** Main → renderer events and their payloads. */
+export interface EventPayloads {
+  'relay:status': RelayStatus
+  'settings:changed': Settings
+  'presence:changed': PresenceSnapshot
+  'session:changed': HostingState
+  'discovery:changed': readonly DiscoveredSession[]
+  'join:requested': JoinRequest
+  'menu:command': MenuCommand
+}
+
+/** Fails to compile when `EventPayloads` and `eventChannels` name different channels. */
+type SameKeys<A, K> = [Exclude<keyof A, K>, Exclude<K, keyof A>] extends [never, never] ? true : false
+export const eventPayloadsMatchChannels: SameKeys<EventPayloads, EventChannel> = true
+export const responsesMatchChannels: SameKeys<ResponsePayloads, RequestChannel> = true
+
+/** A request whose payload did not match its channel's schema. */
+export class IpcPayloadError extends Error {
+  override name = 'IpcPayloadError'
+}
+
+/** Validates `payload` for `channel`; throws `IpcPayloadError` naming the channel and every problem. */
+export const parseRequest = <C extends RequestChannel>(channel: C, payload: unknown): ValidRequestPayload<C> => {
+  const schema = requestSchemas[channel] as z.ZodType
+  const result = schema.safeParse(payload)
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`)
+    throw new IpcPayloadError(`invalid payload for ${channel}: ${problems.join('; ')}`)
+  }
+  return result.data as ValidRequestPayload<C>
+}

@@ -1,0 +1,25 @@
+/** How this user appears to others: the label of their cursor and avatar. */
+export interface UserProfile {
+  /** Display name, 1–64 characters after trimming. */
+  readonly name: string
+  /** CSS colour `#rrggbb` of the cursor, selection and avatar. */
+  readonly color: string
+}
+
+/** Display names longer than this are refused by `profileProblem`. */
+export const maxDisplayNameLength = 64
+const colorPattern = /^#[0-9a-f]{6}$/i
+
+/** Returns why `profile` cannot be used, or `null` when it can. Bridges check what they load. */
+export const profileProblem = (profile: UserProfile): string | null => {
+  const name = profile.name.trim()
+  if (name.length === 0) return 'the display name is empty; type the name others should see'
+  if (name.length > maxDisplayNameLength) {
+    return `the display name is ${name.length} characters long; the limit is ${maxDisplayNameLength}`
+  }
+  if (!colorPattern.test(profile.color)) return `the colour "${profile.color}" is not of the form #rrggbb`
+  return null
+}
+
+/** Colours that stay readable as cursor labels with white text; new profiles pick one. */
+export const profileColors = ['#d7263d', '#1b998b', '#3d5a80', '#c05299', '#e07a1f', '#2e86ab', '#6a4c93', '#2b9348'] as const

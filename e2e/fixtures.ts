@@ -1,0 +1,98 @@
+/**
+ * Fixtures for the browser tests: a relay of our own per test (port 0, in memory unless a test
+ * asks for a data folder) serving the built web client, and pages that open documents on it, each
+ * in its own browser context (its own IndexedDB and localStorage, like two people's browsers).
+ */
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test'
+import { fileURLToPath } from 'node:url'
+import { startEnsembleRelay } from '../server/testing/harness'
+import type { Relay, RelayOptions } from '../server/relay'
+import type {} from '../renderer/diagnostics'
+
+export const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url))
+
+/** A relay under test that can be stopped and started again on the same port. */
+export interface RelayUnderTest {
+  /** `http://127.0.0.1:PORT`, where the web client is served. */
+  readonly httpUrl: string
+  readonly current: Relay
+  stop(): Promise<void>
+  /** Starts a relay again on the same port with the same options. */
+  restart(): Promise<void>
+}
+
+export interface Writer {
+  readonly context: BrowserContext
+  readonly page: Page
+  readonly name: string
+}
+
+interface Fixtures {
+  relayOptions: RelayOptions
+  relay: RelayUnderTest
+  /** Opens `doc` as `user` in a fresh browser context and waits until the editor is connected. */
+  openWriter: (user: string, doc: string) => Promise<Writer>
+}
+
+export const startRelayUnderTest = async (options: RelayOptions): Promise<RelayUnderTest> => {
+  let relay = await startEnsembleRelay({ webRoot, ...options })
+  const port = relay.port
+  let stopped = false
+  return {
+    get httpUrl() {
+      return `http://127.0.0.1:${port}`
+    },
+    get current() {
+      return relay
+    },
+    stop: async () => {
+      stopped = true
+      await relay.close()
+    },
+    restart: async () => {
+      if (!stopped) await relay.close()
+      relay = await startEnsembleRelay({ webRoot, ...options, port })
+      stopped = false
+    }
+  }
+}
+
+export const openWriterPage = async (browser: Browser, httpUrl: string, user: string, doc: string): Promise<Writer> => {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  page.on('pageerror', (error) => console.error(`[${user}] page error:`, error))
+  await page.goto(`${httpUrl}/?doc=${encodeURIComponent(doc)}&user=${encodeURIComponent(user)}`)
+  await expect(page.locator('.ProseMirror')).toBeVisible()
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected')
+  return { context, page, name: user }
+}
+
+export const test = base.extend<Fixtures>({
+  relayOptions: [{}, { option: true }],
+  relay: async ({ relayOptions }, use) => {
+    const relay = await startRelayUnderTest(relayOptions)
+    await use(relay)
+    await relay.stop()
+  },
+  openWriter: async ({ browser, relay }, use) => {
+    const writers: Writer[] = []
+    await use(async (user, doc) => {
+      const writer = await openWriterPage(browser, relay.httpUrl, user, doc)
+      writers.push(writer)
+      return writer
+    })
+    for (const writer of writers) await writer.context.close()
+  }
+})
+
+export { expect }
+
+/**
+ * The text of the document shown in `page`, blocks separated by newlines. Read from the view's
+ * state rather than `innerText`, which would include the names on remote cursors.
+ */
+export const editorText = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    const doc = window.ensembleEditor!.view.state.doc
+    return doc.textBetween(0, doc.content.size, '\n')
+  })

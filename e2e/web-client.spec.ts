@@ -1,0 +1,82 @@
+import { Registry } from 'prom-client'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { WebSocketServer } from 'ws'
+import { CloseCode } from '../app/protocol'
+import { createHttpHandler } from '../server/http'
+import { test, expect, webRoot } from './fixtures'
+
+test('the start page opens a document by name, and a first visit asks for a display name', async ({ browser, relay }) => {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(relay.httpUrl + '/')
+  const start = page.getByTestId('start-page')
+  await start.getByLabel('Document name').fill('team//notes')
+  await start.getByRole('button', { name: 'Open' }).click()
+  await expect(start.locator('.problem')).toHaveText('Cannot open it: the document name "team//notes" has an empty path segment.')
+  await start.getByLabel('Document name').fill('team/notes')
+  await start.getByRole('button', { name: 'Open' }).click()
+  await expect(page).toHaveURL(`${relay.httpUrl}/?doc=team%2Fnotes`)
+
+  const prompt = page.getByTestId('name-prompt')
+  await prompt.getByRole('button', { name: 'Continue' }).click()
+  await expect(prompt.getByLabel('Your name')).toBeFocused()
+  await prompt.getByLabel('Your name').fill('Dana Roe')
+  await prompt.getByRole('button', { name: 'Continue' }).click()
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected')
+  await expect(page.getByTestId('document-name')).toHaveText('team/notes')
+  await expect(page.getByTestId('presence').locator('[data-user="Dana Roe"] .avatar')).toHaveText('DR')
+
+  // The name is remembered: the next document opens without asking.
+  await page.goto(relay.httpUrl + '/')
+  await page.getByTestId('start-page').getByRole('button', { name: 'New document' }).click()
+  await expect(page).toHaveURL(/\?doc=doc-[a-z0-9]{10}$/)
+  await expect(page.getByTestId('presence').locator('[data-user="Dana Roe"]')).toHaveCount(1)
+  await context.close()
+})
+
+test('an invalid doc= explains itself on the start page', async ({ browser, relay }) => {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(`${relay.httpUrl}/?doc=..%2Fsecret`)
+  await expect(page.getByTestId('start-page').locator('.problem')).toHaveText(
+    'This link cannot open a document: the document name "../secret" has a ".." segment.'
+  )
+  await context.close()
+})
+
+test('a relay that closes with 4403 shows denied with its reason, and the token travels to it', async ({ browser }) => {
+  // A stand-in relay: the real web client over HTTP, and a WebSocket endpoint that refuses
+  // everyone the way an auth extension does once a connection is open.
+  const seen: string[] = []
+  const handle = createHttpHandler({ health: () => ({}), metrics: new Registry(), webRoot })
+  const server = createServer((request, response) => void handle(request, response))
+  const wss = new WebSocketServer({ server })
+  wss.on('connection', (socket, request) => {
+    seen.push(request.url ?? '')
+    socket.close(CloseCode.forbidden, 'this token does not grant "team/secret"')
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  const context = await browser.newContext()
+  try {
+    const page = await context.newPage()
+    await page.goto(`http://127.0.0.1:${port}/?doc=team%2Fsecret&user=Eve#token=t-123`)
+    const status = page.getByTestId('connection-status')
+    await expect(status).toHaveAttribute('data-state', 'denied')
+    await expect(status).toContainText('Access denied: this token does not grant "team/secret"')
+    expect(seen).toEqual(['/team/secret?token=t-123'])
+    // Editing never blocks on the network, not even when denied.
+    await page.locator('.ProseMirror').focus()
+    await page.keyboard.type('kept locally')
+    await expect(page.locator('.ProseMirror')).toContainText('kept locally')
+    // Retrying is the user's decision.
+    await status.getByRole('button', { name: 'Retry now' }).click()
+    await expect.poll(() => seen.length).toBe(2)
+    await expect(status).toHaveAttribute('data-state', 'denied')
+  } finally {
+    await context.close()
+    for (const client of wss.clients) client.terminate()
+    await new Promise((resolve) => server.close(resolve))
+  }
+})

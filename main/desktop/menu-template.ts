@@ -1,0 +1,104 @@
+import type { MenuItemConstructorOptions } from 'electron'
+import type { MenuCommand } from '../../app/ipc'
+
+export interface MenuActions {
+  /** Sends a command to the focused window's renderer. */
+  command(command: MenuCommand): void
+  stopHosting(): void
+  openDataFolder(): void
+  showAbout(): void
+}
+
+export interface MenuState {
+  readonly platform: NodeJS.Platform
+  readonly hosting: boolean
+  /** Development builds get reload and developer tools. */
+  readonly development: boolean
+  readonly appName: string
+}
+
+/**
+ * The application menu: File, Edit, View, Session, Help (with the app menu first on macOS), with
+ * the platform's shortcuts through `CmdOrCtrl`. Undo and redo go to the editor (y-prosemirror's
+ * undo touches only the user's own changes), so their accelerators are shown but left to the page.
+ */
+export const buildMenuTemplate = (state: MenuState, actions: MenuActions): MenuItemConstructorOptions[] => {
+  const mac = state.platform === 'darwin'
+  const send = (command: MenuCommand) => () => actions.command(command)
+  const appMenu: MenuItemConstructorOptions[] = mac
+    ? [
+        {
+          label: state.appName,
+          submenu: [
+            { label: `About ${state.appName}`, click: actions.showAbout },
+            { type: 'separator' },
+            { label: 'Settings…', accelerator: 'Cmd+,', click: send('open-settings') },
+            { type: 'separator' },
+            { role: 'services' },
+            { type: 'separator' },
+            { role: 'hide' },
+            { role: 'hideOthers' },
+            { role: 'unhide' },
+            { type: 'separator' },
+            { role: 'quit' }
+          ]
+        }
+      ]
+    : []
+  return [
+    ...appMenu,
+    {
+      label: '&File',
+      submenu: [
+        { label: 'New Document', accelerator: 'CmdOrCtrl+N', click: send('new-document') },
+        { label: 'Home', accelerator: 'CmdOrCtrl+Shift+H', click: send('open-home') },
+        { type: 'separator' },
+        { label: 'Join by Link…', accelerator: 'CmdOrCtrl+Shift+J', click: send('join-by-link') },
+        { label: 'Connect to a Relay…', click: send('connect-to-relay') },
+        { type: 'separator' },
+        ...(mac ? [] : ([{ label: 'Settings…', accelerator: 'Ctrl+,', click: send('open-settings') }, { type: 'separator' }] as MenuItemConstructorOptions[])),
+        mac ? { role: 'close' } : { role: 'quit' }
+      ]
+    },
+    {
+      label: '&Edit',
+      submenu: [
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: send('undo') },
+        { label: 'Redo', accelerator: mac ? 'Cmd+Shift+Z' : 'Ctrl+Y', registerAccelerator: false, click: send('redo') },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'pasteAndMatchStyle' },
+        { role: 'selectAll' }
+      ]
+    },
+    {
+      label: '&View',
+      submenu: [
+        ...(state.development ? ([{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[]) : []),
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' }
+      ]
+    },
+    {
+      label: '&Session',
+      submenu: [
+        { label: 'Host on LAN…', enabled: !state.hosting, click: send('host-session') },
+        { label: 'Share Document…', accelerator: 'CmdOrCtrl+Shift+S', click: send('share-document') },
+        { label: 'Stop Hosting', enabled: state.hosting, click: actions.stopHosting }
+      ]
+    },
+    {
+      label: '&Help',
+      role: 'help',
+      submenu: [
+        { label: 'Open Documents Folder', click: actions.openDataFolder },
+        ...(mac ? [] : ([{ type: 'separator' }, { label: `About ${state.appName}`, click: actions.showAbout }] as MenuItemConstructorOptions[]))
+      ]
+    }
+  ]
+}

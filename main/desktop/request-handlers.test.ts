@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest'
+import { DesktopRequestHandlers, type DesktopServices } from './request-handlers'
+
+const services = (log: string[]): DesktopServices => ({
+  relayHost: { status: { state: 'stopped' } },
+  settings: { settings: { displayName: 'Ana', color: '#2563eb', lanPort: 4455 }, update: async (patch) => ({ displayName: 'Ana', color: '#2563eb', lanPort: 4455, ...patch }) },
+  presence: {
+    snapshot: { documents: [] },
+    report: (windowId, report) => log.push(`report ${windowId} ${report.documentName}`),
+    setWindowDocument: (windowId, name) => log.push(`document ${windowId} ${name}`)
+  },
+  lan: { state: { state: 'off' }, host: async () => ({ state: 'off' }), stop: async () => ({ state: 'off' }), createInvite: async () => { throw new Error('unused') } },
+  discovery: { sessions: [], startBrowsing: () => log.push('start browsing'), stopBrowsing: () => log.push('stop browsing') },
+  checkAddress: async (address) => ({ relay: `ws://${address}` }),
+  openExternal: (url) => log.push(`open ${url}`),
+  takePendingJoin: () => null
+})
+
+describe('DesktopRequestHandlers', () => {
+  it('browses for LAN sessions once per window, and stops when the window stops or closes', async () => {
+    const log: string[] = []
+    const requests = new DesktopRequestHandlers(services(log))
+    await requests.handlers['discovery:browse'](undefined, 1)
+    await requests.handlers['discovery:browse'](undefined, 1)
+    await requests.handlers['discovery:browse'](undefined, 2)
+    await requests.handlers['discovery:stop-browsing'](undefined, 1)
+    await requests.handlers['discovery:stop-browsing'](undefined, 1)
+    requests.windowClosed(2)
+    requests.windowClosed(3)
+    expect(log).toEqual(['start browsing', 'start browsing', 'stop browsing', 'stop browsing'])
+  })
+
+  it('opens only plain http(s) links in the system browser, saying why it refuses others', async () => {
+    const log: string[] = []
+    const requests = new DesktopRequestHandlers(services(log))
+    await requests.handlers['shell:open-external']({ url: 'https://example.org/help' }, 1)
+    expect(() => requests.handlers['shell:open-external']({ url: 'file:///etc/passwd' }, 1)).toThrow(
+      'not opening the link: file: links are not opened; only http and https'
+    )
+    expect(log).toEqual(['open https://example.org/help'])
+  })
+
+  it('passes the sender window to presence', async () => {
+    const log: string[] = []
+    const requests = new DesktopRequestHandlers(services(log))
+    await requests.handlers['window:set-document']({ documentName: 'plan' }, 4)
+    await requests.handlers['presence:report']({ documentName: 'plan', relay: 'ws://h', localClientId: 1, people: [] }, 4)
+    expect(log).toEqual(['document 4 plan', 'report 4 plan'])
+  })
+})

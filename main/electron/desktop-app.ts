@@ -1,0 +1,197 @@
+import { hostname, userInfo } from 'node:os'
+import { join } from 'node:path'
+import { app, dialog, Menu, nativeImage, session, shell, type MenuItemConstructorOptions } from 'electron'
+import type { Logger } from 'pino'
+import type { JoinRequest, MenuCommand } from '../../app/ipc'
+import { defaultLanPort, userColors, type Settings } from '../../app/settings'
+import { DisposableStore } from '../common/event'
+import { joinRequestFromArgv, joinRequestFromUrl } from '../desktop/deep-link'
+import { buildMenuTemplate } from '../desktop/menu-template'
+import { DesktopRequestHandlers } from '../desktop/request-handlers'
+import { BonjourBackend } from '../discovery/bonjour-backend'
+import { DiscoveryService } from '../discovery/discovery-service'
+import { checkRelayAddress } from '../discovery/relay-address-check'
+import { IpcDispatcher } from '../ipc/ipc-dispatcher'
+import { LanSessionService } from '../lan/lan-session-service'
+import { lanAddresses } from '../lan/network-addresses'
+import { PresenceService } from '../presence/presence-service'
+import { RelayHostService } from '../relay-host/relay-host-service'
+import { SettingsService } from '../settings/settings-service'
+import { missingRendererPage, serveAppProtocol } from './app-protocol'
+import { ElectronNotifier, ElectronTrayView, ElectronWindowTitles } from './electron-views'
+import { registerIpcHandlers, sendToWindows } from './ipc-bridge'
+import { ElectronUtilityProcessLauncher } from './utility-process-launcher'
+import { WindowManager } from './window-manager'
+import { enforceContentSecurityPolicy, hardenWebContents, openExternally, restrictPermissions } from './window-security'
+
+/** Where the built pieces are, relative to the app folder (the checkout, or `app.asar` when packaged). */
+export interface DesktopPaths {
+  readonly preload: string
+  readonly relayEntry: string
+  /** The renderer build served on app://ensemble/. */
+  readonly renderer: string
+  /** The same build, where the relay process can read it for LAN browser guests. */
+  readonly webClientForRelay: string
+  readonly trayIcon: string
+}
+
+export const desktopPaths = (appRoot: string, packaged: boolean): DesktopPaths => ({
+  preload: join(appRoot, 'dist/main/preload.cjs'),
+  relayEntry: join(appRoot, 'dist/main/relay-process.mjs'),
+  renderer: join(appRoot, 'dist/web'),
+  // electron-builder unpacks dist/web (see electron-builder.yml) so the relay serves plain files.
+  webClientForRelay: join(packaged ? `${appRoot}.unpacked` : appRoot, 'dist/web'),
+  trayIcon: join(appRoot, 'dist/main/assets/tray.png')
+})
+
+const defaultSettings = (): Settings => {
+  let name = 'Ensemble user'
+  try {
+    name = userInfo().username || name
+  } catch {
+    // No passwd entry (some containers): keep the generic name; the user can change it in Settings.
+  }
+  const hash = [...name].reduce((sum, char) => (sum * 31 + char.charCodeAt(0)) >>> 0, 7)
+  return { displayName: name, color: userColors[hash % userColors.length]!, lanPort: defaultLanPort }
+}
+
+/**
+ * The composition root: creates every main-process service once, wires their events to the
+ * windows, tray and menus, and shuts them down in order on quit (the relay last, so that storage is
+ * flushed after every window and LAN guest has gone).
+ */
+export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => JoinRequest | null): Promise<void> => {
+  const disposables = new DisposableStore()
+  const paths = desktopPaths(app.getAppPath(), app.isPackaged)
+  const userData = app.getPath('userData')
+  let pendingJoin: JoinRequest | null = null
+
+  hardenWebContents(app, logger)
+  await app.whenReady()
+  restrictPermissions(session.defaultSession, logger)
+  enforceContentSecurityPolicy(session.defaultSession)
+  serveAppProtocol(session.defaultSession, paths.renderer, missingRendererPage)
+
+  const settings = disposables.add(await SettingsService.load(userData, defaultSettings(), logger))
+  const relayHost = disposables.add(
+    new RelayHostService(new ElectronUtilityProcessLauncher(paths.relayEntry), logger, {
+      config: { dataDir: join(userData, 'documents'), webRoot: paths.webClientForRelay, logLevel: 'info' }
+    })
+  )
+  const discovery = disposables.add(new DiscoveryService(new BonjourBackend(logger), logger))
+  const lan = disposables.add(
+    new LanSessionService({
+      relay: relayHost,
+      discovery,
+      lanPort: () => settings.settings.lanPort,
+      addresses: () => lanAddresses(),
+      hostName: hostname().replace(/\.local$/, ''),
+      logger
+    })
+  )
+  const windows = disposables.add(new WindowManager(paths.preload, logger))
+  const sendCommand = (command: MenuCommand): void => {
+    const window = windows.focus()
+    sendToWindows([window], 'menu:command', command)
+  }
+  const menuActions = {
+    command: sendCommand,
+    stopHosting: () => void lan.stop(),
+    openDataFolder: () => void shell.openPath(join(userData, 'documents')),
+    showAbout: () =>
+      void dialog.showMessageBox({ type: 'info', title: 'Ensemble', message: `Ensemble ${app.getVersion()}`, detail: 'Write documents together.' })
+  }
+  const trayActions = (): MenuItemConstructorOptions[] => [
+    { label: 'Show Ensemble', click: () => windows.focus() },
+    { label: 'New Document', click: () => sendCommand('new-document') },
+    lan.state.state === 'hosting' ? { label: 'Stop Hosting', click: menuActions.stopHosting } : { label: 'Host on LAN…', click: () => sendCommand('host-session') },
+    { type: 'separator' },
+    { role: 'quit' }
+  ]
+  const tray = disposables.add(new ElectronTrayView(nativeImage.createFromPath(paths.trayIcon), trayActions))
+  const presence = disposables.add(new PresenceService({ tray, notifier: new ElectronNotifier(), titles: new ElectronWindowTitles() }))
+  const refreshMenus = (): void => {
+    const template = buildMenuTemplate(
+      { platform: process.platform, hosting: lan.state.state === 'hosting', development: !app.isPackaged, appName: 'Ensemble' },
+      menuActions
+    )
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+    tray.refresh()
+  }
+
+  const requests = new DesktopRequestHandlers({
+    relayHost,
+    settings,
+    presence,
+    lan,
+    discovery,
+    checkAddress: (address) => checkRelayAddress(address),
+    openExternal: (url) => openExternally(url, logger),
+    takePendingJoin: () => {
+      const taken = pendingJoin
+      pendingJoin = null
+      return taken
+    }
+  })
+  disposables.add(registerIpcHandlers(new IpcDispatcher(requests.handlers, windows.webContentsIds, logger)))
+
+  disposables.add(relayHost.onDidChangeStatus((status) => sendToWindows(windows.all, 'relay:status', status)))
+  disposables.add(settings.onDidChangeSettings((value) => sendToWindows(windows.all, 'settings:changed', value)))
+  disposables.add(presence.onDidChangePresence((snapshot) => sendToWindows(windows.all, 'presence:changed', snapshot)))
+  disposables.add(discovery.onDidChangeSessions((sessions) => sendToWindows(windows.all, 'discovery:changed', sessions)))
+  disposables.add(
+    lan.onDidChangeState((state) => {
+      sendToWindows(windows.all, 'session:changed', state)
+      refreshMenus()
+    })
+  )
+  disposables.add(
+    windows.onDidCloseWindow((windowId) => {
+      presence.windowClosed(windowId)
+      requests.windowClosed(windowId)
+    })
+  )
+
+  const requestJoin = (request: JoinRequest): void => {
+    const window = windows.focus()
+    // A window that is still loading takes the request with `join:take-pending`.
+    if (window.webContents.isLoading()) pendingJoin = request
+    else sendToWindows([window], 'join:requested', request)
+  }
+  const joinFromLink = (result: ReturnType<typeof joinRequestFromUrl> | null): void => {
+    if (result === null) return
+    if ('request' in result) requestJoin(result.request)
+    else void dialog.showMessageBox({ type: 'warning', message: 'This Ensemble link cannot be opened', detail: result.problem })
+  }
+  pendingJoin = takeStartupJoin()
+  app.on('second-instance', (_event, argv) => {
+    const result = joinRequestFromArgv(argv)
+    if (result === null) windows.focus()
+    else joinFromLink(result)
+  })
+  app.on('open-url', (event, url) => {
+    event.preventDefault()
+    joinFromLink(joinRequestFromUrl(url))
+  })
+  app.on('activate', () => windows.focus())
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+
+  let shutdown: Promise<void> | null = null
+  app.on('before-quit', (event) => {
+    if (shutdown !== null) return
+    event.preventDefault()
+    shutdown = (async () => {
+      logger.info('quitting: stopping the LAN session and the relay')
+      await lan.stop().catch((error: unknown) => logger.error({ err: error }, 'stopping the LAN session failed'))
+      await relayHost.stop().catch((error: unknown) => logger.error({ err: error }, 'stopping the relay failed'))
+      disposables.dispose()
+    })()
+    void shutdown.finally(() => app.quit())
+  })
+
+  refreshMenus()
+  windows.open()
+  relayHost.start().catch((error: unknown) => logger.error({ err: error }, 'the relay did not start'))
+}

@@ -1,0 +1,166 @@
+import pino from 'pino'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { parseInviteLink, parseWebUrl } from '../../app/invite-link'
+import type { Relay } from '../../server/relay'
+import { connectClient, startEnsembleRelay, waitFor, whenSynced, type TestClient } from '../../server/testing/harness'
+import { Emitter } from '../common/event'
+import { LanAccessExtension } from '../relay-process/lan-access'
+import { LanListener } from '../relay-process/lan-listener'
+import type { LanPolicy } from '../relay-process/protocol'
+import { LanSessionService } from './lan-session-service'
+
+/**
+ * The relay process's hosting commands, run in this process on a real relay: the same
+ * `LanAccessExtension` and `LanListener` that `serve.ts` uses (the process path itself is covered by
+ * `relay-host-service.test.ts`).
+ */
+class InProcessRelayHost {
+  readonly access = new LanAccessExtension()
+  readonly documents = new Emitter<number>()
+  readonly onDidChangeDocumentCount = this.documents.event
+  lan: LanListener | null = null
+  constructor(readonly relay: Relay) {}
+  async host(host: string, port: number, policy: LanPolicy): Promise<number> {
+    await this.unhost()
+    this.access.setPolicy(policy)
+    this.lan = await LanListener.open(this.relay, host, port)
+    return this.lan.port
+  }
+  async unhost(): Promise<void> {
+    this.access.setPolicy(null)
+    await this.lan?.close()
+    this.lan = null
+  }
+}
+
+const upgradeStatus = (url: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const socket = new WebSocket(url)
+    socket.once('unexpected-response', (_request, response) => {
+      resolve(response.statusCode ?? 0)
+      socket.terminate()
+    })
+    socket.once('open', () => {
+      resolve(101)
+      socket.close()
+    })
+    socket.once('error', (error) => {
+      if (!/Unexpected server response/.test(error.message)) reject(error)
+    })
+  })
+
+describe('LanSessionService', () => {
+  let relayHost: InProcessRelayHost
+  let service: LanSessionService
+  const advertised: unknown[] = []
+  const clients: TestClient[] = []
+  const client = (url: string, room: string, params: Record<string, string> = {}): TestClient => {
+    const created = connectClient(url, room, { params })
+    clients.push(created)
+    return created
+  }
+
+  beforeEach(async () => {
+    const access = new LanAccessExtension()
+    const relay = await startEnsembleRelay({ extensions: [access] })
+    relayHost = Object.assign(new InProcessRelayHost(relay), { access })
+    advertised.length = 0
+    service = new LanSessionService({
+      relay: relayHost,
+      discovery: {
+        advertise: (ad) => advertised.push({ ...ad }),
+        withdraw: async () => void advertised.push('withdrawn'),
+        updateDocumentCount: (count) => advertised.push(count)
+      },
+      lanPort: () => 0,
+      addresses: () => ['127.0.0.1'],
+      hostName: 'ana-laptop',
+      bindHost: '127.0.0.1',
+      logger: pino({ level: 'silent' })
+    })
+  })
+  afterEach(async () => {
+    for (const open of clients.splice(0)) open.destroy()
+    await service.stop()
+    await relayHost.relay.close()
+  })
+
+  it('hosts "only people with the link": invites carry working edit and view tokens, and nothing is advertised', async () => {
+    const state = await service.host({ sessionName: 'Review', access: 'link', networkRole: 'edit' })
+    expect(state).toMatchObject({ state: 'hosting', sessionName: 'Review', access: 'link' })
+    if (state.state !== 'hosting') throw new Error('not hosting')
+    expect(state.relays).toEqual([`ws://127.0.0.1:${state.port}`])
+
+    const editInvite = await service.createInvite({ documentName: 'plan', role: 'edit', ttlSeconds: 600 })
+    const viewInvite = await service.createInvite({ documentName: 'plan', role: 'view', ttlSeconds: 600 })
+    const edit = parseInviteLink(editInvite.link)
+    expect(parseWebUrl(editInvite.webUrl)).toEqual(edit)
+    expect(edit).toMatchObject({ relay: state.relays[0], doc: 'plan' })
+
+    const host = client(relayHost.relay.url, 'plan')
+    const editor = client(edit.relay, edit.doc, { token: edit.token! })
+    const viewerInvite = parseWebUrl(viewInvite.webUrl)
+    const viewer = client(viewerInvite.relay, viewerInvite.doc, { token: viewerInvite.token! })
+    await Promise.all([whenSynced(host), whenSynced(editor), whenSynced(viewer)])
+    viewer.text.insert(0, 'viewer was here ')
+    editor.text.insert(0, 'from the guest')
+    await waitFor(() => host.text.toString() === 'from the guest', 'the guest edit to reach the host')
+    await waitFor(() => viewer.text.toString().includes('from the guest'), 'the viewer to see it')
+    const fresh = client(relayHost.relay.url, 'plan')
+    await whenSynced(fresh)
+    expect(fresh.text.toString()).toBe('from the guest')
+
+    expect(await upgradeStatus(`${edit.relay}/plan`)).toBe(401)
+    expect(advertised).toEqual([])
+  })
+
+  it('advertises "anyone on this network" sessions with the document count, and withdraws them on stop', async () => {
+    relayHost.documents.fire(2)
+    const state = await service.host({ sessionName: 'Open house', access: 'network', networkRole: 'view' })
+    if (state.state !== 'hosting') throw new Error('not hosting')
+    expect(advertised).toEqual([{ sessionName: 'Open house', hostName: 'ana-laptop', documentCount: 2, port: state.port }])
+    relayHost.documents.fire(3)
+    expect(await upgradeStatus(`ws://127.0.0.1:${state.port}/any`)).toBe(101)
+    await service.stop()
+    expect(advertised.slice(1)).toEqual([3, 'withdrawn'])
+    expect(service.state).toEqual({ state: 'off' })
+  })
+
+  it('cuts guests off on stop, and links of an earlier session do not open a later one', async () => {
+    const first = await service.host({ sessionName: 'One', access: 'link', networkRole: 'edit' })
+    if (first.state !== 'hosting') throw new Error('not hosting')
+    const invite = parseInviteLink((await service.createInvite({ documentName: 'plan', role: 'edit', ttlSeconds: 600 })).link)
+    const guest = client(invite.relay, invite.doc, { token: invite.token! })
+    await whenSynced(guest)
+    await service.stop()
+    await waitFor(() => !guest.provider.wsconnected, 'the guest to be cut off')
+    await expect(service.createInvite({ documentName: 'plan', role: 'edit', ttlSeconds: 600 })).rejects.toThrow(/no LAN session is running/)
+
+    const second = await service.host({ sessionName: 'Two', access: 'link', networkRole: 'edit' })
+    if (second.state !== 'hosting') throw new Error('not hosting')
+    expect(await upgradeStatus(`ws://127.0.0.1:${second.port}/plan?token=${invite.token}`)).toBe(401)
+  })
+
+  it('reports a port that is taken as a failed session that says what to do', async () => {
+    const blocker = await service.host({ sessionName: 'One', access: 'link', networkRole: 'edit' })
+    if (blocker.state !== 'hosting') throw new Error('not hosting')
+    const other = await LanListener.open(relayHost.relay, '127.0.0.1', 0)
+    const busy = other.port
+    const failing = new LanSessionService({
+      relay: relayHost,
+      discovery: { advertise: () => {}, withdraw: async () => {}, updateDocumentCount: () => {} },
+      lanPort: () => busy,
+      addresses: () => ['127.0.0.1'],
+      hostName: 'h',
+      bindHost: '127.0.0.1',
+      logger: pino({ level: 'silent' })
+    })
+    const state = await failing.host({ sessionName: 'Two', access: 'link', networkRole: 'edit' })
+    expect(state).toEqual({
+      state: 'failed',
+      reason: `could not host on the LAN: port ${busy} is already in use on 127.0.0.1; choose another LAN port in Settings`
+    })
+    await other.close()
+  })
+})

@@ -1,0 +1,112 @@
+import { jwtVerify, SignJWT } from 'jose'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { connectClient, startEnsembleRelay, waitFor, whenSynced, type TestClient } from '../../server/testing/harness'
+import type { Relay } from '../../server/relay'
+import { createSessionSecret, mintSessionToken, verifySessionToken } from '../lan/session-token'
+import { LanAccessExtension } from './lan-access'
+import { LanListener } from './lan-listener'
+
+/** The HTTP status of a refused WebSocket upgrade, or 101 when it was accepted. */
+const upgradeStatus = (url: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const socket = new WebSocket(url)
+    socket.once('unexpected-response', (_request, response) => {
+      resolve(response.statusCode ?? 0)
+      socket.terminate()
+    })
+    socket.once('open', () => {
+      resolve(101)
+      socket.close()
+    })
+    socket.once('error', (error) => {
+      if (!/Unexpected server response/.test(error.message)) reject(error)
+    })
+  })
+
+describe('LAN access to the embedded relay', () => {
+  const secret = createSessionSecret()
+  const access = new LanAccessExtension()
+  const clients: TestClient[] = []
+  let relay: Relay
+  let lan: LanListener
+  let lanUrl: string
+
+  beforeAll(async () => {
+    relay = await startEnsembleRelay({ extensions: [access] })
+    // Loopback stands in for a LAN interface: the policy applies to the listener, not the address.
+    lan = await LanListener.open(relay, '127.0.0.1', 0)
+    lanUrl = `ws://127.0.0.1:${lan.port}`
+  })
+  afterAll(async () => {
+    for (const client of clients) client.destroy()
+    await lan.close()
+    await relay.close()
+  })
+  const client = (url: string, room: string, params: Record<string, string> = {}): TestClient => {
+    const created = connectClient(url, room, { params })
+    clients.push(created)
+    return created
+  }
+  const token = async (doc: string, role: 'edit' | 'view', ttlSeconds = 600): Promise<string> =>
+    (await mintSessionToken(secret, { doc, role, ttlSeconds })).token
+
+  it('mints HS256 tokens with the relay auth claims that jose verifies', async () => {
+    const minted = await mintSessionToken(secret, { doc: 'team/*', role: 'view', ttlSeconds: 3600, name: 'Guest' }, () => 1_700_000_000_000)
+    const { payload, protectedHeader } = await jwtVerify(minted.token, new TextEncoder().encode(secret), {
+      currentDate: new Date(1_700_000_000_000)
+    })
+    expect(protectedHeader.alg).toBe('HS256')
+    expect(payload).toMatchObject({ doc: 'team/*', role: 'view', name: 'Guest', exp: 1_700_003_600 })
+    expect(minted.expiresAt).toBe(1_700_003_600_000)
+  })
+
+  it('refuses the LAN while not hosting, but never the loopback port', async () => {
+    access.setPolicy(null)
+    expect(await upgradeStatus(`${lanUrl}/notes`)).toBe(403)
+    expect(await upgradeStatus(`${relay.url}/notes`)).toBe(101)
+  })
+
+  it('in "only people with the link" mode, refuses missing, forged, expired and other-document tokens', async () => {
+    access.setPolicy({ secret, access: 'link', networkRole: 'edit' })
+    const forged = await new SignJWT({ doc: 'notes', role: 'edit' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(createSessionSecret()))
+    expect(await upgradeStatus(`${lanUrl}/notes`)).toBe(401)
+    expect(await upgradeStatus(`${lanUrl}/notes?token=${forged}`)).toBe(401)
+    expect(await upgradeStatus(`${lanUrl}/notes?token=${await token('notes', 'edit', -10)}`)).toBe(401)
+    expect(await upgradeStatus(`${lanUrl}/notes?token=${await token('other', 'edit')}`)).toBe(403)
+    expect(await upgradeStatus(`${lanUrl}/notes?token=${await token('notes', 'edit')}`)).toBe(101)
+    expect(await upgradeStatus(`${lanUrl}/team/plan?token=${await token('team/*', 'view')}`)).toBe(101)
+    await expect(verifySessionToken(forged, secret)).rejects.toThrow(/not signed by this session/)
+  })
+
+  it('lets an edit token write and keeps a view token from changing the document', async () => {
+    access.setPolicy({ secret, access: 'link', networkRole: 'edit' })
+    const host = client(relay.url, 'shared')
+    const editor = client(lanUrl, 'shared', { token: await token('shared', 'edit') })
+    const viewer = client(lanUrl, 'shared', { token: await token('shared', 'view') })
+    await Promise.all([whenSynced(host), whenSynced(editor), whenSynced(viewer)])
+    viewer.text.insert(0, 'VIEWER ')
+    editor.text.insert(0, 'editor')
+    await waitFor(() => host.text.toString() === 'editor', 'the editor\'s edit to reach the host')
+    await waitFor(() => viewer.text.toString().includes('editor'), 'the viewer to receive the edit')
+    const fresh = client(relay.url, 'shared')
+    await whenSynced(fresh)
+    expect(fresh.text.toString()).toBe('editor')
+  })
+
+  it('in "anyone on this network" mode, lets people in without a token with the network role', async () => {
+    access.setPolicy({ secret, access: 'network', networkRole: 'view' })
+    const host = client(relay.url, 'open')
+    const guest = client(lanUrl, 'open')
+    await Promise.all([whenSynced(host), whenSynced(guest)])
+    guest.text.insert(0, 'guest')
+    host.text.insert(0, 'host')
+    await waitFor(() => guest.text.toString().includes('host'), 'the host\'s edit to reach the guest')
+    const fresh = client(relay.url, 'open')
+    await whenSynced(fresh)
+    expect(fresh.text.toString()).toBe('host')
+  })
+})

@@ -1,0 +1,69 @@
+import { dropCursor } from 'prosemirror-dropcursor'
+import { gapCursor } from 'prosemirror-gapcursor'
+import { EditorState } from 'prosemirror-state'
+import { EditorView } from 'prosemirror-view'
+import { yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror'
+import type { Awareness } from 'y-protocols/awareness'
+import type * as Y from 'yjs'
+import { schema } from '../../app/schema'
+import { buildCursor, buildSelection } from './cursors'
+import { imageFilesPlugin } from './image-files'
+import { imageFormPlugin } from './image-form'
+import { markdownInputRules } from './input-rules'
+import { editorKeymaps } from './keymap'
+import { linkEditorPlugin } from './link-editor'
+import type { ShowNotice } from './notices'
+import { placeholderPlugin } from './placeholder'
+import { presencePlugin } from './presence-bar'
+import { taskItemsPlugin } from './task-items'
+import { toolbarPlugin } from './toolbar'
+import { wordCountPlugin } from './word-count-plugin'
+
+/** Where the editor's parts go in the page. */
+export interface EditorMounts {
+  readonly editor: HTMLElement
+  readonly toolbar: HTMLElement
+  readonly presence: HTMLElement
+  readonly wordCount: HTMLElement
+}
+
+export interface EditorOptions {
+  readonly fragment: Y.XmlFragment
+  readonly awareness: Awareness
+  readonly mounts: EditorMounts
+  readonly showNotice: ShowNotice
+  readonly placeholder?: string
+}
+
+/**
+ * Creates the collaborative editor: a ProseMirror view bound to `fragment` by y-prosemirror
+ * (sync, remote cursors, per-user undo), with the editor's features as plugins. The view edits
+ * the local Y.Doc only; it never waits for the network.
+ */
+export const createEditor = (options: EditorOptions): EditorView => {
+  const { mounts } = options
+  const state = EditorState.create({
+    schema,
+    plugins: [
+      ySyncPlugin(options.fragment),
+      yCursorPlugin(options.awareness, { cursorBuilder: buildCursor, selectionBuilder: buildSelection }),
+      yUndoPlugin(),
+      markdownInputRules(),
+      ...editorKeymaps(),
+      dropCursor(),
+      gapCursor(),
+      linkEditorPlugin(),
+      imageFormPlugin(),
+      imageFilesPlugin(options.showNotice),
+      taskItemsPlugin(),
+      placeholderPlugin(options.placeholder ?? 'Start writing…'),
+      wordCountPlugin(mounts.wordCount),
+      toolbarPlugin(mounts.toolbar),
+      presencePlugin(options.awareness, mounts.presence)
+    ]
+  })
+  return new EditorView(mounts.editor, {
+    state,
+    attributes: { 'aria-label': 'Document', spellcheck: 'true' }
+  })
+}

@@ -1,0 +1,123 @@
+import { Plugin, PluginKey, type Command } from 'prosemirror-state'
+import type { EditorView } from 'prosemirror-view'
+import type { Awareness } from 'y-protocols/awareness'
+import { awarenessUserOf, initialsOf, type AwarenessUser } from '../../app/presence'
+
+/** The person whose cursor the view follows, by awareness client id, or `null`. */
+export const presenceKey = new PluginKey<{ following: number | null }>('presence')
+
+/** Starts following `clientId`'s cursor, or stops with `null`. */
+export const followUser =
+  (clientId: number | null): Command =>
+  (state, dispatch) => {
+    dispatch?.(state.tr.setMeta(presenceKey, { following: clientId }))
+    return true
+  }
+
+/** Scrolls the view to `clientId`'s cursor; false when that person has no cursor in the document. */
+export const scrollToUser = (view: EditorView, clientId: number): boolean => {
+  const cursor = view.dom.querySelector<HTMLElement>(`.ProseMirror-yjs-cursor[data-client-id="${clientId}"]`)
+  if (cursor === null) return false
+  const box = cursor.getBoundingClientRect()
+  if (box.top < 0 || box.bottom > window.innerHeight) cursor.scrollIntoView({ block: 'center' })
+  return true
+}
+
+/**
+ * The presence bar (`[data-testid=presence]`): one avatar per person in the document, yourself
+ * first, with `data-user` (their name), initials, colour and a tooltip of name and status.
+ * Clicking someone scrolls to their cursor; their "follow" toggle keeps scrolling to it.
+ */
+export const presencePlugin = (awareness: Awareness, container: HTMLElement): Plugin<{ following: number | null }> =>
+  new Plugin<{ following: number | null }>({
+    key: presenceKey,
+    state: {
+      init: () => ({ following: null }),
+      apply: (tr, value) => (tr.getMeta(presenceKey) as { following: number | null } | undefined) ?? value
+    },
+    view: (view) => new PresenceBarView(view, awareness, container)
+  })
+
+class PresenceBarView {
+  private readonly onAwarenessChange = (): void => this.render()
+  private rendered = ''
+
+  constructor(
+    private view: EditorView,
+    private readonly awareness: Awareness,
+    private readonly container: HTMLElement
+  ) {
+    container.dataset.testid = 'presence'
+    container.classList.add('presence-bar')
+    awareness.on('change', this.onAwarenessChange)
+    this.render()
+  }
+
+  update(view: EditorView): void {
+    this.view = view
+    this.render()
+  }
+
+  destroy(): void {
+    this.awareness.off('change', this.onAwarenessChange)
+    this.container.replaceChildren()
+  }
+
+  private render(): void {
+    const following = presenceKey.getState(this.view.state)?.following ?? null
+    const people = this.people()
+    if (following !== null && !people.some((person) => person.clientId === following)) {
+      // The followed person left: stop following on the next tick, outside this update.
+      queueMicrotask(() => followUser(null)(this.view.state, this.view.dispatch))
+    }
+    // Rebuild only when something shown changed, so that a click is never lost to a re-render.
+    const signature = JSON.stringify([following, people])
+    if (signature !== this.rendered) {
+      this.rendered = signature
+      this.container.replaceChildren(...people.map((person) => this.avatar(person, following === person.clientId)))
+    }
+    if (following !== null) scrollToUser(this.view, following)
+  }
+
+  private people(): Array<AwarenessUser & { clientId: number; self: boolean }> {
+    const people: Array<AwarenessUser & { clientId: number; self: boolean }> = []
+    this.awareness.getStates().forEach((state, clientId) => {
+      const user = awarenessUserOf(state)
+      if (user !== null) people.push({ ...user, clientId, self: clientId === this.awareness.clientID })
+    })
+    return people.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name) || a.clientId - b.clientId)
+  }
+
+  private avatar(person: AwarenessUser & { clientId: number; self: boolean }, followed: boolean): HTMLElement {
+    const item = document.createElement('span')
+    item.className = 'presence-person'
+    item.dataset.user = person.name
+    item.dataset.clientId = String(person.clientId)
+    item.dataset.status = person.status
+    const avatar = document.createElement('button')
+    avatar.type = 'button'
+    avatar.className = 'avatar'
+    avatar.style.backgroundColor = person.color
+    avatar.textContent = initialsOf(person.name)
+    avatar.title = `${person.name}${person.self ? ' (you)' : ''} — ${person.status}`
+    avatar.setAttribute('aria-label', avatar.title)
+    item.append(avatar)
+    if (person.self) {
+      item.dataset.self = 'true'
+      return item
+    }
+    avatar.addEventListener('click', () => {
+      if (!scrollToUser(this.view, person.clientId)) avatar.title = `${person.name} — ${person.status} (no cursor in the document)`
+    })
+    const follow = document.createElement('button')
+    follow.type = 'button'
+    follow.className = 'follow'
+    follow.dataset.testid = 'follow'
+    follow.textContent = followed ? 'Following' : 'Follow'
+    follow.title = followed ? `Stop following ${person.name}` : `Keep ${person.name}'s cursor in view`
+    follow.setAttribute('aria-pressed', String(followed))
+    follow.addEventListener('click', () => followUser(followed ? null : person.clientId)(this.view.state, this.view.dispatch))
+    item.append(follow)
+    return item
+  }
+}

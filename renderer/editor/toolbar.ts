@@ -1,0 +1,138 @@
+import type { MarkType } from 'prosemirror-model'
+import { Plugin, PluginKey, type Command, type EditorState } from 'prosemirror-state'
+import type { EditorView } from 'prosemirror-view'
+import { redoCommand, undoCommand } from 'y-prosemirror'
+import {
+  activeBlockType,
+  insertHorizontalRule,
+  isInside,
+  isMarkActive,
+  marks,
+  nodes,
+  setCodeBlock,
+  setHeading,
+  setParagraph,
+  toggleBlockquote,
+  toggleBold,
+  toggleInlineCode,
+  toggleItalic,
+  toggleList,
+  toggleStrike,
+  toggleUnderline
+} from './commands'
+import { openLinkEditor } from './link-editor'
+import { openImageForm } from './image-form'
+
+export const toolbarKey = new PluginKey('toolbar')
+
+interface ToolbarButton {
+  readonly id: string
+  readonly label: string
+  readonly title: string
+  readonly command: Command
+  /** Pressed state (`aria-pressed`); buttons without one are plain actions. */
+  readonly active?: (state: EditorState) => boolean
+}
+
+const markButton = (id: string, label: string, title: string, type: MarkType, command: Command): ToolbarButton => ({
+  id,
+  label,
+  title,
+  command,
+  active: (state) => isMarkActive(state, type)
+})
+
+const buttons: ToolbarButton[] = [
+  { id: 'undo', label: '↶', title: 'Undo your last change (Ctrl/Cmd+Z)', command: undoCommand },
+  { id: 'redo', label: '↷', title: 'Redo (Shift+Ctrl/Cmd+Z or Ctrl+Y)', command: redoCommand },
+  markButton('bold', 'B', 'Bold (Ctrl/Cmd+B)', marks.bold, toggleBold),
+  markButton('italic', 'I', 'Italic (Ctrl/Cmd+I)', marks.italic, toggleItalic),
+  markButton('underline', 'U', 'Underline (Ctrl/Cmd+U)', marks.underline, toggleUnderline),
+  markButton('strike', 'S', 'Strikethrough (Shift+Ctrl/Cmd+S)', marks.strike, toggleStrike),
+  markButton('code', '</>', 'Inline code (Ctrl/Cmd+E)', marks.code, toggleInlineCode),
+  markButton('link', 'Link', 'Link (Ctrl/Cmd+K)', marks.link, openLinkEditor),
+  { id: 'bullet_list', label: '•', title: 'Bulleted list (Shift+Ctrl/Cmd+8)', command: toggleList(nodes.bullet_list), active: (s) => isInside(s, nodes.bullet_list) },
+  { id: 'ordered_list', label: '1.', title: 'Numbered list (Shift+Ctrl/Cmd+7)', command: toggleList(nodes.ordered_list), active: (s) => isInside(s, nodes.ordered_list) },
+  { id: 'task_list', label: '☑', title: 'Task list (Shift+Ctrl/Cmd+9)', command: toggleList(nodes.task_list), active: (s) => isInside(s, nodes.task_list) },
+  { id: 'blockquote', label: '❝', title: 'Quote (Shift+Ctrl/Cmd+B)', command: toggleBlockquote, active: (s) => isInside(s, nodes.blockquote) },
+  { id: 'horizontal_rule', label: '―', title: 'Horizontal rule (type --- )', command: insertHorizontalRule },
+  { id: 'image', label: 'Image', title: 'Image by URL (or paste or drop a file)', command: openImageForm }
+]
+
+const blockTypes: Array<{ value: string; label: string; command: Command }> = [
+  { value: 'paragraph', label: 'Paragraph', command: setParagraph },
+  { value: 'heading-1', label: 'Heading 1', command: setHeading(1) },
+  { value: 'heading-2', label: 'Heading 2', command: setHeading(2) },
+  { value: 'heading-3', label: 'Heading 3', command: setHeading(3) },
+  { value: 'code_block', label: 'Code block', command: setCodeBlock }
+]
+
+/**
+ * The toolbar (`[data-testid=toolbar]`): a block-type menu that shows the block at the cursor,
+ * and buttons whose `aria-pressed` shows the active marks and containers. Buttons a command
+ * cannot apply to are disabled.
+ */
+export const toolbarPlugin = (container: HTMLElement): Plugin =>
+  new Plugin({ key: toolbarKey, view: (view) => new ToolbarView(view, container) })
+
+class ToolbarView {
+  private readonly select: HTMLSelectElement
+  private readonly elements = new Map<ToolbarButton, HTMLButtonElement>()
+
+  constructor(
+    private view: EditorView,
+    private readonly container: HTMLElement
+  ) {
+    container.dataset.testid = 'toolbar'
+    container.classList.add('toolbar')
+    container.setAttribute('role', 'toolbar')
+    this.select = document.createElement('select')
+    this.select.dataset.testid = 'block-type'
+    this.select.title = 'Block type'
+    for (const { value, label } of blockTypes) this.select.append(new Option(label, value))
+    this.select.append(new Option('Other', 'other'))
+    this.select.addEventListener('change', () => {
+      blockTypes.find((type) => type.value === this.select.value)?.command(this.view.state, this.view.dispatch)
+      this.view.focus()
+    })
+    container.append(this.select)
+    for (const button of buttons) {
+      const element = document.createElement('button')
+      element.type = 'button'
+      element.dataset.command = button.id
+      element.textContent = button.label
+      element.title = button.title
+      element.setAttribute('aria-label', button.title)
+      // mousedown, not click: the editor keeps its selection and focus.
+      element.addEventListener('mousedown', (event) => {
+        event.preventDefault()
+        button.command(this.view.state, this.view.dispatch, this.view)
+        this.view.focus()
+      })
+      this.elements.set(button, element)
+      container.append(element)
+    }
+    this.update(view)
+  }
+
+  update(view: EditorView): void {
+    this.view = view
+    const { state } = view
+    const block = activeBlockType(state)
+    // Runs on every transaction, so the DOM is only written where something changed.
+    const shown = blockTypes.some((type) => type.value === block) ? block : 'other'
+    if (this.select.value !== shown) this.select.value = shown
+    if (this.select.dataset.active !== block) this.select.dataset.active = block
+    for (const [button, element] of this.elements) {
+      const disabled = !button.command(state)
+      if (element.disabled !== disabled) element.disabled = disabled
+      if (button.active === undefined) continue
+      const pressed = String(button.active(state))
+      if (element.getAttribute('aria-pressed') !== pressed) element.setAttribute('aria-pressed', pressed)
+    }
+  }
+
+  destroy(): void {
+    this.container.replaceChildren()
+  }
+}

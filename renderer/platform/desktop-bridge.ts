@@ -1,0 +1,115 @@
+import type { DocumentTarget, OpenedDocument, PlatformBridge } from '../../app/bridge'
+import type { EnsembleDesktopApi } from '../../app/desktop-api'
+import { documentNameProblem } from '../../app/document-name'
+import type { RelayStatus } from '../../app/ipc'
+import { profileProblem } from '../../app/profile'
+import { documentUrl, parseWebClientUrl } from './web-url'
+
+/** How long a window waits for the embedded relay to listen before it says why it cannot open. */
+export const localRelayWaitMs = 15_000
+
+/** What the desktop bridge needs from the page besides the API; `window` in the app. */
+export interface DesktopPage {
+  readonly location: { readonly href: string; assign(url: string): void }
+}
+
+/**
+ * The platform bridge of the desktop app, over the preload's `window.ensemble`
+ * (`app/desktop-api.md`). The window's URL (`app://ensemble/?doc=NAME`, with `&relay=` and
+ * `#token=` for a document on another relay) says what it shows, like the web client's; local
+ * documents live in the embedded relay. A pending `ensemble://join` link wins over the URL.
+ */
+export const createDesktopBridge = (api: EnsembleDesktopApi, page: DesktopPage): PlatformBridge => ({
+  loadProfile: async () => {
+    const settings = await api.settings.get()
+    const profile = { name: settings.displayName, color: settings.color }
+    return profileProblem(profile) === null ? profile : null
+  },
+  saveProfile: async (profile) => {
+    await api.settings.update({ displayName: profile.name.trim(), color: profile.color })
+  },
+  currentDocument: async (): Promise<DocumentTarget | null> => {
+    const join = await api.join.takePending()
+    if (join !== null) {
+      const problem = documentNameProblem(join.doc)
+      if (problem !== null) throw new RangeError(`The invite link cannot open a document: ${problem}.`)
+      return { relayUrl: join.relay, documentName: join.doc, ...(join.token === undefined ? {} : { token: join.token }) }
+    }
+    const request = parseWebClientUrl(page.location.href)
+    if (request.documentProblem !== null) throw new RangeError(`This window cannot open a document: ${request.documentProblem}.`)
+    if (request.documentName === null) return null
+    return {
+      relayUrl: request.relayGiven ? request.relayUrl : await localRelayUrl(api),
+      documentName: request.documentName,
+      ...(request.token === null ? {} : { token: request.token })
+    }
+  },
+  openDocument: async (name) => {
+    page.location.assign(documentUrl(page.location.href, name))
+  },
+  documentOpened: (document) => {
+    const report = (): void => {
+      api.presence
+        .report({
+          documentName: document.documentName,
+          relay: document.relayUrl,
+          localClientId: document.localClientId,
+          people: document.people()
+        })
+        .catch((error: unknown) => console.error(`Ensemble: presence report for "${document.documentName}" refused`, error))
+    }
+    void api.window.setDocument(document.documentName)
+    report()
+    const stopPeople = document.onPeopleChanged(report)
+    const stopMenu = api.menu.onCommand((command) => runMenuCommand(document, command))
+    return () => {
+      stopPeople()
+      stopMenu()
+      void api.window.setDocument(null)
+    }
+  }
+})
+
+/** Edit-menu commands that act on the open document; the others belong to the home screen. */
+const runMenuCommand = (document: OpenedDocument, command: string): void => {
+  if (command === 'undo') document.undo()
+  else if (command === 'redo') document.redo()
+}
+
+/** The embedded relay's WebSocket URL, waiting (bounded) while it starts or restarts. */
+const localRelayUrl = (api: EnsembleDesktopApi): Promise<string> =>
+  new Promise((resolve, reject) => {
+    let last: RelayStatus | null = null
+    const settle = (status: RelayStatus): boolean => {
+      last = status
+      if (status.state !== 'listening') return false
+      clearTimeout(timer)
+      unsubscribe()
+      resolve(status.url)
+      return true
+    }
+    const timer = setTimeout(() => {
+      unsubscribe()
+      reject(new Error(`the local relay is not running (${describe(last)}); restart Ensemble to open local documents`))
+    }, localRelayWaitMs)
+    const unsubscribe = api.relay.onStatus(settle)
+    api.relay.getStatus().then(settle, (error: unknown) => {
+      clearTimeout(timer)
+      unsubscribe()
+      reject(error instanceof Error ? error : new Error(String(error)))
+    })
+  })
+
+const describe = (status: RelayStatus | null): string => {
+  if (status === null) return 'no status reported'
+  switch (status.state) {
+    case 'crashed':
+      return `crashed: ${status.reason}`
+    case 'restarting':
+      return `restarting, attempt ${status.attempt}`
+    case 'stopped':
+      return status.reason === undefined ? 'stopped' : `stopped: ${status.reason}`
+    default:
+      return status.state
+  }
+}

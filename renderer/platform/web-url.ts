@@ -1,0 +1,51 @@
+import { documentNameProblem } from '../../app/document-name'
+
+/**
+ * What a web client URL asks for: `http(s)://RELAY/?doc=NAME&user=NAME#token=T`
+ * (ARCHITECTURE.md, "Web client URL"). The token travels in the fragment so that it never reaches
+ * a server log or a Referer header.
+ */
+export interface WebClientRequest {
+  /** The document to open, or `null` for the start page. */
+  readonly documentName: string | null
+  /** Why `?doc=` was refused, when it was present but invalid. */
+  readonly documentProblem: string | null
+  /** Display name from `&user=`, trimmed, or `null`. */
+  readonly userName: string | null
+  readonly token: string | null
+  /** `ws(s)://host:port` of the relay: the page's own origin, or `?relay=` when given. */
+  readonly relayUrl: string
+  /** Whether `relayUrl` came from `?relay=` rather than from the page's origin. */
+  readonly relayGiven: boolean
+}
+
+/** Reads a web client URL; never throws, an invalid `doc` is reported in `documentProblem`. */
+export const parseWebClientUrl = (href: string): WebClientRequest => {
+  const url = new URL(href)
+  const requested = url.searchParams.get('doc')
+  const problem = requested === null ? null : documentNameProblem(requested)
+  const user = url.searchParams.get('user')?.trim() ?? ''
+  const fragment = new URLSearchParams(url.hash.replace(/^#/, ''))
+  const relayParam = url.searchParams.get('relay')
+  const givenRelay = relayParam !== null && /^wss?:\/\/[^/?#]+$/.test(relayParam) ? relayParam : null
+  const token = fragment.get('token')
+  return {
+    documentName: problem === null ? requested : null,
+    documentProblem: problem,
+    userName: user === '' ? null : user,
+    token: token === null || token === '' ? null : token,
+    relayUrl: givenRelay ?? `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`,
+    relayGiven: givenRelay !== null
+  }
+}
+
+/** The web client URL of a document on the same relay as `current`, keeping `relay` and the token. */
+export const documentUrl = (current: string, documentName: string): string => {
+  const url = new URL(current)
+  const next = new URL(url.origin + url.pathname)
+  next.searchParams.set('doc', documentName)
+  const relay = url.searchParams.get('relay')
+  if (relay !== null) next.searchParams.set('relay', relay)
+  next.hash = url.hash
+  return next.toString()
+}

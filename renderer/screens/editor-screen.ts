@@ -1,0 +1,105 @@
+import type { EditorView } from 'prosemirror-view'
+import { redo, undo } from 'y-prosemirror'
+import type { DocumentPerson, DocumentTarget, OpenedDocument, PlatformBridge } from '../../app/bridge'
+import { awarenessUserOf } from '../../app/presence'
+import type { UserProfile } from '../../app/profile'
+import { createEditor } from '../editor/create-editor'
+import { trackActivity } from '../session/activity'
+import { showConnectionStatus } from '../session/connection-status-view'
+import { openDocumentSession, type DocumentSession } from '../session/document-session'
+
+/** A document open in the page; `window.ensembleEditor` exposes it for diagnostics and tests. */
+export interface OpenDocument {
+  readonly session: DocumentSession
+  readonly view: EditorView
+  close(): void
+}
+
+/**
+ * Lays out the editor screen: header (document name, presence bar, connection status), toolbar,
+ * the document, and a footer with the word count and notices.
+ */
+export const showEditorScreen = async (
+  root: HTMLElement,
+  bridge: PlatformBridge,
+  target: DocumentTarget,
+  profile: UserProfile
+): Promise<OpenDocument> => {
+  document.title = `${target.documentName} — Ensemble`
+  const page = document.createElement('div')
+  page.className = 'editor-screen'
+  page.innerHTML = `
+    <header class="editor-header">
+      <span class="document-name" data-testid="document-name"></span>
+      <span class="presence-slot"></span>
+      <span class="status-slot"></span>
+    </header>
+    <nav class="toolbar-slot"></nav>
+    <div class="editor-scroll"><article class="editor-slot"></article></div>
+    <footer class="editor-footer">
+      <span class="word-count" data-testid="word-count"></span>
+      <span class="notice" data-testid="notice" role="alert"></span>
+    </footer>`
+  const slot = (selector: string): HTMLElement => page.querySelector<HTMLElement>(selector)!
+  slot('.document-name').textContent = target.documentName
+  root.replaceChildren(page)
+
+  const notice = slot('.notice')
+  const showNotice = (message: string): void => {
+    notice.textContent = message
+  }
+  const session = openDocumentSession(target, window)
+  const stopStatus = showConnectionStatus(slot('.status-slot'), session.connection)
+  const stopActivity = trackActivity((status) => session.setUser({ ...profile, status }))
+  // Open from the cache first when there is one, so the document never flashes empty;
+  // the relay's state merges in whenever it arrives.
+  const cache = await session.cacheLoaded
+  if (cache.problem !== null) showNotice(`Offline copy unavailable: ${cache.problem}.`)
+  const view = createEditor({
+    fragment: session.fragment,
+    awareness: session.provider.awareness,
+    showNotice,
+    mounts: {
+      editor: slot('.editor-slot'),
+      toolbar: slot('.toolbar-slot'),
+      presence: slot('.presence-slot'),
+      wordCount: slot('.word-count')
+    }
+  })
+  view.focus()
+  const closePlatformView = bridge.documentOpened(describeToPlatform(session, view))
+  return {
+    session,
+    view,
+    close: () => {
+      closePlatformView()
+      stopActivity()
+      stopStatus()
+      view.destroy()
+      session.destroy()
+    }
+  }
+}
+
+const describeToPlatform = (session: DocumentSession, view: EditorView): OpenedDocument => {
+  const { awareness } = session.provider
+  return {
+    documentName: session.target.documentName,
+    relayUrl: session.target.relayUrl,
+    localClientId: awareness.clientID,
+    people: () => {
+      const people: DocumentPerson[] = []
+      awareness.getStates().forEach((state, clientId) => {
+        const user = awarenessUserOf(state)
+        if (user !== null) people.push({ clientId, name: user.name, color: user.color })
+      })
+      return people
+    },
+    onPeopleChanged: (listener) => {
+      awareness.on('change', listener)
+      return () => awareness.off('change', listener)
+    },
+    undo: () => void undo(view.state),
+    redo: () => void redo(view.state)
+  }
+}

@@ -1,0 +1,133 @@
+import { setupWSConnection } from '@y/websocket-server/utils'
+import { afterEach, describe, expect, it } from 'vitest'
+import WebSocket, { WebSocketServer } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { CloseCode } from '../../app/protocol'
+import { ConnectionMonitor, type ConnectionState } from './connection-monitor'
+
+// renderer/ may not import server/ (nor Node built-ins), so these tests talk to the reference
+// y-websocket server and to bare `ws` servers, both npm packages.
+
+/** Resolves once `condition()` holds; rejects naming `what` after `timeoutMs`. */
+const waitFor = async (condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+
+/** Starts a WebSocket server on loopback; `port` 0 picks a free one. */
+type UpgradeRequest = Parameters<typeof setupWSConnection>[1]
+
+const listen = async (port: number, onConnection: (socket: WebSocket, request: UpgradeRequest) => void) => {
+  const wss = new WebSocketServer({ host: '127.0.0.1', port })
+  wss.on('connection', onConnection)
+  await new Promise<void>((resolve) => wss.once('listening', resolve))
+  const address = wss.address() as { port: number }
+  const close = (): Promise<void> =>
+    new Promise((resolve) => {
+      for (const client of wss.clients) client.terminate()
+      wss.close(() => resolve())
+    })
+  return { url: `ws://127.0.0.1:${address.port}`, port: address.port, close }
+}
+
+/** The reference y-websocket server. */
+const startReferenceRelay = (port = 0) =>
+  listen(port, (socket, request) => setupWSConnection(socket, request))
+
+/** A real y-websocket provider, made as document-session.ts makes it, watched by a monitor. */
+const monitorFor = (url: string, policy = { initialDelayMs: 50, maxDelayMs: 200 }) => {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(url, 'monitored', doc, {
+    connect: false,
+    disableBc: true,
+    shouldReconnect: () => false,
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket
+  })
+  const monitor = new ConnectionMonitor(provider, { policy, random: () => 0.5 })
+  const states: ConnectionState[] = []
+  monitor.on('change', (state) => states.push(state))
+  cleanups.push(() => {
+    monitor.destroy()
+    provider.destroy()
+  })
+  return { monitor, provider, states }
+}
+
+const cleanups: Array<() => unknown> = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+/** A server that accepts every WebSocket and closes it at once with `code` and `reason`. */
+const startClosingServer = async (code: number, reason: string): Promise<{ url: string; accepted: () => number }> => {
+  let accepted = 0
+  const server = await listen(0, (socket) => {
+    accepted++
+    socket.close(code, reason)
+  })
+  cleanups.push(server.close)
+  return { url: server.url, accepted: () => accepted }
+}
+
+describe('ConnectionMonitor', () => {
+  it('reports connected once the provider has synced with a relay', async () => {
+    const relay = await startReferenceRelay()
+    cleanups.push(relay.close)
+    const { monitor, states } = monitorFor(relay.url)
+    monitor.connect()
+    expect(monitor.state.state).toBe('connecting')
+    await waitFor(() => monitor.state.state === 'connected', 'the monitor to report connected')
+    expect(states.map((state) => state.state)).toEqual(expect.arrayContaining(['connecting', 'connected']))
+  })
+
+  it('stops for good on 4403 and shows the reason the relay gave', async () => {
+    const server = await startClosingServer(CloseCode.forbidden, 'this token does not grant team/secret')
+    const { monitor, provider } = monitorFor(server.url)
+    monitor.connect()
+    await waitFor(() => monitor.state.state === 'denied', 'the monitor to report denied')
+    expect(monitor.state).toEqual({ state: 'denied', closeCode: 4403, reason: 'this token does not grant team/secret' })
+    const acceptedAfterDenial = server.accepted()
+    expect(provider.shouldConnect).toBe(false)
+    // Proving that nothing happens takes waiting: three times the longest backoff (200 ms) would
+    // have seen at least two retries had the monitor not stopped.
+    await new Promise((resolve) => setTimeout(resolve, 600))
+    expect(server.accepted()).toBe(acceptedAfterDenial)
+    expect(monitor.state.state).toBe('denied')
+  })
+
+  it('goes offline with the next retry time on an ordinary close, backing off further each time', async () => {
+    const server = await startClosingServer(CloseCode.tryAgainLater, 'overloaded')
+    const { monitor } = monitorFor(server.url)
+    // The scheduled delay of each retry: nextRetryAt minus the moment the state was announced
+    // (both read in the same synchronous call).
+    const delays: number[] = []
+    const closeCodes = new Set<number | null>()
+    monitor.on('change', (state) => {
+      if (state.state !== 'offline') return
+      closeCodes.add(state.closeCode)
+      delays.push(state.nextRetryAt! - Date.now())
+    })
+    monitor.connect()
+    await waitFor(() => delays.length >= 4, 'four failed attempts')
+    // Policy 50 ms doubling up to 200 ms, random() = 0.5: three quarters of 50, 100, 200, 200.
+    expect([...closeCodes]).toEqual([CloseCode.tryAgainLater])
+    const expected = [38, 75, 150, 150]
+    delays.slice(0, 4).forEach((delay, index) => expect(Math.abs(delay - expected[index]!)).toBeLessThanOrEqual(2))
+  })
+
+  it('reconnects when the relay comes back after a stop', async () => {
+    const relay = await startReferenceRelay()
+    const { monitor } = monitorFor(relay.url)
+    monitor.connect()
+    await waitFor(() => monitor.state.state === 'connected', 'the first connection')
+    await relay.close()
+    await waitFor(() => monitor.state.state === 'offline', 'the monitor to notice the relay is gone')
+    const restarted = await startReferenceRelay(relay.port)
+    cleanups.push(restarted.close)
+    await waitFor(() => monitor.state.state === 'connected', 'the monitor to reconnect')
+  })
+})

@@ -1,0 +1,90 @@
+import { WebsocketProvider } from 'y-websocket'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import * as Y from 'yjs'
+import type { DocumentTarget } from '../../app/bridge'
+import { documentFragmentName } from '../../app/document'
+import type { AwarenessUser } from '../../app/presence'
+import { ConnectionMonitor, type NetworkEvents } from './connection-monitor'
+
+/** One open document: its Y.Doc, the offline cache, the relay connection and its monitor. */
+export interface DocumentSession {
+  readonly target: DocumentTarget
+  readonly doc: Y.Doc
+  readonly fragment: Y.XmlFragment
+  readonly provider: WebsocketProvider
+  readonly connection: ConnectionMonitor
+  /** Resolves once the offline cache has been read (or could not be); never rejects. */
+  readonly cacheLoaded: Promise<{ cached: boolean; problem: string | null }>
+  /** Publishes how this user appears to the others in the document. */
+  setUser(user: AwarenessUser): void
+  destroy(): void
+}
+
+/** How long to wait for IndexedDB before opening the document without its cache. */
+const cacheTimeoutMs = 5_000
+
+/**
+ * Opens a document: loads the IndexedDB cache and connects to the relay at the same time, so that
+ * the document opens and edits without a network and merges once the relay answers.
+ */
+export const openDocumentSession = (target: DocumentTarget, network: NetworkEvents): DocumentSession => {
+  const doc = new Y.Doc()
+  const fragment = doc.getXmlFragment(documentFragmentName)
+  const provider = new WebsocketProvider(target.relayUrl, target.documentName, doc, {
+    connect: false,
+    params: target.token === undefined ? {} : { token: target.token },
+    // The monitor owns reconnection: backoff with jitter, and no retry after 4401/4403.
+    shouldReconnect: () => false
+  })
+  const connection = new ConnectionMonitor(provider, { network })
+  const cache = openCache(`ensemble:${target.relayUrl}/${target.documentName}`, doc)
+  connection.connect()
+  return {
+    target,
+    doc,
+    fragment,
+    provider,
+    connection,
+    cacheLoaded: cache.loaded,
+    setUser: (user) => provider.awareness.setLocalStateField('user', user),
+    destroy: () => {
+      connection.destroy()
+      provider.destroy()
+      void cache.persistence?.destroy()
+      doc.destroy()
+    }
+  }
+}
+
+const openCache = (
+  name: string,
+  doc: Y.Doc
+): { persistence: IndexeddbPersistence | null; loaded: DocumentSession['cacheLoaded'] } => {
+  let persistence: IndexeddbPersistence
+  try {
+    persistence = new IndexeddbPersistence(name, doc)
+  } catch (error) {
+    return { persistence: null, loaded: Promise.resolve({ cached: false, problem: cacheProblem(error) }) }
+  }
+  const loaded = new Promise<{ cached: boolean; problem: string | null }>((resolve) => {
+    const timer = setTimeout(
+      () => resolve({ cached: false, problem: `the offline cache did not answer within ${cacheTimeoutMs / 1000} s` }),
+      cacheTimeoutMs
+    )
+    persistence.whenSynced.then(
+      () => {
+        clearTimeout(timer)
+        resolve({ cached: true, problem: null })
+      },
+      (error: unknown) => {
+        clearTimeout(timer)
+        resolve({ cached: false, problem: cacheProblem(error) })
+      }
+    )
+  })
+  return { persistence, loaded }
+}
+
+const cacheProblem = (error: unknown): string =>
+  `the offline cache (IndexedDB) is not available (${error instanceof Error ? error.message : String(error)}); ` +
+  'edits are kept only while this page is open and connected'

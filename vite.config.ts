@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vite'
+
+/**
+ * Builds the renderer (`renderer/index.html`) into `dist/web`, which the relay serves at `/` and
+ * the desktop app loads into its windows. `base: './'` keeps asset URLs relative, so the same
+ * build works from `http://relay/` and from a `file://` in Electron.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL('./renderer', import.meta.url)),
+  base: './',
+  build: {
+    outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('./renderer/index.html', import.meta.url)),
+        // The service worker must sit beside index.html (its scope) under a stable name.
+        'service-worker': fileURLToPath(new URL('./renderer/service-worker.ts', import.meta.url))
+      },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'service-worker' ? 'service-worker.js' : 'assets/[name]-[hash].js')
+      }
+    }
+  },
+  server: { port: 5173 }
+})
