@@ -24,12 +24,24 @@ const exitOnSignal = fileURLToPath(new URL('./exit-on-signal.mjs', import.meta.u
 const startTimeoutMs = 20_000
 const stopTimeoutMs = 10_000
 
+/**
+ * Per-client limits lifted for the benchmark: every load client connects from 127.0.0.1 (a public
+ * relay allows 100 per address) and the trace writer replays keystrokes at machine speed, far above
+ * the per-connection message rate a person can type. The other limits keep their defaults.
+ */
+const liftedLimits = [
+  '--max-connections', '1000000',
+  '--max-connections-per-address', '1000000',
+  '--max-messages-per-second', '1000000',
+  '--message-burst', '1000000'
+]
+
 /** How relay `name` is started with `nodeArgs`, for the report. */
 export const describeRelayCommand = (name: RelayName, nodeArgs: readonly string[]): string =>
   relayCommandLines[name].replace(/^(HOST=\S+ PORT=<free port> )?node /, `$1node ${nodeArgs.map((arg) => `${arg} `).join('')}`)
 
 const relayCommandLines: Record<RelayName, string> = {
-  ours: `node ${path.relative(repoRoot, bundlePath)} --host 127.0.0.1 --port 0 --data <fresh temporary LevelDB folder>  (bundle of server/cli.ts built by esbuild; default linger 30 s, log level info)`,
+  ours: `node ${path.relative(repoRoot, bundlePath)} --host 127.0.0.1 --port 0 --data <fresh temporary LevelDB folder> ${liftedLimits.join(' ')}  (bundle of server/cli.ts built by esbuild; other settings default: LevelDB, linger 30 s, log level info)`,
   reference: `HOST=127.0.0.1 PORT=<free port> node ${path.relative(repoRoot, referenceEntry)}  (@y/websocket-server 0.1.1, no persistence)`
 }
 
@@ -76,7 +88,7 @@ export const buildRelayBundle = async (): Promise<string> => {
 /** Starts our relay from the bundle with a fresh LevelDB data directory, which `stop()` removes. */
 export const startOurRelay = async (options: StartRelayOptions = {}): Promise<RelayProcess> => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'ensemble-bench-'))
-  const args = [...(options.nodeArgs ?? []), bundlePath, '--host', '127.0.0.1', '--port', '0', '--data', dataDir]
+  const args = [...(options.nodeArgs ?? []), bundlePath, '--host', '127.0.0.1', '--port', '0', '--data', dataDir, ...liftedLimits]
   const relay = await startProcess('ours', args, {}, (line) => {
     if (!line.startsWith('{')) return null
     const entry = JSON.parse(line) as { msg?: string; url?: string }

@@ -21,7 +21,8 @@ export const loadScenarios: Record<'default' | 'loadA' | 'loadB' | 'scale', Load
     kind: 'load',
     description: 'issue 2: several documents, each with one writer, one latency probe and many listeners, a few updates per second',
     full: { documents: 20, listenersPerDocument: 50, updatesPerSecondPerDocument: 5, seconds: 30, idleSeconds: idle },
-    quick: { documents: 3, listenersPerDocument: 4, updatesPerSecondPerDocument: 5, seconds: 2, idleSeconds: 1 }
+    // Over 100 connections even when quick, so that a relay limit on one address's connections shows up in the test.
+    quick: { documents: 3, listenersPerDocument: 40, updatesPerSecondPerDocument: 5, seconds: 1, idleSeconds: 1 }
   },
   loadA: {
     kind: 'load',
