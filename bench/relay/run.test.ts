@@ -3,20 +3,45 @@
  * Only the report's shape and correctness are asserted, never a timing.
  */
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RelayLoadResult } from './load-scenario'
 import type { BenchReport } from './run'
 
 const runScript = fileURLToPath(new URL('./run.ts', import.meta.url))
 let outDir: string
+let traceFile: string
+
+/**
+ * A small trace in the format of ../shared/data/paper-trace.json.gz (which lives outside the
+ * repository): typing with corrections, so the test runs wherever the repository is cloned.
+ */
+const syntheticTrace = (): { source: string; edits: [number, number, string?][]; finalText: string } => {
+  const edits: [number, number, string?][] = []
+  let text = ''
+  for (let i = 0; i < 400; i++) {
+    const position = (i * 7) % (text.length + 1)
+    if (i % 5 === 4 && text.length > 0) {
+      edits.push([Math.min(position, text.length - 1), 1])
+      text = text.slice(0, Math.min(position, text.length - 1)) + text.slice(Math.min(position, text.length - 1) + 1)
+    } else {
+      const char = String.fromCharCode(97 + (i % 26))
+      edits.push([position, 0, char])
+      text = text.slice(0, position) + char + text.slice(position)
+    }
+  }
+  return { source: 'synthetic test trace', edits, finalText: text }
+}
 
 beforeAll(async () => {
   outDir = await mkdtemp(path.join(tmpdir(), 'bench-test-'))
+  traceFile = path.join(outDir, 'trace.json.gz')
+  await writeFile(traceFile, gzipSync(JSON.stringify(syntheticTrace())))
 })
 afterAll(async () => {
   await rm(outDir, { recursive: true, force: true })
@@ -65,7 +90,7 @@ describe('npm run bench:relay -- --quick', () => {
   })
 
   it('replays the editing trace and joins a large document through our relay', async () => {
-    const report = await runBench(['--quick', '--trace', '--large-doc', '--relays', 'ours'])
+    const report = await runBench(['--quick', '--trace', '--large-doc', '--relays', 'ours', '--trace-file', traceFile])
     const trace = report.scenarios.trace!
     expect(trace.edits).toBeGreaterThan(0)
     expect(trace.relays.ours!.receiverComplete).toBe(true)
