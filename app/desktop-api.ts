@@ -24,6 +24,7 @@ import type {
   RequestPayload,
   ResponsePayloads
 } from './ipc'
+import type { DocumentAddress, DocumentKey, Library, RelayEntry } from './library'
 import type { Settings, SettingsPatch } from './settings'
 
 /** The global name under which the preload exposes the API: `window.ensemble`. */
@@ -93,6 +94,17 @@ export interface EnsembleDesktopApi {
   readonly menu: {
     onCommand(listener: (command: MenuCommand) => void): Unsubscribe
   }
+  /** Recent documents and remembered relays (`library.ts`), kept in the user-data folder. Each change resolves with the new library. */
+  readonly library: {
+    get(): Promise<Library>
+    /** Puts the document first among the recent ones (a local document has no `relayUrl`). */
+    recordDocument(address: DocumentAddress): Promise<Library>
+    forgetDocument(key: DocumentKey): Promise<Library>
+    rememberRelay(relay: RelayEntry): Promise<Library>
+    forgetRelay(url: string): Promise<Library>
+    /** Fires after every change, in every window. */
+    onChanged(listener: (library: Library) => void): Unsubscribe
+  }
 }
 
 /** How the API reaches the main process: `ipcRenderer` in the preload, anything in tests. */
@@ -139,6 +151,14 @@ export const createDesktopApi = (transport: IpcTransport): EnsembleDesktopApi =>
     shell: { openExternal: (url) => request('shell:open-external', { url }) },
     join: { takePending: () => request('join:take-pending', undefined), onRequested: on('join:requested') },
     menu: { onCommand: on('menu:command') },
-    transfer: { exportPdf: (pdfRequest) => request('transfer:export-pdf', pdfRequest), onImportFile: on('transfer:import-file') }
+    transfer: { exportPdf: (pdfRequest) => request('transfer:export-pdf', pdfRequest), onImportFile: on('transfer:import-file') },
+    library: {
+      get: () => request('library:get', undefined),
+      recordDocument: (address) => request('library:record-document', address),
+      forgetDocument: (key) => request('library:forget-document', key),
+      rememberRelay: (relay) => request('library:remember-relay', relay),
+      forgetRelay: (url) => request('library:forget-relay', { url }),
+      onChanged: on('library:changed')
+    }
   }
 }

@@ -20,7 +20,12 @@ export const requestChannels = [
   'window:set-document',
   'shell:open-external',
   'join:take-pending',
-  'transfer:export-pdf'
+  'transfer:export-pdf',
+  'library:get',
+  'library:record-document',
+  'library:forget-document',
+  'library:remember-relay',
+  'library:forget-relay'
 ] as const
 export type RequestChannel = (typeof requestChannels)[number]
 
@@ -33,7 +38,8 @@ export const eventChannels = [
   'discovery:changed',
   'join:requested',
   'menu:command',
-  'transfer:import-file'
+  'transfer:import-file',
+  'library:changed'
 ] as const
 export type EventChannel = (typeof eventChannels)[number]
 

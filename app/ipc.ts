@@ -10,6 +10,7 @@ import { z } from 'zod'
 import type { AccessRole } from './access-token'
 import { documentNameProblem } from './document-name'
 import type { EventChannel, MenuCommand, RequestChannel } from './ipc-channels'
+import { DocumentAddressSchema, DocumentKeySchema, RelayEntrySchema, RelayKeySchema, type Library } from './library'
 import { SettingsPatchSchema, type Settings } from './settings'
 
 export * from './ipc-channels'
@@ -153,8 +154,14 @@ export const requestSchemas = {
   'window:set-document': z.object({ documentName: DocumentNameSchema.nullable() }),
   'shell:open-external': z.object({ url: z.string().max(2048) }),
   'join:take-pending': none,
-  'transfer:export-pdf': PdfExportRequestSchema
-} as const satisfies Record<RequestChannel, z.ZodType>
+  'transfer:export-pdf': PdfExportRequestSchema,
+  'library:get': none,
+  'library:record-document': DocumentAddressSchema,
+  'library:forget-document': DocumentKeySchema,
+  'library:remember-relay': RelayEntrySchema,
+  'library:forget-relay': RelayKeySchema
+  // The core type, which zod and zod/mini schemas (app/library.ts) share.
+} as const satisfies Record<RequestChannel, z.core.$ZodType>
 export type RequestPayload<C extends RequestChannel> = z.input<(typeof requestSchemas)[C]>
 /** A request payload after validation (defaults applied). */
 export type ValidRequestPayload<C extends RequestChannel> = z.output<(typeof requestSchemas)[C]>
@@ -178,6 +185,12 @@ export interface ResponsePayloads {
   'shell:open-external': void
   'join:take-pending': JoinRequest | null
   'transfer:export-pdf': PdfExportResponse
+  /** The library after the request: recent documents and remembered relays (`library.ts`). */
+  'library:get': Library
+  'library:record-document': Library
+  'library:forget-document': Library
+  'library:remember-relay': Library
+  'library:forget-relay': Library
 }
 
 /** Main → renderer events and their payloads. */
@@ -190,6 +203,7 @@ export interface EventPayloads {
   'join:requested': JoinRequest
   'menu:command': MenuCommand
   'transfer:import-file': FileToImport
+  'library:changed': Library
 }
 
 /** Fails to compile when `EventPayloads` and `eventChannels` name different channels. */
@@ -204,8 +218,7 @@ export class IpcPayloadError extends Error {
 
 /** Validates `payload` for `channel`; throws `IpcPayloadError` naming the channel and every problem. */
 export const parseRequest = <C extends RequestChannel>(channel: C, payload: unknown): ValidRequestPayload<C> => {
-  const schema = requestSchemas[channel] as z.ZodType
-  const result = schema.safeParse(payload)
+  const result = z.safeParse(requestSchemas[channel] as z.core.$ZodType, payload)
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`)
     throw new IpcPayloadError(`invalid payload for ${channel}: ${problems.join('; ')}`)

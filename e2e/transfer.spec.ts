@@ -3,7 +3,7 @@ import type { Browser, Page } from '@playwright/test'
 import { test, expect, editorText, openWriterPage } from './fixtures'
 
 /**
- * Import and export in the web client: the start page's import button, dropping a file on the
+ * Import and export in the web client: the home screen's import button, dropping a file on the
  * window, the Export menu's downloads, and the print stylesheet behind the PDF path.
  */
 const planMarkdown = `# Launch plan
@@ -30,9 +30,9 @@ const freshPage = async (browser: Browser, httpUrl: string, name: string): Promi
 
 const documentNameOf = (page: Page): string => new URL(page.url()).searchParams.get('doc') ?? ''
 
-test('a Markdown file imported from the start page becomes a new shared document that exports back', async ({ browser, relay }) => {
+test('a Markdown file imported from the home screen becomes a new shared document that exports back', async ({ browser, relay }) => {
   const page = await freshPage(browser, relay.httpUrl, 'Ana Lima')
-  await expect(page.getByTestId('start-page')).toBeVisible()
+  await expect(page.getByTestId('home')).toBeVisible()
   await page.getByTestId('import-file').setInputFiles({ name: 'launch plan.md', mimeType: 'text/markdown', buffer: Buffer.from(planMarkdown) })
 
   await expect(page.locator('.ProseMirror h1')).toHaveText('Launch plan')

@@ -14,6 +14,7 @@ import { checkRelayAddress } from '../discovery/relay-address-check'
 import { IpcDispatcher } from '../ipc/ipc-dispatcher'
 import { LanSessionService } from '../lan/lan-session-service'
 import { lanAddresses } from '../lan/network-addresses'
+import { LibraryService } from '../library/library-service'
 import { PresenceService } from '../presence/presence-service'
 import { RelayHostService } from '../relay-host/relay-host-service'
 import { SettingsService } from '../settings/settings-service'
@@ -78,6 +79,7 @@ export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => Joi
   serveAppProtocol(session.defaultSession, paths.renderer, missingRendererPage)
 
   const settings = disposables.add(await SettingsService.load(userData, defaultSettings(), logger))
+  const library = disposables.add(await LibraryService.load(userData, logger))
   const relayHost = disposables.add(
     new RelayHostService(new ElectronUtilityProcessLauncher(paths.relayEntry), logger, {
       config: { dataDir: join(userData, 'documents'), webRoot: paths.webClientForRelay, logLevel: 'info' }
@@ -137,6 +139,7 @@ export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => Joi
     presence,
     lan,
     discovery,
+    library,
     checkAddress: (address) => checkRelayAddress(address),
     openExternal: (url) => openExternally(url, logger),
     takePendingJoin: () => {
@@ -149,6 +152,7 @@ export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => Joi
 
   disposables.add(relayHost.onDidChangeStatus((status) => sendToWindows(windows.all, 'relay:status', status)))
   disposables.add(settings.onDidChangeSettings((value) => sendToWindows(windows.all, 'settings:changed', value)))
+  disposables.add(library.onDidChangeLibrary((value) => sendToWindows(windows.all, 'library:changed', value)))
   disposables.add(presence.onDidChangePresence((snapshot) => sendToWindows(windows.all, 'presence:changed', snapshot)))
   disposables.add(discovery.onDidChangeSessions((sessions) => sendToWindows(windows.all, 'discovery:changed', sessions)))
   disposables.add(

@@ -2,6 +2,7 @@ import type { EditorView } from 'prosemirror-view'
 import { redo, undo } from 'y-prosemirror'
 import type { DocumentPerson, DocumentTarget, OpenedDocument, PlatformBridge } from '../../app/bridge'
 import { awarenessUserOf } from '../../app/presence'
+import type { PresenceStatus } from '../../app/presence'
 import type { UserProfile } from '../../app/profile'
 import { createEditor } from '../editor/create-editor'
 import { trackActivity } from '../session/activity'
@@ -9,6 +10,7 @@ import { showConnectionStatus } from '../session/connection-status-view'
 import { openDocumentSession, type DocumentSession } from '../session/document-session'
 import { PrivateMessageChannel } from '../private-messages/private-message-channel'
 import { PrivateMessagePanel } from '../private-messages/private-message-panel'
+import { mountDocumentActions } from '../shell/document-actions'
 import { mountExportMenu } from '../transfer/export-menu'
 import { applyPendingImport } from '../transfer/import-report'
 
@@ -36,8 +38,9 @@ export const showEditorScreen = async (
     <header class="editor-header">
       <span class="document-name" data-testid="document-name"></span>
       <span class="presence-slot"></span>
-      <span class="transfer-slot"></span>
       <span class="status-slot"></span>
+      <span class="transfer-slot"></span>
+      <span class="actions-slot"></span>
     </header>
     <nav class="toolbar-slot"></nav>
     <div class="import-report-slot"></div>
@@ -56,7 +59,12 @@ export const showEditorScreen = async (
   }
   const session = openDocumentSession(target, window)
   const stopStatus = showConnectionStatus(slot('.status-slot'), session.connection)
-  const stopActivity = trackActivity((status) => session.setUser({ ...profile, status }))
+  // The profile can change while the document is open (Settings): peers see the new name at once.
+  let currentProfile = profile
+  let currentStatus: PresenceStatus = 'active'
+  const stopActivity = trackActivity((status) => session.setUser({ ...currentProfile, status: (currentStatus = status) }))
+  const stopProfile = bridge.onProfileChanged((next) => session.setUser({ ...(currentProfile = next), status: currentStatus }))
+  const stopActions = mountDocumentActions(slot('.actions-slot'), bridge, target, () => currentProfile)
   // Open from the cache first when there is one, so the document never flashes empty;
   // the relay's state merges in whenever it arrives.
   const cache = await session.cacheLoaded
@@ -84,9 +92,11 @@ export const showEditorScreen = async (
     view,
     close: () => {
       closePlatformView()
+      stopActions()
       closeExportMenu()
       privateMessages.destroy()
       privateChannel.destroy()
+      stopProfile()
       stopActivity()
       stopStatus()
       view.destroy()

@@ -33,7 +33,8 @@ export const importAsNewDocument = async (file: ImportSource, bridge: PlatformBr
   }
   const name = documentNameForFile(file.name)
   await savePendingImport(name, { fileName: file.name, doc: result.doc.toJSON(), warnings: result.warnings })
-  await bridge.openDocument(name)
+  // On the platform's own relay (the desktop's embedded one, the web client's server).
+  await bridge.open({ documentName: name })
   return name
 }
 
