@@ -7,7 +7,7 @@
  * Answers are promises, because over IPC every answer is asynchronous.
  */
 
-import type { CreatedInvite, DiscoveredSession, HostingState, HostRequest, InviteRequest, MenuCommand, PresencePerson } from './ipc'
+import type { CreatedInvite, DiscoveredSession, FileToImport, HostingState, HostRequest, InviteRequest, MenuCommand, PresencePerson } from './ipc'
 import type { DocumentAddress, DocumentKey, Library, RelayEntry } from './library'
 import type { UserProfile } from './profile'
 
@@ -44,6 +44,25 @@ export interface OpenedDocument {
   /** Undo and redo this user's own changes (the desktop's Edit menu uses them). */
   undo(): void
   redo(): void
+}
+
+/** Export commands a platform may issue itself (the desktop's File menu). */
+export type TransferCommand = 'export-md' | 'export-html' | 'export-txt' | 'export-pdf'
+
+/** How a PDF export ended: written to `path`, handed to the browser's print dialog, or cancelled. */
+export type PdfExportResult = { readonly outcome: 'saved'; readonly path: string } | { readonly outcome: 'printing' } | { readonly outcome: 'cancelled' }
+
+/** The platform's part of import and export; the conversions themselves run in the renderer. */
+export interface TransferBridge {
+  /**
+   * Turns the page into a PDF: Electron's `printToPDF` and a save dialog on the desktop (the page's
+   * print stylesheet applies), the browser's print dialog (where "Save as PDF" is one choice) on the web.
+   */
+  exportPdf(documentName: string): Promise<PdfExportResult>
+  /** Calls `listener` for export commands from outside the page; returns the unsubscribe function. */
+  onCommand(listener: (command: TransferCommand) => void): () => void
+  /** Calls `listener` with each file the platform picked for import (the desktop's File menu); returns the unsubscribe function. */
+  onFileToImport(listener: (file: FileToImport) => void): () => void
 }
 
 /** The home screen's recent documents and remembered relays (`library.ts`). */
@@ -99,6 +118,7 @@ export interface PlatformBridge {
   openDocument(name: string): Promise<void>
   /** The window now shows `document`; returns what to call when it stops showing it. */
   documentOpened(document: OpenedDocument): () => void
+  readonly transfer: TransferBridge
   /** Calls `listener` whenever the profile changes: saved in this window, or in another one. */
   onProfileChanged(listener: (profile: UserProfile) => void): () => void
   /** Shows a document on any relay in this window; without `relayUrl`, on the platform's own relay. */

@@ -9,11 +9,14 @@ import type {
   DiscoveredSession,
   EventChannel,
   EventPayloads,
+  FileToImport,
   HostingState,
   HostRequest,
   InviteRequest,
   JoinRequest,
   MenuCommand,
+  PdfExportRequest,
+  PdfExportResponse,
   PresenceReport,
   PresenceSnapshot,
   RelayStatus,
@@ -81,6 +84,12 @@ export interface EnsembleDesktopApi {
     takePending(): Promise<JoinRequest | null>
     onRequested(listener: (request: JoinRequest) => void): Unsubscribe
   }
+  readonly transfer: {
+    /** Prints this window to a PDF through the main process (`printToPDF`), after a save dialog. */
+    exportPdf(request: PdfExportRequest): Promise<PdfExportResponse>
+    /** Files picked in the File menu's Import dialog, read by the main process. */
+    onImportFile(listener: (file: FileToImport) => void): Unsubscribe
+  }
   /** Native menu items for the renderer to carry out (new document, share, undo through y-prosemirror…). */
   readonly menu: {
     onCommand(listener: (command: MenuCommand) => void): Unsubscribe
@@ -142,6 +151,7 @@ export const createDesktopApi = (transport: IpcTransport): EnsembleDesktopApi =>
     shell: { openExternal: (url) => request('shell:open-external', { url }) },
     join: { takePending: () => request('join:take-pending', undefined), onRequested: on('join:requested') },
     menu: { onCommand: on('menu:command') },
+    transfer: { exportPdf: (pdfRequest) => request('transfer:export-pdf', pdfRequest), onImportFile: on('transfer:import-file') },
     library: {
       get: () => request('library:get', undefined),
       recordDocument: (address) => request('library:record-document', address),

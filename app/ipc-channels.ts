@@ -20,6 +20,7 @@ export const requestChannels = [
   'window:set-document',
   'shell:open-external',
   'join:take-pending',
+  'transfer:export-pdf',
   'library:get',
   'library:record-document',
   'library:forget-document',
@@ -37,6 +38,7 @@ export const eventChannels = [
   'discovery:changed',
   'join:requested',
   'menu:command',
+  'transfer:import-file',
   'library:changed'
 ] as const
 export type EventChannel = (typeof eventChannels)[number]
@@ -51,7 +53,11 @@ export const menuCommands = [
   'share-document',
   'open-settings',
   'undo',
-  'redo'
+  'redo',
+  'export-markdown',
+  'export-html',
+  'export-text',
+  'export-pdf'
 ] as const
 export type MenuCommand = (typeof menuCommands)[number]
 

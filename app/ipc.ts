@@ -118,6 +118,23 @@ export interface JoinRequest {
   readonly token?: string
 }
 
+/** Asks the main process to print the sender's window to a PDF file the user picks. */
+export const PdfExportRequestSchema = z.object({
+  /** Names the suggested file (its last `/` segment); the page itself is what gets printed. */
+  documentName: DocumentNameSchema
+})
+export type PdfExportRequest = z.infer<typeof PdfExportRequestSchema>
+
+/** A file the user picked in the File menu's Import dialog, read by the main process, for the renderer to import. */
+export interface FileToImport {
+  /** The file's name without its folder, e.g. `notes.md`; its extension says the format. */
+  readonly fileName: string
+  readonly text: string
+}
+
+/** Where the PDF was written, or that the user cancelled the save dialog. */
+export type PdfExportResponse = { readonly outcome: 'saved'; readonly path: string } | { readonly outcome: 'cancelled' }
+
 const none = z.undefined()
 
 /** Renderer → main requests: each channel's payload schema. */
@@ -137,6 +154,7 @@ export const requestSchemas = {
   'window:set-document': z.object({ documentName: DocumentNameSchema.nullable() }),
   'shell:open-external': z.object({ url: z.string().max(2048) }),
   'join:take-pending': none,
+  'transfer:export-pdf': PdfExportRequestSchema,
   'library:get': none,
   'library:record-document': DocumentAddressSchema,
   'library:forget-document': DocumentKeySchema,
@@ -166,6 +184,7 @@ export interface ResponsePayloads {
   'window:set-document': void
   'shell:open-external': void
   'join:take-pending': JoinRequest | null
+  'transfer:export-pdf': PdfExportResponse
   /** The library after the request: recent documents and remembered relays (`library.ts`). */
   'library:get': Library
   'library:record-document': Library
@@ -183,6 +202,7 @@ export interface EventPayloads {
   'discovery:changed': readonly DiscoveredSession[]
   'join:requested': JoinRequest
   'menu:command': MenuCommand
+  'transfer:import-file': FileToImport
   'library:changed': Library
 }
 

@@ -7,10 +7,12 @@ import './diagnostics'
 import type { PlatformBridge } from '../app/bridge'
 import { showHomeScreen } from './home/home-screen'
 import { showEditorScreen } from './screens/editor-screen'
+import { installImportEntryPoints, showImportProblem } from './transfer/import-entry-points'
 
 /** Boots the renderer: the home screen, or the first-visit name prompt and then the document. */
 const boot = async (root: HTMLElement): Promise<void> => {
   const bridge = platformBridge()
+  installImportEntryPoints(window, bridge, showImportProblem)
   let target
   try {
     target = await bridge.currentDocument()

@@ -12,7 +12,7 @@
  * the app's; LAN sessions listen on 127.0.0.1 and invites name 127.0.0.1; mDNS runs on an
  * in-memory network (`in-memory-mdns.ts`); the tray, notifications and window titles are recorded.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -28,6 +28,8 @@ import { checkRelayAddress } from '../../main/discovery/relay-address-check'
 import { IpcDispatcher } from '../../main/ipc/ipc-dispatcher'
 import { LanSessionService } from '../../main/lan/lan-session-service'
 import { LibraryService } from '../../main/library/library-service'
+import { FileImportService } from '../../main/transfer/file-import-service'
+import { PdfExportService } from '../../main/transfer/pdf-export-service'
 import { PresenceService } from '../../main/presence/presence-service'
 import { NodeUtilityProcessLauncher } from '../../main/relay-host/node-launcher'
 import { RelayHostService } from '../../main/relay-host/relay-host-service'
@@ -118,7 +120,35 @@ export const startHeadlessDesktop = async (options: HeadlessDesktopOptions) => {
   )
   let pendingJoin: JoinRequest | null = null
   const openedExternally: string[] = []
+  // File → Export As → PDF: the real service, with Chromium's own print-to-PDF standing in for
+  // `webContents.printToPDF` and a fixed folder for the save dialog's answer.
+  const exportFolder = join(userData, 'exports')
+  const pdf = disposables.add(
+    new PdfExportService(
+      {
+        askSavePath: async (_windowId, suggested) => join(exportFolder, suggested),
+        printToPdf: async (windowId) => new Uint8Array(await windows.get(windowId)!.pdf({ format: 'A4', printBackground: true }))
+      },
+      async (path, bytes) => {
+        await mkdir(exportFolder, { recursive: true })
+        await writeFile(path, bytes)
+      },
+      logger
+    )
+  )
+  // File → Import: the real service; the open dialog answers with the path a test chose.
+  let fileToPick: string | null = null
+  const importProblems: string[] = []
+  const fileImport = new FileImportService(
+    {
+      askOpenPath: async () => fileToPick,
+      sendToWindow: (windowId, file) => send([windows.get(windowId)!], 'transfer:import-file', file),
+      showProblem: (_windowId, message) => void importProblems.push(message)
+    },
+    logger
+  )
   const requests = new DesktopRequestHandlers({
+    pdf,
     relayHost,
     settings,
     presence,
@@ -192,6 +222,14 @@ export const startHeadlessDesktop = async (options: HeadlessDesktopOptions) => {
     setPendingJoin: (request: JoinRequest) => void (pendingJoin = request),
     /** A native menu item, sent to one window as the focused window gets it. */
     sendMenu: (window: DesktopWindow, command: MenuCommand) => send([window.page], 'menu:command', command),
+    /** File → Import, with `path` as the file picked in the open dialog. */
+    importFile: async (window: DesktopWindow, path: string): Promise<void> => {
+      fileToPick = path
+      await fileImport.importInto(window.id)
+    },
+    importProblems,
+    /** Where File → Export As → PDF saves. */
+    exportFolder,
     /** An `ensemble://` link opened while the app runs. */
     requestJoin: (window: DesktopWindow, request: JoinRequest) => send([window.page], 'join:requested', request),
 

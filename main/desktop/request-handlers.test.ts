@@ -21,7 +21,13 @@ const services = (log: string[]): DesktopServices => ({
   },
   checkAddress: async (address) => ({ relay: `ws://${address}` }),
   openExternal: (url) => log.push(`open ${url}`),
-  takePendingJoin: () => null
+  takePendingJoin: () => null,
+  pdf: {
+    exportWindow: async (windowId, request) => {
+      log.push(`pdf ${windowId} ${request.documentName}`)
+      return { outcome: 'cancelled' }
+    }
+  }
 })
 
 describe('DesktopRequestHandlers', () => {
@@ -54,6 +60,13 @@ describe('DesktopRequestHandlers', () => {
     await requests.handlers['window:set-document']({ documentName: 'plan' }, 4)
     await requests.handlers['presence:report']({ documentName: 'plan', relay: 'ws://h', localClientId: 1, people: [] }, 4)
     expect(log).toEqual(['document 4 plan', 'report 4 plan'])
+  })
+
+  it('exports the asking window as PDF', async () => {
+    const log: string[] = []
+    const requests = new DesktopRequestHandlers(services(log))
+    expect(await requests.handlers['transfer:export-pdf']({ documentName: 'team/plan' }, 7)).toEqual({ outcome: 'cancelled' })
+    expect(log).toEqual(['pdf 7 team/plan'])
   })
 
   it('hands library requests to the library service', async () => {

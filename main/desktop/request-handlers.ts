@@ -7,6 +7,7 @@ import type { IPresenceService } from '../presence/presence-service'
 import type { IRelayHostService } from '../relay-host/relay-host-service'
 import { checkExternalUrl } from '../security/external-url'
 import type { ISettingsService } from '../settings/settings-service'
+import type { IPdfExportService } from '../transfer/pdf-export-service'
 
 export interface DesktopServices {
   readonly relayHost: Pick<IRelayHostService, 'status'>
@@ -20,6 +21,7 @@ export interface DesktopServices {
   openExternal(url: string): void
   /** The join link that started the app, handed out once. */
   takePendingJoin(): JoinRequest | null
+  readonly pdf: Pick<IPdfExportService, 'exportWindow'>
 }
 
 /**
@@ -60,6 +62,7 @@ export class DesktopRequestHandlers {
         s.openExternal(checked.url) /* eng-disable OPEN_EXTERNAL_JS_CHECK */
       },
       'join:take-pending': () => s.takePendingJoin(),
+      'transfer:export-pdf': (request, windowId) => s.pdf.exportWindow(windowId, request),
       'library:get': () => s.library.library,
       'library:record-document': (address) => s.library.recordDocument(address),
       'library:forget-document': (key) => s.library.forgetDocument(key),

@@ -19,6 +19,11 @@ import { PresenceService } from '../presence/presence-service'
 import { RelayHostService } from '../relay-host/relay-host-service'
 import { SettingsService } from '../settings/settings-service'
 import { missingRendererPage, serveAppProtocol } from './app-protocol'
+import writeFileAtomic from 'write-file-atomic'
+import { FileImportService } from '../transfer/file-import-service'
+import { PdfExportService } from '../transfer/pdf-export-service'
+import { ElectronFileImportPlatform } from './electron-file-import'
+import { ElectronPdfPlatform } from './electron-pdf'
 import { ElectronNotifier, ElectronTrayView, ElectronWindowTitles } from './electron-views'
 import { registerIpcHandlers, sendToWindows } from './ipc-bridge'
 import { ElectronUtilityProcessLauncher } from './utility-process-launcher'
@@ -92,6 +97,7 @@ export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => Joi
     })
   )
   const windows = disposables.add(new WindowManager(paths.preload, logger))
+  const fileImport = disposables.add(new FileImportService(new ElectronFileImportPlatform(), logger))
   const sendCommand = (command: MenuCommand): void => {
     const window = windows.focus()
     sendToWindows([window], 'menu:command', command)
@@ -99,6 +105,10 @@ export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => Joi
   const menuActions = {
     command: sendCommand,
     stopHosting: () => void lan.stop(),
+    importFile: () => {
+      const window = windows.focus()
+      fileImport.importInto(window.id).catch((error: unknown) => logger.error({ err: error }, 'File → Import failed'))
+    },
     openDataFolder: () => void shell.openPath(join(userData, 'documents')),
     showAbout: () =>
       void dialog.showMessageBox({ type: 'info', title: 'Ensemble', message: `Ensemble ${app.getVersion()}`, detail: 'Write documents together.' })
@@ -121,7 +131,9 @@ export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => Joi
     tray.refresh()
   }
 
+  const pdf = disposables.add(new PdfExportService(new ElectronPdfPlatform(), (path, bytes) => writeFileAtomic(path, Buffer.from(bytes)), logger))
   const requests = new DesktopRequestHandlers({
+    pdf,
     relayHost,
     settings,
     presence,

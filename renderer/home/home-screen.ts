@@ -6,6 +6,7 @@ import { handlePlatformCommands, showSettingsDialog, showShareDialog, type Scree
 import { fromTemplate, messageOf, part, runForm, sentence } from '../ui/dom'
 import { joinLinkForm } from './join-forms'
 import { lanSessionsView } from './lan-sessions'
+import { createImportButton } from '../transfer/import-entry-points'
 import { newDocumentName } from './new-document'
 import { recentDocumentsView } from './recent-documents'
 import { relaysView } from './relays-section'
@@ -70,6 +71,7 @@ export const showHomeScreen = (root: HTMLElement, bridge: PlatformBridge, profil
   part(page, '[data-testid=new-document]').addEventListener('click', () => {
     bridge.open({ documentName: newDocumentName() }).catch(recent.fail)
   })
+  part(page, '[data-testid=new-document]').after(createImportButton(bridge, (message) => (part(page, '[data-testid=home-problem]').textContent = message)))
 
   const screen: Screen = {
     document: null,

@@ -187,4 +187,22 @@ describe('desktop bridge', () => {
     expect(browsingWhenLeaving).toEqual([0])
     expect(window.assigned).toEqual(['app://ensemble/index.html?doc=notes'])
   })
+
+  it('passes File-menu exports and imported files to the renderer, and PDF exports to the main process', async () => {
+    const desktop = fakeDesktop()
+    const bridge = createDesktopBridge(desktop.api, page('app://ensemble/?doc=notes'))
+    const commands: string[] = []
+    const files: Array<{ fileName: string; text: string }> = []
+    const stopCommands = bridge.transfer.onCommand((command) => commands.push(command))
+    const stopFiles = bridge.transfer.onFileToImport((file) => files.push(file))
+    for (const command of ['export-markdown', 'export-html', 'export-text', 'export-pdf', 'undo', 'open-home'] as const) desktop.sendMenu(command)
+    desktop.sendFileToImport({ fileName: 'a.md', text: '# A' })
+    expect(commands).toEqual(['export-md', 'export-html', 'export-txt', 'export-pdf'])
+    expect(files).toEqual([{ fileName: 'a.md', text: '# A' }])
+    expect(await bridge.transfer.exportPdf('team/notes')).toEqual({ outcome: 'cancelled' })
+    expect(desktop.pdfRequests).toEqual(['team/notes'])
+    stopCommands()
+    stopFiles()
+    expect([desktop.menuListeners.size, desktop.importListeners.size]).toEqual([0, 0])
+  })
 })

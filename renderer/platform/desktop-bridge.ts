@@ -1,7 +1,7 @@
-import type { DocumentTarget, OpenedDocument, PlatformBridge } from '../../app/bridge'
+import type { DocumentTarget, OpenedDocument, PlatformBridge, TransferCommand } from '../../app/bridge'
 import type { EnsembleDesktopApi } from '../../app/desktop-api'
 import { documentNameProblem } from '../../app/document-name'
-import type { RelayStatus } from '../../app/ipc'
+import type { MenuCommand, RelayStatus } from '../../app/ipc'
 import { profileProblem } from '../../app/profile'
 import { desktopDiscovery, desktopHosting, desktopLibrary, onDesktopCommand } from './desktop-features'
 import { addressUrl, documentUrl, homeUrl, parseWebClientUrl } from './web-url'
@@ -91,10 +91,27 @@ export const createDesktopBridge = (api: EnsembleDesktopApi, page: DesktopPage):
       return () => undefined
     },
     onCommand: (listener) => onDesktopCommand(api, listener),
+    transfer: {
+      exportPdf: (documentName) => api.transfer.exportPdf({ documentName }),
+      onCommand: (listener) =>
+        api.menu.onCommand((command) => {
+          const transfer = transferCommands[command]
+          if (transfer !== undefined) listener(transfer)
+        }),
+      onFileToImport: (listener) => api.transfer.onImportFile(listener)
+    },
     library: desktopLibrary(api),
     hosting: desktopHosting(api),
     discovery
   }
+}
+
+/** File-menu commands that export, by the name the renderer's transfer code knows them. */
+const transferCommands: Partial<Record<MenuCommand, TransferCommand>> = {
+  'export-markdown': 'export-md',
+  'export-html': 'export-html',
+  'export-text': 'export-txt',
+  'export-pdf': 'export-pdf'
 }
 
 /** Edit-menu commands that act on the open document; the others belong to the home screen. */

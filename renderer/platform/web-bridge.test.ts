@@ -161,4 +161,12 @@ describe('web bridge', () => {
     stop()
     expect(names).toEqual(['Ana', 'Bo'])
   })
+
+  it('exports PDF through the print dialog and says so when the page cannot print', async () => {
+    const printed: string[] = []
+    const page = { ...pageAt('http://h/?doc=a'), print: () => void printed.push('print') }
+    expect(await createWebBridge(page).transfer.exportPdf('a')).toEqual({ outcome: 'printing' })
+    expect(printed).toEqual(['print'])
+    await expect(createWebBridge(pageAt('http://h/?doc=a')).transfer.exportPdf('a')).rejects.toThrow(/cannot print; export as HTML/)
+  })
 })

@@ -11,6 +11,8 @@ export const profileStorageKey = 'ensemble.profile'
 /** What the web bridge needs from the page; `window` in a browser. */
 export interface WebPage extends LibraryPage, AddressCheckPage {
   readonly location: { readonly href: string; assign(url: string): void }
+  /** The browser's print dialog (`window.print`), the web client's way to a PDF. */
+  print?(): void
 }
 
 /**
@@ -84,6 +86,17 @@ export const createWebBridge = (page: WebPage): PlatformBridge => {
     },
     homeOpened: () => () => undefined,
     onCommand: () => () => undefined,
+    transfer: {
+      exportPdf: async () => {
+        if (page.print === undefined) throw new Error('this browser cannot print; export as HTML and print that instead')
+        // The print stylesheet leaves only the document; the dialog offers "Save as PDF".
+        page.print()
+        return { outcome: 'printing' }
+      },
+      // The web client's import and export live in the page itself (home screen, Export menu).
+      onCommand: () => () => undefined,
+      onFileToImport: () => () => undefined
+    },
     library: createWebLibrary(page),
     hosting: webHosting,
     discovery: createWebDiscovery(page)

@@ -8,7 +8,11 @@ import { createEditor } from '../editor/create-editor'
 import { trackActivity } from '../session/activity'
 import { showConnectionStatus } from '../session/connection-status-view'
 import { openDocumentSession, type DocumentSession } from '../session/document-session'
+import { PrivateMessageChannel } from '../private-messages/private-message-channel'
+import { PrivateMessagePanel } from '../private-messages/private-message-panel'
 import { mountDocumentActions } from '../shell/document-actions'
+import { mountExportMenu } from '../transfer/export-menu'
+import { applyPendingImport } from '../transfer/import-report'
 
 /** A document open in the page; `window.ensembleEditor` exposes it for diagnostics and tests. */
 export interface OpenDocument {
@@ -35,9 +39,11 @@ export const showEditorScreen = async (
       <span class="document-name" data-testid="document-name"></span>
       <span class="presence-slot"></span>
       <span class="status-slot"></span>
+      <span class="transfer-slot"></span>
       <span class="actions-slot"></span>
     </header>
     <nav class="toolbar-slot"></nav>
+    <div class="import-report-slot"></div>
     <div class="editor-scroll"><article class="editor-slot"></article></div>
     <footer class="editor-footer">
       <span class="word-count" data-testid="word-count"></span>
@@ -63,10 +69,14 @@ export const showEditorScreen = async (
   // the relay's state merges in whenever it arrives.
   const cache = await session.cacheLoaded
   if (cache.problem !== null) showNotice(`Offline copy unavailable: ${cache.problem}.`)
+  await applyPendingImport(target.documentName, session.fragment, slot('.import-report-slot'))
+  const privateChannel = new PrivateMessageChannel(session.provider)
+  const privateMessages = new PrivateMessagePanel(page, privateChannel, session.provider.awareness)
   const view = createEditor({
     fragment: session.fragment,
     awareness: session.provider.awareness,
     showNotice,
+    presenceDecorator: privateMessages.decorate,
     mounts: {
       editor: slot('.editor-slot'),
       toolbar: slot('.toolbar-slot'),
@@ -75,6 +85,7 @@ export const showEditorScreen = async (
     }
   })
   view.focus()
+  const closeExportMenu = mountExportMenu(slot('.transfer-slot'), view, target.documentName, bridge, showNotice)
   const closePlatformView = bridge.documentOpened(describeToPlatform(session, view))
   return {
     session,
@@ -82,6 +93,9 @@ export const showEditorScreen = async (
     close: () => {
       closePlatformView()
       stopActions()
+      closeExportMenu()
+      privateMessages.destroy()
+      privateChannel.destroy()
       stopProfile()
       stopActivity()
       stopStatus()

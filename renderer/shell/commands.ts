@@ -69,6 +69,12 @@ export const runCommand = (bridge: PlatformBridge, screen: Screen, command: Plat
     case 'open-settings':
       showSettingsDialog(bridge, screen)
       return
+    case 'export-markdown':
+    case 'export-html':
+    case 'export-text':
+    case 'export-pdf':
+      // The open document's Export menu takes these (renderer/transfer/export-menu.ts).
+      return
   }
 }
 

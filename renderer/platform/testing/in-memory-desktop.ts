@@ -11,6 +11,7 @@ import { formatInviteLink, formatWebUrl } from '../../../app/invite-link'
 import {
   parseRequest,
   type DiscoveredSession,
+  type FileToImport,
   type HostingState,
   type JoinRequest,
   type MenuCommand,
@@ -55,8 +56,11 @@ export const createInMemoryDesktop = (options: InMemoryDesktopOptions = {}) => {
     discovery: new Channel<readonly DiscoveredSession[]>(),
     join: new Channel<JoinRequest>(),
     menu: new Channel<MenuCommand>(),
-    library: new Channel<Library>()
+    library: new Channel<Library>(),
+    importFile: new Channel<FileToImport>()
   }
+  /** Documents whose PDF export was asked for; an in-memory desktop cannot print, so each is "cancelled". */
+  const pdfRequests: string[] = []
   const reports: PresenceReport[] = []
   const shownDocuments: Array<string | null> = []
   const changeLibrary = (next: Library): Library => {
@@ -130,6 +134,13 @@ export const createInMemoryDesktop = (options: InMemoryDesktopOptions = {}) => {
       onRequested: channels.join.subscribe
     },
     menu: { onCommand: channels.menu.subscribe },
+    transfer: {
+      exportPdf: async (request) => {
+        pdfRequests.push(parseRequest('transfer:export-pdf', request).documentName)
+        return { outcome: 'cancelled' }
+      },
+      onImportFile: channels.importFile.subscribe
+    },
     library: {
       get: async () => library,
       recordDocument: async (address) => changeLibrary(recordDocument(library, parseRequest('library:record-document', address), ++clock)),
@@ -151,6 +162,9 @@ export const createInMemoryDesktop = (options: InMemoryDesktopOptions = {}) => {
       channels.status.fire(next)
     },
     sendMenu: (command: MenuCommand) => channels.menu.fire(command),
+    sendFileToImport: (file: FileToImport) => channels.importFile.fire(file),
+    pdfRequests,
+    importListeners: channels.importFile.listeners,
     requestJoin: (request: JoinRequest) => channels.join.fire(request),
     announceSessions: (sessions: readonly DiscoveredSession[]) => channels.discovery.fire(sessions),
     menuListeners: channels.menu.listeners,
