@@ -102,6 +102,18 @@ const startRefusingServer = async (): Promise<{ url: string; attempts: () => num
   return { url: `ws://127.0.0.1:${(wss.address() as { port: number }).port}`, attempts: () => attempts, admit: () => (refusing = false) }
 }
 
+/**
+ * Proving that nothing happens takes time; instead of sleeping, this waits until a control monitor
+ * with the same backoff policy has retried `retries` times against a relay that keeps closing. A
+ * monitor that had not stopped would have retried in that time too.
+ */
+const whileAControlMonitorRetries = async (retries: number): Promise<void> => {
+  const server = await startClosingServer(CloseCode.tryAgainLater, 'control')
+  const control = monitorFor(server.url)
+  control.monitor.connect()
+  await waitFor(() => server.accepted() > retries, `the control monitor to retry ${retries} times`)
+}
+
 const expiredToken: AccessRefused = {
   error: 'not-authenticated',
   reason: 'the access token expired at 2020-01-01T00:00:00.000Z; ask for a new link',
@@ -127,9 +139,7 @@ describe('ConnectionMonitor', () => {
     expect(monitor.state).toEqual({ state: 'denied', closeCode: 4403, reason: 'this token does not grant team/secret' })
     const acceptedAfterDenial = server.accepted()
     expect(provider.shouldConnect).toBe(false)
-    // Proving that nothing happens takes waiting: three times the longest backoff (200 ms) would
-    // have seen at least two retries had the monitor not stopped.
-    await new Promise((resolve) => setTimeout(resolve, 600))
+    await whileAControlMonitorRetries(3)
     expect(server.accepted()).toBe(acceptedAfterDenial)
     expect(monitor.state.state).toBe('denied')
   })
@@ -180,8 +190,7 @@ describe('ConnectionMonitor', () => {
     expect(states).toContainEqual(expect.objectContaining({ state: 'offline', closeCode: 1006 }))
     expect(checks).toBe(1)
     const attemptsAfterDenial = server.attempts()
-    // As in the 4403 test: three times the longest backoff would have seen retries.
-    await new Promise((resolve) => setTimeout(resolve, 600))
+    await whileAControlMonitorRetries(3)
     expect(server.attempts()).toBe(attemptsAfterDenial)
 
     monitor.connect()
