@@ -3,8 +3,11 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
 import { CloseCode } from '../app/protocol'
+import { signAccessToken } from '../server/access/access-token'
+import { tokenAuthentication } from '../server/access/token-authentication'
+import type { ConnectionContext } from '../server/extension'
 import { createHttpHandler } from '../server/http'
-import { test, expect, webRoot } from './fixtures'
+import { test, expect, startRelayUnderTest, webRoot } from './fixtures'
 
 test('the home screen opens a document by name, and a first visit asks for a display name', async ({ browser, relay }) => {
   const context = await browser.newContext()
@@ -78,5 +81,51 @@ test('a relay that closes with 4403 shows denied with its reason, and the token 
     await context.close()
     for (const client of wss.clients) client.terminate()
     await new Promise((resolve) => server.close(resolve))
+  }
+})
+
+test('a relay in token mode that refuses the upgrade (the page sees 1006) shows denied with its reason, and a valid token connects', async ({
+  browser
+}) => {
+  const secret = new TextEncoder().encode('a token-mode relay secret of at least 32 bytes')
+  // Counts WebSocket upgrades (the access check runs the same hooks, as a plain GET).
+  let upgrades = 0
+  const relay = await startRelayUnderTest({
+    extensions: [
+      { name: 'upgrade-counter', priority: 0, onAuthenticate: (context: ConnectionContext) => void (context.headers.upgrade === 'websocket' && upgrades++) },
+      tokenAuthentication(secret)
+    ]
+  })
+  const hourAgo = new Date(Date.now() - 3_600_000)
+  const expired = await signAccessToken(secret, { doc: 'team/plan', role: 'edit', lifetimeMs: 60_000, now: hourAgo })
+  const otherDocument = await signAccessToken(secret, { doc: 'team/other', role: 'edit', lifetimeMs: 3_600_000 })
+  const valid = await signAccessToken(secret, { doc: 'team/*', role: 'edit', lifetimeMs: 3_600_000 })
+  const context = await browser.newContext()
+  const open = async (token: string) => {
+    const page = await context.newPage()
+    await page.goto(`${relay.httpUrl}/?doc=team%2Fplan&user=Eve#token=${token}`)
+    return page.getByTestId('connection-status')
+  }
+  try {
+    const expiredStatus = await open(expired)
+    await expect(expiredStatus).toHaveAttribute('data-state', 'denied')
+    await expect(expiredStatus).toContainText(/Access denied: the access token expired at \S+; ask for a new link/)
+    await expect(expiredStatus).toHaveAttribute('title', /code 4401/)
+    // Retrying is the user's decision, and it is checked again.
+    const upgradesAtDenial = upgrades
+    await expiredStatus.getByRole('button', { name: 'Retry now' }).click()
+    await expect.poll(() => upgrades).toBe(upgradesAtDenial + 1)
+    await expect(expiredStatus).toHaveAttribute('data-state', 'denied')
+    await expect(expiredStatus).toContainText('Access denied: the access token expired at')
+
+    const otherStatus = await open(otherDocument)
+    await expect(otherStatus).toHaveAttribute('data-state', 'denied')
+    await expect(otherStatus).toContainText('Access denied: the access token grants "team/other", not "team/plan"; ask for a link to this document')
+    await expect(otherStatus).toHaveAttribute('title', /code 4403/)
+
+    await expect(await open(valid)).toHaveAttribute('data-state', 'connected')
+  } finally {
+    await context.close()
+    await relay.stop()
   }
 })

@@ -12,8 +12,9 @@ export const appEntryUrl = `${appOrigin}/index.html`
 
 /**
  * The Content-Security-Policy of every app page: scripts and styles only from the app itself; no
- * plugins, frames, forms or base changes; WebSocket connections to any relay (local, LAN, hosted);
- * images also from the web and pasted data. `style-src-attr` allows the inline `style` attributes
+ * plugins, frames, forms or base changes; connections to any relay (local, LAN, hosted): its
+ * WebSocket and its HTTP access check, which tells a refused upgrade's reason; images also from the
+ * web and pasted data. `style-src-attr` allows the inline `style` attributes
  * that ProseMirror and y-prosemirror's cursors set.
  */
 export const contentSecurityPolicy = [
@@ -23,7 +24,7 @@ export const contentSecurityPolicy = [
   "style-src-attr 'unsafe-inline'",
   "img-src 'self' data: blob: https: http:",
   "font-src 'self' data:",
-  "connect-src 'self' ws: wss:",
+  "connect-src 'self' ws: wss: http: https:",
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",

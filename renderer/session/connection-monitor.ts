@@ -1,4 +1,5 @@
 import { ObservableV2 } from 'lib0/observable'
+import type { AccessRefused } from '../../app/access-check'
 import { isFinalCloseCode } from '../../app/protocol'
 import { defaultReconnectPolicy, reconnectDelay, type ReconnectPolicy } from './reconnect-policy'
 
@@ -28,22 +29,42 @@ export interface NetworkEvents {
   removeEventListener(type: 'online' | 'offline', listener: () => void): void
 }
 
+/**
+ * Asks the relay whether it would admit this client: resolves with its refusal, or `null` when it
+ * would admit it; rejects when it cannot tell (no network, no answer, a relay without the check).
+ */
+export type AccessCheck = () => Promise<AccessRefused | null>
+
 export interface ConnectionMonitorOptions {
   readonly policy?: ReconnectPolicy
   readonly network?: NetworkEvents
   readonly random?: () => number
+  /**
+   * Asked once after each attempt that closed before it opened: a browser reports a WebSocket
+   * upgrade the relay refused (401/403) only as 1006, so without it a denial looks like a network
+   * failure and is retried for ever. `relay-access-check.ts` asks the relay over HTTP.
+   */
+  readonly checkAccess?: AccessCheck
 }
 
 /**
  * Turns a provider's events into the truth about the connection and owns reconnection: the
  * provider is told never to reconnect on its own (`shouldReconnect: () => false`), so every server
  * or network close arrives here as `closed`, and the monitor schedules the retry with backoff and
- * jitter, or stops for good on 4401/4403.
+ * jitter, or stops for good on 4401/4403 — also when `checkAccess` learns that a connection that
+ * never opened was refused.
  */
 export class ConnectionMonitor extends ObservableV2<{ change: (state: ConnectionState) => void }> {
   private current: ConnectionState = { state: 'connecting' }
   private failedAttempts = 0
   private retryTimer: ReturnType<typeof setTimeout> | undefined
+  /** Whether the current attempt's WebSocket opened. */
+  private attemptOpened = false
+  /** Counts explicit `connect()` calls; an access check answers only for the one it was asked in. */
+  private generation = 0
+  /** The generation whose access check is under way, if any. */
+  private checkingGeneration: number | undefined
+  private destroyed = false
   private readonly policy: ReconnectPolicy
   private readonly random: () => number
 
@@ -67,13 +88,12 @@ export class ConnectionMonitor extends ObservableV2<{ change: (state: Connection
 
   /** Connects now, cancelling a scheduled retry; after a denial it is the user's explicit retry. */
   connect(): void {
-    clearTimeout(this.retryTimer)
-    this.retryTimer = undefined
-    this.set({ state: 'connecting' })
-    this.provider.connect()
+    this.generation++
+    this.attempt()
   }
 
   override destroy(): void {
+    this.destroyed = true
     clearTimeout(this.retryTimer)
     this.provider.off('status', this.onStatus)
     this.provider.off('sync', this.onSync)
@@ -83,7 +103,16 @@ export class ConnectionMonitor extends ObservableV2<{ change: (state: Connection
     super.destroy()
   }
 
+  private attempt(): void {
+    clearTimeout(this.retryTimer)
+    this.retryTimer = undefined
+    this.attemptOpened = false
+    this.set({ state: 'connecting' })
+    this.provider.connect()
+  }
+
   private readonly onStatus = ({ status }: { status: string }): void => {
+    if (status === 'connected') this.attemptOpened = true
     if (status === 'connecting' && this.current.state !== 'denied') this.set({ state: 'connecting' })
   }
 
@@ -94,12 +123,40 @@ export class ConnectionMonitor extends ObservableV2<{ change: (state: Connection
   }
 
   private readonly onClosed = ({ code, reason }: { code: number; reason: string }): void => {
-    if (isFinalCloseCode(code)) {
-      clearTimeout(this.retryTimer)
-      this.set({ state: 'denied', closeCode: code, reason: reason || `the relay closed the connection with ${code}` })
-      return
-    }
+    if (isFinalCloseCode(code)) return this.deny(code, reason || `the relay closed the connection with ${code}`)
+    const neverOpened = !this.attemptOpened
     this.scheduleRetry(code)
+    if (neverOpened) this.checkAccess()
+  }
+
+  /** Asks `checkAccess` why the attempt failed; a refusal ends the retries as 4401/4403 would. */
+  private checkAccess(): void {
+    const check = this.options.checkAccess
+    const generation = this.generation
+    if (check === undefined || this.checkingGeneration === generation) return
+    this.checkingGeneration = generation
+    const settle = (): void => {
+      if (this.checkingGeneration === generation) this.checkingGeneration = undefined
+    }
+    check().then(
+      (refusal) => {
+        settle()
+        // Stale when the user retried since, or a later attempt got in after all.
+        if (refusal === null || this.destroyed || generation !== this.generation || this.attemptOpened) return
+        if (this.current.state === 'denied') return
+        // A retry may be under way; it would only be refused again.
+        this.provider.disconnect()
+        this.deny(refusal.closeCode, refusal.reason)
+      },
+      // The relay could not be asked: that is what the offline state and its retries already say.
+      settle
+    )
+  }
+
+  private deny(closeCode: number, reason: string): void {
+    clearTimeout(this.retryTimer)
+    this.retryTimer = undefined
+    this.set({ state: 'denied', closeCode, reason })
   }
 
   private readonly onOnline = (): void => {
@@ -119,7 +176,7 @@ export class ConnectionMonitor extends ObservableV2<{ change: (state: Connection
     clearTimeout(this.retryTimer)
     const delay = reconnectDelay(this.policy, this.failedAttempts++, this.random)
     this.set({ state: 'offline', nextRetryAt: Date.now() + delay, closeCode })
-    this.retryTimer = setTimeout(() => this.connect(), delay)
+    this.retryTimer = setTimeout(() => this.attempt(), delay)
   }
 
   private set(state: ConnectionState): void {

@@ -5,6 +5,7 @@ import type { DocumentTarget } from '../../app/bridge'
 import { documentFragmentName } from '../../app/document'
 import type { AwarenessUser } from '../../app/presence'
 import { ConnectionMonitor, type NetworkEvents } from './connection-monitor'
+import { relayAccessCheck } from './relay-access-check'
 
 /** One open document: its Y.Doc, the offline cache, the relay connection and its monitor. */
 export interface DocumentSession {
@@ -36,7 +37,8 @@ export const openDocumentSession = (target: DocumentTarget, network: NetworkEven
     // The monitor owns reconnection: backoff with jitter, and no retry after 4401/4403.
     shouldReconnect: () => false
   })
-  const connection = new ConnectionMonitor(provider, { network })
+  // A refused WebSocket upgrade reaches the page as 1006 only; the relay's access check says why.
+  const connection = new ConnectionMonitor(provider, { network, checkAccess: relayAccessCheck(target) })
   const cache = openCache(`ensemble:${target.relayUrl}/${target.documentName}`, doc)
   connection.connect()
   return {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import type { Logger } from 'pino'
+import { accessRefusal, type AccessGranted } from '../../app/access-check'
 import { documentFragmentName } from '../../app/document'
 import { documentNameProblem } from '../../app/document-name'
 import { exportDocument, importDocument } from '../../app/convert/convert'
@@ -28,18 +29,23 @@ export interface DocumentApiServices {
   readonly maxImportBytes?: number
 }
 
-/** `/api/docs/NAME/export` or `/api/docs/NAME/import`; NAME may hold `/` or be URL-encoded. */
-const routePattern = /^\/api\/docs\/(.+)\/(export|import)$/
+/** `/api/docs/NAME/export`, `/import` or `/access`; NAME may hold `/` or be URL-encoded. */
+const routePattern = /^\/api\/docs\/(.+)\/(export|import|access)$/
 export const documentApiPrefix = '/api/docs/'
+
+type Action = 'export' | 'import' | 'access'
+const methodOf: Record<Action, 'GET' | 'POST'> = { export: 'GET', import: 'POST', access: 'GET' }
 
 /**
  * The relay's HTTP API for scripts and tools:
  *
  * - `GET /api/docs/NAME/export?format=md|html|txt` answers with the document in that format;
  * - `POST /api/docs/NAME/import?format=md|html` replaces the document's content with the request
- *   body, as one change that connected clients see at once, and answers with the import warnings.
+ *   body, as one change that connected clients see at once, and answers with the import warnings;
+ * - `GET /api/docs/NAME/access` answers whether a WebSocket for NAME with this token would be
+ *   admitted, and if not why (`app/access-check.ts`): browsers cannot read a refused upgrade.
  *
- * Both take the access token as `Authorization: Bearer TOKEN` or `?token=TOKEN` and go through the
+ * All take the access token as `Authorization: Bearer TOKEN` or `?token=TOKEN` and go through the
  * same `onAuthenticate` hooks as a WebSocket; a view-only token may export but not import.
  */
 export class DocumentApi {
@@ -49,12 +55,16 @@ export class DocumentApi {
   async handle(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
     const route = routePattern.exec(url.pathname)
     if (route === null) {
-      return sendText(response, 404, `No such API: ${url.pathname}. Use ${documentApiPrefix}NAME/export or ${documentApiPrefix}NAME/import.`)
+      return sendText(
+        response,
+        404,
+        `No such API: ${url.pathname}. Use ${documentApiPrefix}NAME/export, ${documentApiPrefix}NAME/import or ${documentApiPrefix}NAME/access.`
+      )
     }
-    const action = route[2] as 'export' | 'import'
-    const method = action === 'export' ? 'GET' : 'POST'
-    if (request.method !== method && !(action === 'export' && request.method === 'HEAD')) {
-      response.setHeader('Allow', action === 'export' ? 'GET, HEAD' : 'POST')
+    const action = route[2] as Action
+    const method = methodOf[action]
+    if (request.method !== method && !(method === 'GET' && request.method === 'HEAD')) {
+      response.setHeader('Allow', method === 'GET' ? 'GET, HEAD' : 'POST')
       return sendText(response, 405, `${action} takes ${method} requests, not ${request.method}.`)
     }
     let documentName: string
@@ -65,6 +75,7 @@ export class DocumentApi {
     }
     const problem = documentNameProblem(documentName)
     if (problem !== null) return sendText(response, 400, `Not a document name: ${problem}.`)
+    if (action === 'access') return this.checkAccess(request, response, url, documentName)
     const format = url.searchParams.get('format')
     const formats = action === 'export' ? exportFormats : importFormats
     const valid = action === 'export' ? isExportFormat : isImportFormat
@@ -90,6 +101,24 @@ export class DocumentApi {
       if (error instanceof DocumentUnavailableError) return sendText(response, 503, `${error.message}.`)
       throw error
     }
+  }
+
+  /**
+   * Answers as the WebSocket upgrade would decide: 200 with the role, or the refusal with the same
+   * reason text and the close code it stands for. Any page may read the answer (CORS `*`): it tells
+   * only the holder of a token what the relay thinks of it, and pages of an origin the allow-list
+   * refuses are refused here too, since the same hooks run.
+   */
+  private async checkAccess(request: IncomingMessage, response: ServerResponse, url: URL, documentName: string): Promise<void> {
+    response.setHeader('Access-Control-Allow-Origin', '*')
+    response.setHeader('Cache-Control', 'no-store')
+    const context = this.contextOf(request, url, documentName)
+    const refusal = await this.services.authenticate(context)
+    if (refusal === null) return sendJson(response, 200, { document: documentName, role: context.role } satisfies AccessGranted)
+    const body = accessRefusal(refusal.status, refusal.message)
+    if (body === null) return sendText(response, refusal.status, `Refused: ${refusal.message}.`)
+    if (refusal.status === 401) response.setHeader('WWW-Authenticate', 'Bearer')
+    sendJson(response, refusal.status, body)
   }
 
   /** The request's connection context, with a bearer token moved to the `token` parameter the hooks read. */
