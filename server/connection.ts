@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net'
 import type { Logger } from 'pino'
 import WebSocket from 'ws'
 import { CloseCode } from '../app/protocol'
@@ -7,6 +8,7 @@ import type { LimitName } from './limits/relay-limits'
 import { messageTypeLabel, parseClientMessage, ProtocolError } from './messages'
 import type { RelayMetrics } from './metrics'
 import type { Room, RoomMember } from './room'
+import { underlyingSocket, type WireFrame } from './wire-frame'
 
 /** Frames a connection may send before its room has loaded; more is a misbehaving client. */
 const maxFramesBeforeLoad = 1000
@@ -35,6 +37,8 @@ export class Connection implements RoomMember {
   private closed = false
   private readonly messageBudget: TokenBucket
   private expiryTimer: NodeJS.Timeout | undefined
+  /** Where pre-framed messages are written; `null` sends through `ws`. */
+  private readonly wire: Socket | null
 
   constructor(
     private readonly socket: WebSocket,
@@ -47,6 +51,7 @@ export class Connection implements RoomMember {
   ) {
     this.messageBudget = new TokenBucket(policy.messagesPerSecond, policy.messageBurst)
     socket.binaryType = 'nodebuffer'
+    this.wire = underlyingSocket(socket)
     socket.on('message', this.onMessage)
     socket.on('pong', () => {
       this.alive = true
@@ -76,7 +81,7 @@ export class Connection implements RoomMember {
    * Queues a frame. A peer that does not read fast enough would make the queue, and relay memory,
    * grow without end; past the limit it is closed with 1013 and resyncs when it reconnects.
    */
-  send(frame: Uint8Array): void {
+  send(frame: WireFrame): void {
     if (this.socket.readyState !== WebSocket.OPEN) return
     const buffered = this.socket.bufferedAmount
     if (buffered > this.policy.maxBufferedBytes) {
@@ -86,7 +91,8 @@ export class Connection implements RoomMember {
       setTimeout(() => this.socket.terminate(), slowConsumerGraceMs).unref()
       return
     }
-    this.socket.send(frame)
+    if (this.wire !== null) this.wire.write(frame.bytes)
+    else this.socket.send(frame.payload)
   }
 
   close(code: number, reason: string): void {

@@ -17,15 +17,17 @@ import {
 } from './messages'
 import type { RelayMetrics } from './metrics'
 import type { RoomHooks } from './room-hooks'
+import { WireFrame } from './wire-frame'
 import type { DocumentStorage } from './storage/document-storage'
 import { appendWhatStorageLacks } from './storage/reconcile'
+import type { DecodedUpdate } from './update-consistency'
 import { InconsistentUpdate, UpdateIntegrator, WaitingLimitExceeded, WaitingUpdateFailed } from './update-integrator'
 
 /** What a room needs of a connection. */
 export interface RoomMember {
   readonly context: ConnectionContext
-  /** Queues a frame; never blocks. */
-  send(frame: Uint8Array): void
+  /** Queues a message; never blocks. */
+  send(frame: WireFrame): void
   close(code: number, reason: string): void
 }
 
@@ -123,10 +125,10 @@ export class Room implements RoomHandle {
         this.sendTo(member, encodeSyncStep2(this.doc, message.stateVector), 'sync')
         break
       case 'sync-step2':
-        this.applyClientUpdate(member, message.update, true)
+        this.applyClientUpdate(member, message.update, message.decoded, true)
         break
       case 'update':
-        this.applyClientUpdate(member, message.update, false)
+        this.applyClientUpdate(member, message.update, message.decoded, false)
         break
       case 'awareness':
         awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, member)
@@ -166,19 +168,20 @@ export class Room implements RoomHandle {
   }
 
   /** Sends `frame` to every member except `except`. */
-  broadcast(frame: Uint8Array, type: string, except?: RoomMember): void {
+  broadcast(message: Uint8Array, type: string, except?: RoomMember): void {
+    const frame = new WireFrame(message)
     let sent = 0
     for (const member of this.members.keys()) {
       if (member === except) continue
       member.send(frame)
       sent++
     }
-    if (sent > 0) this.services.metrics.countSent(type, sent, frame.length)
+    if (sent > 0) this.services.metrics.countSent(type, sent, message.length)
   }
 
-  private sendTo(member: RoomMember, frame: Uint8Array, type: string): void {
-    member.send(frame)
-    this.services.metrics.countSent(type, 1, frame.length)
+  private sendTo(member: RoomMember, message: Uint8Array, type: string): void {
+    member.send(new WireFrame(message))
+    this.services.metrics.countSent(type, 1, message.length)
   }
 
   /** Closes every member, writes what is unwritten, compacts a long log and frees the document. */
@@ -265,7 +268,7 @@ export class Room implements RoomHandle {
     }
   }
 
-  private applyClientUpdate(member: RoomMember, update: Uint8Array, isSyncStep2: boolean): void {
+  private applyClientUpdate(member: RoomMember, update: Uint8Array, decoded: DecodedUpdate, isSyncStep2: boolean): void {
     if (isEmptyUpdate(update)) return
     if (member.context.role !== 'edit') {
       this.refuseWrite(member, update, isSyncStep2)
@@ -273,7 +276,7 @@ export class Room implements RoomHandle {
     }
     let integrated: Uint8Array | null
     try {
-      integrated = this.integrator.integrate(member, update)
+      integrated = this.integrator.integrate(member, update, { decoded })
     } catch (error) {
       if (error instanceof InconsistentUpdate) this.refuseUpdate(member, error.message)
       else if (error instanceof WaitingLimitExceeded) {
