@@ -1,6 +1,7 @@
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
+import * as decoding from 'lib0/decoding'
 import { CloseCode } from '../app/protocol'
 import type { ConnectionContext, RoomHandle } from './extension'
 import {
@@ -22,6 +23,9 @@ import type { DocumentStorage } from './storage/document-storage'
 import { appendWhatStorageLacks } from './storage/reconcile'
 import type { DecodedUpdate } from './update-consistency'
 import { InconsistentUpdate, UpdateIntegrator, WaitingLimitExceeded, WaitingUpdateFailed } from './update-integrator'
+
+/** How many client states an encoded awareness update carries (its first varUint). */
+const awarenessEntryCount = (update: Uint8Array): number => decoding.readVarUint(decoding.createDecoder(update))
 
 /** What a room needs of a connection. */
 export interface RoomMember {
@@ -61,6 +65,8 @@ export class Room implements RoomHandle {
   private readonly integrator = new UpdateIntegrator<RoomMember | typeof remoteOrigin>(this.doc, maxWaitingBytesPerMember)
   /** Resolves once the stored state is in `doc`; no member is attached before. */
   readonly loaded: Promise<void>
+  /** The client ids that the last applied awareness update changed (set by `trackAwareness`). */
+  private awarenessNews: number[] = []
   /** Members and the awareness client ids each one controls. */
   private readonly members = new Map<RoomMember, Set<number>>()
   /** View-only members that sent their harmless sync step 2, or were denied a write. */
@@ -130,11 +136,13 @@ export class Room implements RoomHandle {
       case 'update':
         this.applyClientUpdate(member, message.update, message.decoded, false)
         break
-      case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, member)
-        this.broadcast(message.frame, 'awareness', member)
-        this.services.hooks.awareness(this, message.update)
+      case 'awareness': {
+        const news = this.applyAwareness(message.update, member)
+        if (news === null) break
+        this.broadcast(news === message.update ? message.frame : encodeAwarenessFrame(news), 'awareness', member)
+        this.services.hooks.awareness(this, news)
         break
+      }
       case 'query-awareness':
         this.sendTo(member, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]), 'awareness')
         break
@@ -149,8 +157,8 @@ export class Room implements RoomHandle {
   applyRemoteAwareness(update: Uint8Array): void {
     checkAwarenessUpdate(update)
     if (this.closed) return
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, remoteOrigin)
-    this.broadcast(encodeAwarenessFrame(update), 'awareness')
+    const news = this.applyAwareness(update, remoteOrigin)
+    if (news !== null) this.broadcast(encodeAwarenessFrame(news), 'awareness')
   }
 
   async applyStoredState(): Promise<void> {
@@ -396,11 +404,26 @@ export class Room implements RoomHandle {
     return this.writing
   }
 
-  /** Records which awareness client ids each member controls, so they can be removed when it leaves. */
+  /**
+   * Applies an awareness update and returns the part of it that was news: the update itself when all
+   * of it was, a re-encoding of the changed clients when only some was, `null` when none was. The
+   * stock y-websocket client sends every awareness state it receives back to the relay; forwarding
+   * those stale echoes would multiply each cursor move by the number of people in the room.
+   */
+  private applyAwareness(update: Uint8Array, origin: unknown): Uint8Array | null {
+    this.awarenessNews = []
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, origin)
+    const news = this.awarenessNews
+    if (news.length === 0) return null
+    return news.length === awarenessEntryCount(update) ? update : awarenessProtocol.encodeAwarenessUpdate(this.awareness, news)
+  }
+
+  /** Records which awareness client ids changed, and which each member controls so they can be removed when it leaves. */
   private readonly trackAwareness = (
-    { added, removed }: { added: number[]; updated: number[]; removed: number[] },
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown
   ): void => {
+    this.awarenessNews = [...added, ...updated, ...removed]
     const controlled = this.members.get(origin as RoomMember)
     if (controlled === undefined) return
     for (const id of added) controlled.add(id)
