@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net'
 import type { Logger } from 'pino'
 import WebSocket from 'ws'
 import { CloseCode } from '../app/protocol'
@@ -6,7 +7,9 @@ import { TokenBucket } from './limits/token-bucket'
 import type { LimitName } from './limits/relay-limits'
 import { messageTypeLabel, parseClientMessage, ProtocolError } from './messages'
 import type { RelayMetrics } from './metrics'
+import { flushAfterThisTurn, type Flushable } from './outbox'
 import type { Room, RoomMember } from './room'
+import { underlyingSocket, type WireFrame } from './wire-frame'
 
 /** Frames a connection may send before its room has loaded; more is a misbehaving client. */
 const maxFramesBeforeLoad = 1000
@@ -28,13 +31,18 @@ export interface ConnectionPolicy {
  * One WebSocket: decodes its frames inside an error boundary of their own, hands valid messages to
  * its room, and closes only itself when something is wrong with what it sent.
  */
-export class Connection implements RoomMember {
+export class Connection implements RoomMember, Flushable {
   /** Cleared by the liveness sweep, set again by each pong. */
   alive = true
   private waiting: Uint8Array[] | null = []
   private closed = false
   private readonly messageBudget: TokenBucket
   private expiryTimer: NodeJS.Timeout | undefined
+  /** Frames queued in this event-loop turn, written by `flush`. */
+  private outbox: WireFrame[] = []
+  private outboxBytes = 0
+  /** Where pre-framed messages are written; `null` sends through `ws`. */
+  private readonly wire: Socket | null
 
   constructor(
     private readonly socket: WebSocket,
@@ -47,6 +55,7 @@ export class Connection implements RoomMember {
   ) {
     this.messageBudget = new TokenBucket(policy.messagesPerSecond, policy.messageBurst)
     socket.binaryType = 'nodebuffer'
+    this.wire = underlyingSocket(socket)
     socket.on('message', this.onMessage)
     socket.on('pong', () => {
       this.alive = true
@@ -69,35 +78,65 @@ export class Connection implements RoomMember {
 
   /** Bytes queued for this connection and not yet written to the network. */
   get bufferedBytes(): number {
-    return this.socket.bufferedAmount
+    return this.socket.bufferedAmount + this.outboxBytes
   }
 
   /**
    * Queues a frame. A peer that does not read fast enough would make the queue, and relay memory,
    * grow without end; past the limit it is closed with 1013 and resyncs when it reconnects.
    */
-  send(frame: Uint8Array): void {
+  send(frame: WireFrame): void {
     if (this.socket.readyState !== WebSocket.OPEN) return
-    const buffered = this.socket.bufferedAmount
+    const buffered = this.bufferedBytes
     if (buffered > this.policy.maxBufferedBytes) {
+      this.dropOutbox()
       this.policy.onLimit('max-buffered-bytes', this, { bufferedBytes: buffered })
       this.close(CloseCode.tryAgainLater, 'you are not reading fast enough; reconnect to resync')
       // The close frame waits behind everything unread; do not hold that memory for long.
       setTimeout(() => this.socket.terminate(), slowConsumerGraceMs).unref()
       return
     }
-    this.socket.send(frame)
+    this.outbox.push(frame)
+    this.outboxBytes += frame.byteLength
+    if (this.outbox.length === 1) flushAfterThisTurn(this)
+  }
+
+  /** Writes the frames queued in this turn; several go out in one `writev`. */
+  flush(): void {
+    const frames = this.outbox
+    this.dropOutbox()
+    if (frames.length === 0 || this.socket.readyState !== WebSocket.OPEN) return
+    const wire = this.wire
+    if (wire === null) {
+      for (const frame of frames) this.socket.send(frame.payload)
+    } else if (frames.length === 1) {
+      wire.write(frames[0]!.bytes)
+    } else {
+      wire.cork()
+      for (const frame of frames) wire.write(frame.bytes)
+      wire.uncork()
+    }
   }
 
   close(code: number, reason: string): void {
+    // Frames queued before the close must not follow the close frame.
+    if (code !== CloseCode.tryAgainLater) this.flush()
+    else this.dropOutbox()
     if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING) {
       this.socket.close(code, truncateReason(reason))
     }
     this.finish(code)
   }
 
+  private dropOutbox(): void {
+    if (this.outbox.length === 0) return
+    this.outbox = []
+    this.outboxBytes = 0
+  }
+
   /** Drops a peer that did not answer the last ping. */
   terminate(): void {
+    this.dropOutbox()
     this.socket.terminate()
     this.finish(CloseCode.goingAway)
   }

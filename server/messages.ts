@@ -15,6 +15,7 @@ import {
   messageSyncUpdate
 } from '../app/protocol'
 import { PrivateMessageFormatError, readPrivateMessageFrame, type PrivateMessage } from '../app/private-message'
+import type { DecodedUpdate } from './update-consistency'
 
 /** A frame that broke the protocol; the connection that sent it is closed with `closeCode`. */
 export class ProtocolError extends Error {
@@ -31,8 +32,8 @@ export class ProtocolError extends Error {
 /** A decoded, validated frame from a client. `frame` is the original bytes, forwarded as they are where possible. */
 export type ClientMessage =
   | { readonly type: 'sync-step1'; readonly stateVector: Uint8Array }
-  | { readonly type: 'sync-step2'; readonly update: Uint8Array }
-  | { readonly type: 'update'; readonly update: Uint8Array; readonly frame: Uint8Array }
+  | { readonly type: 'sync-step2'; readonly update: Uint8Array; readonly decoded: DecodedUpdate }
+  | { readonly type: 'update'; readonly update: Uint8Array; readonly decoded: DecodedUpdate; readonly frame: Uint8Array }
   | { readonly type: 'awareness'; readonly update: Uint8Array; readonly frame: Uint8Array }
   | { readonly type: 'query-awareness' }
   | { readonly type: 'private-message'; readonly message: PrivateMessage; readonly frame: Uint8Array }
@@ -76,11 +77,9 @@ const readFrame = (decoder: decoding.Decoder, frame: Uint8Array): ClientMessage 
           validate(() => Y.decodeStateVector(payload), 'state vector')
           return { type: 'sync-step1', stateVector: payload }
         case messageSyncStep2:
-          checkUpdate(payload)
-          return { type: 'sync-step2', update: payload }
+          return { type: 'sync-step2', update: payload, decoded: checkUpdate(payload) }
         case messageSyncUpdate:
-          checkUpdate(payload)
-          return { type: 'update', update: payload, frame }
+          return { type: 'update', update: payload, decoded: checkUpdate(payload), frame }
         default:
           throw new ProtocolError(`unknown sync message type ${syncType}`, CloseCode.unsupportedData, 'unknown-type')
       }
@@ -122,16 +121,19 @@ const readEnvelope = <T>(decoder: decoding.Decoder, read: () => T, what: string)
   }
 }
 
-const validate = (check: () => unknown, what: string): void => {
+const validate = <T>(check: () => T, what: string): T => {
   try {
-    check()
+    return check()
   } catch (error) {
     throw malformed(what, error)
   }
 }
 
-/** Throws a `ProtocolError` when `update` does not decode as a Yjs (v1) update. */
-export const checkUpdate = (update: Uint8Array): void => validate(() => Y.decodeUpdate(update), 'Yjs update')
+/**
+ * Decodes a Yjs (v1) update, throwing a `ProtocolError` when it does not decode. The decoded form is
+ * handed on so that the consistency check does not decode it again.
+ */
+export const checkUpdate = (update: Uint8Array): DecodedUpdate => validate(() => Y.decodeUpdate(update), 'Yjs update')
 
 /** Throws a `ProtocolError` when `update` does not decode as an awareness update. */
 export const checkAwarenessUpdate = (update: Uint8Array): void =>

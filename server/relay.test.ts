@@ -5,6 +5,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import { messageAwareness, messageQueryAwareness, messageSync } from '../app/protocol'
 import { encodeUpdate } from './messages'
 import { MemoryStorage } from './storage/memory-storage'
@@ -129,6 +130,34 @@ describe('relay', () => {
     expect(docText(relay.documentState('echo')!)).toBe('hello')
   })
 
+  it('forwards only the awareness news: stale echoes of known states are dropped', async () => {
+    const relay = await startEnsembleRelay()
+    cleanup.push(() => relay.close())
+    const sender = await openRawSocket(relay.url, 'echoes')
+    const echoer = await openRawSocket(relay.url, 'echoes')
+    cleanup.push(() => [sender, echoer].forEach((raw) => raw.socket.terminate()))
+    await waitFor(() => sender.received.length >= 1 && echoer.received.length >= 1, 'sync step 1 for both')
+    const ada = new Awareness(new Y.Doc())
+    const bob = new Awareness(new Y.Doc())
+    ada.setLocalState({ user: 'Ada' })
+    bob.setLocalState({ user: 'Bob' })
+    const adaFrame = awarenessFrame(encodeAwarenessUpdate(ada, [ada.clientID]))
+    sender.socket.send(adaFrame)
+    await waitFor(() => echoer.received.some((f) => equalBytes(f, adaFrame)), 'Ada’s state at the other client')
+    const awarenessSeenBySender = (): number[][] =>
+      sender.received.filter((f) => f[0] === messageAwareness).map((f) => awarenessClients(f))
+
+    // What the stock y-websocket client does: send back every state it received, here with Bob's news.
+    echoer.socket.send(adaFrame)
+    const adaWithBob = new Awareness(new Y.Doc())
+    applyAwarenessUpdate(adaWithBob, encodeAwarenessUpdate(ada, [ada.clientID]), 'test')
+    applyAwarenessUpdate(adaWithBob, encodeAwarenessUpdate(bob, [bob.clientID]), 'test')
+    echoer.socket.send(awarenessFrame(encodeAwarenessUpdate(adaWithBob, [ada.clientID, bob.clientID])))
+    await waitFor(() => awarenessSeenBySender().length > 0, 'Bob’s state at the sender')
+    // Frames leave in order: had the pure echo been forwarded, it would have arrived first.
+    expect(awarenessSeenBySender()).toEqual([[bob.clientID]])
+  })
+
   it('answers queryAwareness with every awareness state of the room', async () => {
     const relay = await startEnsembleRelay()
     cleanup.push(() => relay.close())
@@ -182,4 +211,24 @@ const queryAwarenessFrame = (): Uint8Array => {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, messageQueryAwareness)
   return encoding.toUint8Array(encoder)
+}
+
+const awarenessFrame = (update: Uint8Array): Uint8Array => {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, messageAwareness)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+/** The client ids an awareness frame carries, in order. */
+const awarenessClients = (frame: Uint8Array): number[] => {
+  const outer = decoding.createDecoder(frame)
+  decoding.readVarUint(outer)
+  const update = decoding.createDecoder(decoding.readVarUint8Array(outer))
+  return Array.from({ length: decoding.readVarUint(update) }, () => {
+    const client = decoding.readVarUint(update)
+    decoding.readVarUint(update)
+    decoding.readVarString(update)
+    return client
+  })
 }

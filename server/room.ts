@@ -1,6 +1,7 @@
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
+import * as decoding from 'lib0/decoding'
 import { CloseCode } from '../app/protocol'
 import {
   encodePrivateMessage,
@@ -22,15 +23,20 @@ import {
 } from './messages'
 import type { RelayMetrics } from './metrics'
 import type { RoomHooks } from './room-hooks'
+import { WireFrame } from './wire-frame'
 import type { DocumentStorage } from './storage/document-storage'
 import { appendWhatStorageLacks } from './storage/reconcile'
+import type { DecodedUpdate } from './update-consistency'
 import { InconsistentUpdate, UpdateIntegrator, WaitingLimitExceeded, WaitingUpdateFailed } from './update-integrator'
+
+/** How many client states an encoded awareness update carries (its first varUint). */
+const awarenessEntryCount = (update: Uint8Array): number => decoding.readVarUint(decoding.createDecoder(update))
 
 /** What a room needs of a connection. */
 export interface RoomMember {
   readonly context: ConnectionContext
-  /** Queues a frame; never blocks. */
-  send(frame: Uint8Array): void
+  /** Queues a message; never blocks. */
+  send(frame: WireFrame): void
   close(code: number, reason: string): void
 }
 
@@ -74,6 +80,8 @@ export class Room implements RoomHandle {
   private readonly integrator = new UpdateIntegrator<RoomMember | typeof remoteOrigin>(this.doc, maxWaitingBytesPerMember)
   /** Resolves once the stored state is in `doc`; no member is attached before. */
   readonly loaded: Promise<void>
+  /** The client ids that the last applied awareness update changed (set by `trackAwareness`). */
+  private awarenessNews: number[] = []
   /** Members and the awareness client ids each one controls. */
   private readonly members = new Map<RoomMember, Set<number>>()
   /** View-only members that sent their harmless sync step 2, or were denied a write. */
@@ -138,16 +146,18 @@ export class Room implements RoomHandle {
         this.sendTo(member, encodeSyncStep2(this.doc, message.stateVector), 'sync')
         break
       case 'sync-step2':
-        this.applyClientUpdate(member, message.update, true)
+        this.applyClientUpdate(member, message.update, message.decoded, true)
         break
       case 'update':
-        this.applyClientUpdate(member, message.update, false)
+        this.applyClientUpdate(member, message.update, message.decoded, false)
         break
-      case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, member)
-        this.broadcast(message.frame, 'awareness', member)
-        this.services.hooks.awareness(this, message.update)
+      case 'awareness': {
+        const news = this.applyAwareness(message.update, member)
+        if (news === null) break
+        this.broadcast(news === message.update ? message.frame : encodeAwarenessFrame(news), 'awareness', member)
+        this.services.hooks.awareness(this, news)
         break
+      }
       case 'query-awareness':
         this.sendTo(member, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]), 'awareness')
         break
@@ -186,9 +196,10 @@ export class Room implements RoomHandle {
   /** Sends `frame` to every member that publishes awareness id `clientId`; returns how many. */
   private sendToPublishersOf(clientId: number, frame: Uint8Array): number {
     let sent = 0
+    const wire = new WireFrame(frame)
     for (const [member, ids] of this.members) {
       if (!ids.has(clientId)) continue
-      member.send(frame)
+      member.send(wire)
       sent++
     }
     if (sent > 0) this.services.metrics.countSent('private-message', sent, frame.length)
@@ -203,8 +214,8 @@ export class Room implements RoomHandle {
   applyRemoteAwareness(update: Uint8Array): void {
     checkAwarenessUpdate(update)
     if (this.closed) return
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, remoteOrigin)
-    this.broadcast(encodeAwarenessFrame(update), 'awareness')
+    const news = this.applyAwareness(update, remoteOrigin)
+    if (news !== null) this.broadcast(encodeAwarenessFrame(news), 'awareness')
   }
 
   async applyStoredState(): Promise<void> {
@@ -247,19 +258,20 @@ export class Room implements RoomHandle {
   }
 
   /** Sends `frame` to every member except `except`. */
-  broadcast(frame: Uint8Array, type: string, except?: RoomMember): void {
+  broadcast(message: Uint8Array, type: string, except?: RoomMember): void {
+    const frame = new WireFrame(message)
     let sent = 0
     for (const member of this.members.keys()) {
       if (member === except) continue
       member.send(frame)
       sent++
     }
-    if (sent > 0) this.services.metrics.countSent(type, sent, frame.length)
+    if (sent > 0) this.services.metrics.countSent(type, sent, message.length)
   }
 
-  private sendTo(member: RoomMember, frame: Uint8Array, type: string): void {
-    member.send(frame)
-    this.services.metrics.countSent(type, 1, frame.length)
+  private sendTo(member: RoomMember, message: Uint8Array, type: string): void {
+    member.send(new WireFrame(message))
+    this.services.metrics.countSent(type, 1, message.length)
   }
 
   /** Closes every member, writes what is unwritten, compacts a long log and frees the document. */
@@ -346,7 +358,7 @@ export class Room implements RoomHandle {
     }
   }
 
-  private applyClientUpdate(member: RoomMember, update: Uint8Array, isSyncStep2: boolean): void {
+  private applyClientUpdate(member: RoomMember, update: Uint8Array, decoded: DecodedUpdate, isSyncStep2: boolean): void {
     if (isEmptyUpdate(update)) return
     if (member.context.role !== 'edit') {
       this.refuseWrite(member, update, isSyncStep2)
@@ -354,7 +366,7 @@ export class Room implements RoomHandle {
     }
     let integrated: Uint8Array | null
     try {
-      integrated = this.integrator.integrate(member, update)
+      integrated = this.integrator.integrate(member, update, { decoded })
     } catch (error) {
       if (error instanceof InconsistentUpdate) this.refuseUpdate(member, error.message)
       else if (error instanceof WaitingLimitExceeded) {
@@ -474,11 +486,26 @@ export class Room implements RoomHandle {
     return this.writing
   }
 
-  /** Records which awareness client ids each member controls, so they can be removed when it leaves and receive its private messages. */
+  /**
+   * Applies an awareness update and returns the part of it that was news: the update itself when all
+   * of it was, a re-encoding of the changed clients when only some was, `null` when none was. The
+   * stock y-websocket client sends every awareness state it receives back to the relay; forwarding
+   * those stale echoes would multiply each cursor move by the number of people in the room.
+   */
+  private applyAwareness(update: Uint8Array, origin: unknown): Uint8Array | null {
+    this.awarenessNews = []
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, origin)
+    const news = this.awarenessNews
+    if (news.length === 0) return null
+    return news.length === awarenessEntryCount(update) ? update : awarenessProtocol.encodeAwarenessUpdate(this.awareness, news)
+  }
+
+  /** Records which awareness client ids changed, and which each member controls so they can be removed when it leaves and receive its private messages. */
   private readonly trackAwareness = (
-    { added, removed }: { added: number[]; updated: number[]; removed: number[] },
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown
   ): void => {
+    this.awarenessNews = [...added, ...updated, ...removed]
     const controlled = this.members.get(origin as RoomMember)
     if (controlled === undefined) return
     // An id belongs to the first connection that published it, until that one leaves or removes it:

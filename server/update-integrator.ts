@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { updateConsistencyProblem } from './update-consistency'
+import { updateConsistencyProblem, type DecodedUpdate } from './update-consistency'
 
 /**
  * Structs and deletions of one sender that wait for content the document does not have yet, in the
@@ -58,14 +58,18 @@ export class UpdateIntegrator<Sender> {
   ) {}
 
   /**
-   * Integrates a V1 update from `sender` and returns what of it is now in the document (V1), or
+   * Integrates a V1 update from `sender` (`decoded`, when given, is `Y.decodeUpdate(update)`) and returns what of it is now in the document (V1), or
    * `null` when nothing is new. A `trusted` sender (storage, another relay instance) is neither
    * checked for consistency nor limited in what it leaves waiting. Throws `InconsistentUpdate` (nothing applied),
    * `WaitingLimitExceeded`, or what `Y.applyUpdate` throws (the document may be half-changed).
    */
-  integrate(sender: Sender, update: Uint8Array, { trusted = false } = {}): Uint8Array | null {
+  integrate(
+    sender: Sender,
+    update: Uint8Array,
+    { trusted = false, decoded }: { trusted?: boolean; decoded?: DecodedUpdate } = {}
+  ): Uint8Array | null {
     if (!trusted) {
-      const problem = updateConsistencyProblem(this.doc, Y.decodeUpdate(update))
+      const problem = updateConsistencyProblem(this.doc, decoded ?? Y.decodeUpdate(update))
       if (problem !== null) throw new InconsistentUpdate(problem)
     }
     const { integrated, left } = this.apply((doc) => Y.applyUpdate(doc, update, sender))
