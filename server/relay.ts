@@ -17,6 +17,7 @@ import {
   type RelayExtension
 } from './extension'
 import { createHttpHandler, sendText } from './http'
+import { IdleMemoryReclaimer } from './idle-memory'
 import { ConnectionLimiter, type ConnectionSlot } from './limits/connection-limiter'
 import {
   checkRelayLimits,
@@ -132,6 +133,7 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
   private readonly connections = new Set<Connection>()
   private readonly connectionLimiter: ConnectionLimiter
   private readonly rooms: RoomRegistry
+  private readonly idleMemory: IdleMemoryReclaimer
   private readonly httpServer: Server
   private readonly wss: WebSocketServer
   private readonly startedAt = Date.now()
@@ -172,9 +174,11 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
         onUnloaded: (name) => {
           this.logger.debug({ room: name }, 'room unloaded')
           this.emit('room-unloaded', [name])
+          this.idleMemory.check()
         }
       }
     )
+    this.idleMemory = new IdleMemoryReclaimer(() => this.rooms.size === 0 && this.connections.size === 0, this.logger)
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: options.maxFrameBytes ?? relayDefaults.maxFrameBytes,
@@ -269,6 +273,7 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
 
   private async shutdown(): Promise<void> {
     clearInterval(this.pingTimer)
+    this.idleMemory.dispose()
     const stoppedListening = new Promise<void>((resolve) => this.httpServer.close(() => resolve()))
     await this.rooms.closeAll(CloseCode.goingAway, 'relay going away')
     for (const connection of this.connections) connection.close(CloseCode.goingAway, 'relay going away')
