@@ -1,6 +1,7 @@
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
+import { createDocumentDoc } from '../app/document'
 import { CloseCode } from '../app/protocol'
 import type { ConnectionContext, RoomHandle } from './extension'
 import {
@@ -51,7 +52,8 @@ const remoteOrigin = Symbol('remote relay instance')
  * turn and never delay forwarding. Extensions see it as a `RoomHandle`.
  */
 export class Room implements RoomHandle {
-  readonly doc = new Y.Doc({ gc: true })
+  /** Garbage collection off: a collecting relay would drop the deleted text that version history shows. */
+  readonly doc = createDocumentDoc()
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   /** Resolves once the stored state is in `doc`; no member is attached before. */
   readonly loaded: Promise<void>
