@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { createCopy, exchange, paragraphs, positionOf, textOf, view, write, type Copy } from '../testing/documents'
-import { AnchorError, anchorRange, resolveAnchor, type CommentAnchor } from './anchors'
+import * as Y from 'yjs'
+import { ySyncPluginKey } from 'y-prosemirror'
+import { AnchorError, anchorRange, resolveAnchor, resolveFirstAnchor, type CommentAnchor } from './anchors'
 import { CommentThreads } from './threads'
 
 const ana = { name: 'Ana', color: '#d7263d' }
@@ -97,6 +99,31 @@ describe('comment anchors under concurrent edits', () => {
     expect(anchoredText(c, anchor)).toBe('(pending)')
     exchange(a, c)
     expect(anchoredText(c, anchor)).toBe('copy')
+  })
+
+  it('follow their text through a paragraph split when moved, and back through an undo by a former anchor', () => {
+    const a = createCopy()
+    const undo = new Y.UndoManager(a.fragment, { trackedOrigins: new Set([ySyncPluginKey]) })
+    write(a, paragraphs('Opening words, then the commented part'))
+    undo.stopCapturing()
+    const threads = new CommentThreads(a.doc)
+    const thread = threads.start(anchorOn(a, 'commented'), 'commented', { text: 'Check', author: ana, now: 1 })
+    // Enter before "then": y-prosemirror deletes the tail and inserts it as a new paragraph.
+    write(a, paragraphs('Opening words,', 'then the commented part'))
+    expect(anchoredText(a, thread.anchor)).toBe('(orphaned)')
+    // The editor that split knows where the text went (its ProseMirror mapping) and moves the anchor.
+    threads.moveAnchor(thread.id, anchorOn(a, 'commented'))
+    const moved = threads.get(thread.id)!
+    const place = () => {
+      const { doc, mapping } = view(a)
+      const resolved = resolveFirstAnchor(a.fragment, mapping, [moved.anchor, ...moved.formerAnchors])
+      return resolved.state === 'anchored' ? doc.textBetween(resolved.from, resolved.to) : resolved.state
+    }
+    expect(place()).toBe('commented')
+    undo.undo()
+    expect(textOf(a)).toBe('Opening words, then the commented part')
+    expect(anchoredText(a, moved.anchor)).toBe('(orphaned)')
+    expect(place()).toBe('commented')
   })
 
   it('refuse an empty range with a message that says what to do', () => {

@@ -79,6 +79,20 @@ const knows = (doc: Y.Doc, position: Y.RelativePosition): boolean => {
   return true
 }
 
+/**
+ * Resolves the first of `anchors` (a thread's current anchor, then its former ones) that still
+ * finds text; `pending` when none does but one names text not received yet, else `orphaned`.
+ */
+export const resolveFirstAnchor = (fragment: Y.XmlFragment, mapping: PositionMapping, anchors: readonly CommentAnchor[]): ResolvedAnchor => {
+  let pending = false
+  for (const anchor of anchors) {
+    const resolved = resolveAnchor(fragment, mapping, anchor)
+    if (resolved.state === 'anchored') return resolved
+    if (resolved.state === 'pending') pending = true
+  }
+  return pending ? { state: 'pending' } : { state: 'orphaned' }
+}
+
 /** Whether two anchors are the same positions. */
 export const sameAnchor = (a: CommentAnchor, b: CommentAnchor): boolean => equalBytes(a.start, b.start) && equalBytes(a.end, b.end)
 

@@ -95,5 +95,6 @@ describe('CommentThreads', () => {
     threadsA.reply(thread.id, { text: 'after unsubscribing', author: ana, now: 2 })
     expect(changes).toBe(1)
     expect(threadsA.get(thread.id)!.anchor).toEqual(anchor)
+    expect(threadsA.get(thread.id)!.formerAnchors).toEqual([thread.anchor])
   })
 })

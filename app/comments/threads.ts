@@ -17,6 +17,11 @@ export interface Comment {
 export interface CommentThread {
   readonly id: string
   readonly anchor: CommentAnchor
+  /**
+   * Where it was anchored before `moveAnchor`, newest first. When an undo brings the text back
+   * where it was, the current anchor is orphaned and one of these finds the text again.
+   */
+  readonly formerAnchors: readonly CommentAnchor[]
   /** The text the thread was opened on, as it was then; shown when that text is gone. */
   readonly quote: string
   readonly createdAt: number
@@ -30,6 +35,8 @@ export interface CommentThread {
 
 /** Longest comment `commentTextProblem` accepts, in characters. */
 export const maxCommentLength = 10_000
+/** How many former anchors a thread keeps. */
+export const maxFormerAnchors = 5
 /** Longest quote kept with a thread; a longer selection is cut with an ellipsis. */
 export const maxQuoteLength = 200
 
@@ -121,10 +128,19 @@ export class CommentThreads {
     }, origin)
   }
 
-  /** Moves thread `threadId` to `anchor`: its text was re-created elsewhere (a paragraph split or joined). */
+  /**
+   * Moves thread `threadId` to `anchor`: its text was re-created elsewhere (y-prosemirror writes a
+   * paragraph split or join as deleted and re-inserted text). The current anchor is kept among the
+   * former ones.
+   */
   moveAnchor(threadId: string, anchor: CommentAnchor, origin?: unknown): void {
     const entry = this.entry(threadId)
+    const current = readThread(threadId, entry)
     this.doc.transact(() => {
+      if (current !== null) {
+        const former = [current.anchor, ...current.formerAnchors].slice(0, maxFormerAnchors)
+        entry.set('formerAnchors', former.map(({ start, end }) => ({ start, end })))
+      }
       entry.set('anchorStart', anchor.start)
       entry.set('anchorEnd', anchor.end)
     }, origin)
@@ -161,11 +177,13 @@ const readThread = (id: string, entry: unknown): CommentThread | null => {
   if (!(list instanceof Y.Array)) return null
   const comments = (list.toArray() as unknown[]).filter(isComment)
   if (comments.length === 0) return null
+  const former: unknown = entry.get('formerAnchors')
   const by: unknown = entry.get('statusChangedBy')
   const at: unknown = entry.get('statusChangedAt')
   return {
     id,
     anchor: { start, end },
+    formerAnchors: Array.isArray(former) ? former.filter(isAnchor) : [],
     quote,
     createdAt,
     resolved: entry.get('resolved') === true,
@@ -174,6 +192,9 @@ const readThread = (id: string, entry: unknown): CommentThread | null => {
     comments
   }
 }
+
+const isAnchor = (value: unknown): value is CommentAnchor =>
+  typeof value === 'object' && value !== null && (value as CommentAnchor).start instanceof Uint8Array && (value as CommentAnchor).end instanceof Uint8Array
 
 const isComment = (value: unknown): value is Comment => {
   if (typeof value !== 'object' || value === null) return false
