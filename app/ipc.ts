@@ -7,6 +7,7 @@
  * events go main → renderer through `webContents.send`.
  */
 import { z } from 'zod'
+import type { AccessRole } from './access-token'
 import { documentNameProblem } from './document-name'
 import type { EventChannel, MenuCommand, RequestChannel } from './ipc-channels'
 import { SettingsPatchSchema, type Settings } from './settings'
@@ -18,8 +19,7 @@ const DocumentNameSchema = z.string().superRefine((name, context) => {
   if (problem !== null) context.addIssue({ code: 'custom', message: problem })
 })
 const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are #rrggbb')
-const RoleSchema = z.enum(['edit', 'view'])
-export type AccessRole = z.infer<typeof RoleSchema>
+const RoleSchema = z.enum(['edit', 'view']) satisfies z.ZodType<AccessRole>
 
 /** One person in a document, as the window's awareness reports them. */
 export const PresencePersonSchema = z.object({

@@ -1,26 +1,71 @@
+import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import pino from 'pino'
-import { parseRelayCommandLine, relayHelpText, UsageError, type RelayCommandLine } from './cli-options'
+import { AuthSecretError, readAuthSecret } from './access/auth-secret'
+import { originAllowList } from './access/origin-allow-list'
+import { tokenAuthentication } from './access/token-authentication'
+import { isLoopbackHost, parseRelayCommandLine, relayHelpText, UsageError, type RelayCommandLine } from './cli-options'
 import { describeRedis, RedisFanout } from './cluster/redis-fanout'
 import type { RelayExtension } from './extension'
 import { createRelay, type RelayOptions } from './relay'
 import { describeDatabase, PostgresStorage } from './storage/postgres-storage'
+import { parseTokenCommandLine, runTokenCommand, tokenHelpText } from './token-command'
 
 /** Time allowed for a graceful stop before the process gives up and exits with an error. */
 const shutdownDeadlineMs = 4500
 
-const main = async (): Promise<void> => {
-  let options
+/** Exits with status 2 and the message when the command line (or what it points to) cannot be used. */
+const exitWithUsageError = (error: unknown): never => {
+  if (!(error instanceof UsageError || error instanceof AuthSecretError || error instanceof RangeError)) throw error
+  process.stderr.write(`ensemble relay: ${error.message}\n`)
+  process.exit(2)
+}
+
+/** `npm run relay -- token …`: prints an access token. */
+const printToken = async (argv: string[]): Promise<void> => {
   try {
-    options = parseRelayCommandLine(process.argv.slice(2), process.env, fileURLToPath(new URL('../dist/web', import.meta.url)))
+    const command = parseTokenCommandLine(argv, process.env)
+    process.stdout.write((command === null ? tokenHelpText() : await runTokenCommand(command)) + '\n')
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error
-    process.stderr.write(`ensemble relay: ${error.message}\n`)
-    process.exit(2)
+    exitWithUsageError(error)
   }
-  if (options.help) {
-    process.stdout.write(relayHelpText() + '\n')
-    return
+}
+
+/** Access control and TLS as the command line chose them; reads the secret and certificate files. */
+const securityOptions = async (
+  options: RelayCommandLine
+): Promise<{ extensions: RelayExtension[]; tls?: RelayOptions['tls'] }> => {
+  const extensions: RelayExtension[] = []
+  if (options.allowedOrigins !== null) extensions.push(originAllowList(options.allowedOrigins))
+  if (options.auth.mode === 'token') extensions.push(tokenAuthentication(await readAuthSecret(options.auth.secret)))
+  if (options.tls === null) return { extensions }
+  const read = async (file: string, flag: string): Promise<Buffer> => {
+    try {
+      return await readFile(file)
+    } catch (error) {
+      throw new UsageError(`${flag} ${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+  return {
+    extensions,
+    tls: { cert: await read(options.tls.certFile, '--tls-cert'), key: await read(options.tls.keyFile, '--tls-key') }
+  }
+}
+
+const main = async (): Promise<void> => {
+  const argv = process.argv.slice(2)
+  if (argv[0] === 'token') return printToken(argv.slice(1))
+  let options: RelayCommandLine
+  let security: Awaited<ReturnType<typeof securityOptions>>
+  try {
+    options = parseRelayCommandLine(argv, process.env, fileURLToPath(new URL('../dist/web', import.meta.url)))
+    if (options.help) {
+      process.stdout.write(relayHelpText() + '\n')
+      return
+    }
+    security = await securityOptions(options)
+  } catch (error) {
+    return exitWithUsageError(error)
   }
   const logger = pino({ level: options.logLevel, base: { service: 'ensemble-relay', instance: options.instanceId } })
   const extensions: RelayExtension[] = []
@@ -32,7 +77,9 @@ const main = async (): Promise<void> => {
     lingerMs: options.lingerMs,
     maxFrameBytes: options.maxFrameBytes,
     webRoot: options.webRoot,
-    extensions,
+    limits: options.limits,
+    tls: security.tls,
+    extensions: [...security.extensions, ...extensions],
     logger
   })
   logger.info(
@@ -40,10 +87,16 @@ const main = async (): Promise<void> => {
       url: relay.url,
       web: relay.url.replace(/^ws/, 'http'),
       data: options.postgresUrl !== null ? `postgres ${describeDatabase(options.postgresUrl)}` : (options.dataDir ?? 'memory'),
-      redis: options.redisUrl === null ? 'none' : describeRedis(options.redisUrl)
+      redis: options.redisUrl === null ? 'none' : describeRedis(options.redisUrl),
+      auth: options.auth.mode,
+      allowedOrigins: options.allowedOrigins ?? 'any',
+      limits: relay.limits
     },
     `relay listening on ${relay.url}`
   )
+  if (options.auth.mode === 'open' && !isLoopbackHost(options.host)) {
+    logger.warn(`--auth open on ${options.host}: anyone who can reach this port can read and edit every document`)
+  }
 
   let stopping = false
   const stop = (signal: NodeJS.Signals): void => {

@@ -2,12 +2,27 @@ import type { Logger } from 'pino'
 import WebSocket from 'ws'
 import { CloseCode } from '../app/protocol'
 import type { ConnectionContext } from './extension'
+import { TokenBucket } from './limits/token-bucket'
+import type { LimitName } from './limits/relay-limits'
 import { messageTypeLabel, parseClientMessage, ProtocolError } from './messages'
 import type { RelayMetrics } from './metrics'
 import type { Room, RoomMember } from './room'
 
 /** Frames a connection may send before its room has loaded; more is a misbehaving client. */
 const maxFramesBeforeLoad = 1000
+/** How long a slow consumer gets to read its close frame before its socket is destroyed. */
+const slowConsumerGraceMs = 5000
+/** `setTimeout` cannot wait longer than this; longer expiries are re-armed. */
+const maxTimerMs = 2 ** 31 - 1
+
+/** The per-connection limits and where to report them when they bite. */
+export interface ConnectionPolicy {
+  readonly messagesPerSecond: number
+  readonly messageBurst: number
+  readonly maxBufferedBytes: number
+  /** Called when a limit closes the connection, before it closes. */
+  readonly onLimit: (limit: LimitName, connection: Connection, details: Record<string, unknown>) => void
+}
 
 /**
  * One WebSocket: decodes its frames inside an error boundary of their own, hands valid messages to
@@ -18,6 +33,8 @@ export class Connection implements RoomMember {
   alive = true
   private waiting: Uint8Array[] | null = []
   private closed = false
+  private readonly messageBudget: TokenBucket
+  private expiryTimer: NodeJS.Timeout | undefined
 
   constructor(
     private readonly socket: WebSocket,
@@ -25,8 +42,10 @@ export class Connection implements RoomMember {
     private readonly room: Room,
     private readonly metrics: RelayMetrics,
     private readonly logger: Logger,
+    private readonly policy: ConnectionPolicy,
     private readonly onClosed: (connection: Connection, code: number) => void
   ) {
+    this.messageBudget = new TokenBucket(policy.messagesPerSecond, policy.messageBurst)
     socket.binaryType = 'nodebuffer'
     socket.on('message', this.onMessage)
     socket.on('pong', () => {
@@ -37,6 +56,7 @@ export class Connection implements RoomMember {
       this.logger.debug({ room: context.documentName, err: error }, 'socket error')
     })
     socket.on('close', (code) => this.finish(code))
+    if (context.expiresAt !== undefined) this.scheduleExpiry(context.expiresAt)
     room.loaded.then(
       () => this.join(),
       (error: unknown) => {
@@ -47,8 +67,26 @@ export class Connection implements RoomMember {
     )
   }
 
+  /** Bytes queued for this connection and not yet written to the network. */
+  get bufferedBytes(): number {
+    return this.socket.bufferedAmount
+  }
+
+  /**
+   * Queues a frame. A peer that does not read fast enough would make the queue, and relay memory,
+   * grow without end; past the limit it is closed with 1013 and resyncs when it reconnects.
+   */
   send(frame: Uint8Array): void {
-    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(frame)
+    if (this.socket.readyState !== WebSocket.OPEN) return
+    const buffered = this.socket.bufferedAmount
+    if (buffered > this.policy.maxBufferedBytes) {
+      this.policy.onLimit('max-buffered-bytes', this, { bufferedBytes: buffered })
+      this.close(CloseCode.tryAgainLater, 'you are not reading fast enough; reconnect to resync')
+      // The close frame waits behind everything unread; do not hold that memory for long.
+      setTimeout(() => this.socket.terminate(), slowConsumerGraceMs).unref()
+      return
+    }
+    this.socket.send(frame)
   }
 
   close(code: number, reason: string): void {
@@ -86,6 +124,11 @@ export class Connection implements RoomMember {
       this.reject(
         new ProtocolError('text frames are not part of the y-websocket protocol', CloseCode.unsupportedData, 'text-frame')
       )
+      return
+    }
+    if (!this.messageBudget.take()) {
+      this.policy.onLimit('message-rate', this, {})
+      this.close(CloseCode.policyViolation, 'too many messages; slow down and reconnect')
       return
     }
     const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
@@ -130,9 +173,21 @@ export class Connection implements RoomMember {
     this.close(CloseCode.internalError, 'internal error')
   }
 
+  /** Closes the connection with 4401 once its access expires (an access token's `exp`). */
+  private scheduleExpiry(expiresAt: number): void {
+    const delay = Math.min(Math.max(expiresAt - Date.now(), 0), maxTimerMs)
+    this.expiryTimer = setTimeout(() => {
+      if (Date.now() < expiresAt) return this.scheduleExpiry(expiresAt)
+      this.logger.info({ room: this.context.documentName, remote: this.context.remoteAddress }, 'access expired; closing with 4401')
+      this.close(CloseCode.notAuthenticated, 'your access expired; ask for a new link')
+    }, delay)
+    this.expiryTimer.unref()
+  }
+
   private finish(code: number): void {
     if (this.closed) return
     this.closed = true
+    clearTimeout(this.expiryTimer)
     this.waiting = null
     this.room.detach(this)
     this.onClosed(this, code)

@@ -1,9 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import type { Logger } from 'pino'
+import type { AccessRole } from '../app/access-token'
 import type { RelayMetrics } from './metrics'
 
-/** Whether a connection may change the document or only read it. */
-export type AccessRole = 'edit' | 'view'
+export type { AccessRole }
 
 /** What the relay knows about a connection before and after it is accepted. Hooks may refine it. */
 export interface ConnectionContext {

@@ -9,9 +9,17 @@ export class RelayMetrics {
   private readonly received = new Map<string, { messages: number; bytes: number }>()
   private readonly sent = new Map<string, { messages: number; bytes: number }>()
   private readonly errors = new Map<string, number>()
+  private readonly limitHits = new Map<string, number>()
   private readonly storageWrites: client.Histogram
 
-  constructor(gauges: { connections: () => number; rooms: () => number }) {
+  constructor(gauges: {
+    connections: () => number
+    rooms: () => number
+    /** Bytes queued for sending across all connections. */
+    bufferedBytes: () => number
+    /** The configured limits, by name. */
+    limits: Readonly<Record<string, number>>
+  }) {
     const registry = this.registry
     new client.Gauge({
       name: 'ensemble_connections',
@@ -29,6 +37,31 @@ export class RelayMetrics {
         this.set(gauges.rooms())
       }
     })
+    new client.Gauge({
+      name: 'ensemble_buffered_bytes',
+      help: 'Bytes queued for sending to clients and not yet written to the network',
+      registers: [registry],
+      collect() {
+        this.set(gauges.bufferedBytes())
+      }
+    })
+    const limitGauge = new client.Gauge({
+      name: 'ensemble_limit',
+      help: 'Configured limits (see the README, "Access control and limits")',
+      labelNames: ['limit'],
+      registers: [registry]
+    })
+    for (const [limit, value] of Object.entries(gauges.limits)) limitGauge.set({ limit }, value)
+    this.counterFrom(
+      'ensemble_limit_hits_total',
+      'Times a limit bit, by limit and by what the relay did (refused, closed, evicted)',
+      ['limit', 'action'],
+      () =>
+        [...this.limitHits].map(([key, n]) => {
+          const [limit = '', action = ''] = key.split(' ')
+          return [{ limit, action }, n]
+        })
+    )
     this.counterFrom('ensemble_messages_received_total', 'Frames received, by message type', ['type'], () =>
       [...this.received].map(([type, c]) => [{ type }, c.messages])
     )
@@ -62,6 +95,15 @@ export class RelayMetrics {
 
   countError(kind: string): void {
     this.errors.set(kind, (this.errors.get(kind) ?? 0) + 1)
+  }
+
+  countLimitHit(limit: string, action: string): void {
+    const key = `${limit} ${action}`
+    this.limitHits.set(key, (this.limitHits.get(key) ?? 0) + 1)
+  }
+
+  limitHitCount(limit: string, action: string): number {
+    return this.limitHits.get(`${limit} ${action}`) ?? 0
   }
 
   observeStorageWrite(seconds: number): void {

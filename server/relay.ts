@@ -1,4 +1,5 @@
-import { createServer, STATUS_CODES, type IncomingMessage, type Server } from 'node:http'
+import { createServer, STATUS_CODES, type IncomingMessage, type RequestListener, type Server } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { ObservableV2 } from 'lib0/observable'
@@ -16,6 +17,15 @@ import {
   type RelayExtension
 } from './extension'
 import { createHttpHandler, sendText } from './http'
+import { ConnectionLimiter, type ConnectionSlot } from './limits/connection-limiter'
+import {
+  checkRelayLimits,
+  defaultRelayLimits,
+  limitValues,
+  type LimitAction,
+  type LimitName,
+  type RelayLimits
+} from './limits/relay-limits'
 import { RelayMetrics } from './metrics'
 import { createRoomHooks } from './room-hooks'
 import { RoomRegistry } from './room-registry'
@@ -39,6 +49,11 @@ export interface RelayOptions {
   pingIntervalMs?: number
   /** Folder of the built web client served at `/`; `null` serves none. */
   webRoot?: string | null
+  /** Limits that keep one client from hurting the others; unset ones take `defaultRelayLimits`. */
+  limits?: Partial<RelayLimits>
+  /** PEM certificate and key: serve HTTPS and `wss://` instead of HTTP and `ws://`. */
+  tls?: { cert: string | Buffer; key: string | Buffer }
+  /** Run in `priority` order; access control (`server/access/`) plugs in here. */
   extensions?: RelayExtension[]
   logger?: Logger
 }
@@ -76,6 +91,7 @@ export interface Relay extends ObservableV2<RelayEvents> {
   readonly url: string
   readonly port: number
   readonly metrics: RelayMetrics
+  readonly limits: RelayLimits
   health(): RelayHealth
   /** Names of the rooms in memory. */
   roomNames(): string[]
@@ -107,9 +123,11 @@ export const createRelay = async (options: RelayOptions = {}): Promise<Relay> =>
 
 class RelayServer extends ObservableV2<RelayEvents> implements Relay {
   readonly metrics: RelayMetrics
+  readonly limits: RelayLimits
   private readonly logger: Logger
   private readonly extensions: RelayExtension[]
   private readonly connections = new Set<Connection>()
+  private readonly connectionLimiter: ConnectionLimiter
   private readonly rooms: RoomRegistry
   private readonly httpServer: Server
   private readonly wss: WebSocketServer
@@ -127,12 +145,26 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
     super()
     this.logger = options.logger ?? pino({ level: 'silent' })
     this.extensions = orderExtensions(options.extensions ?? [])
-    this.metrics = new RelayMetrics({ connections: () => this.connections.size, rooms: () => this.rooms.size })
+    this.limits = { ...defaultRelayLimits, ...options.limits }
+    checkRelayLimits(this.limits)
+    this.connectionLimiter = new ConnectionLimiter(this.limits)
+    this.metrics = new RelayMetrics({
+      connections: () => this.connections.size,
+      rooms: () => this.rooms.size,
+      bufferedBytes: () => {
+        let total = 0
+        for (const connection of this.connections) total += connection.bufferedBytes
+        return total
+      },
+      limits: limitValues(this.limits)
+    })
     for (const extension of this.extensions) extension.onConfigure?.({ metrics: this.metrics, logger: this.logger })
     this.rooms = new RoomRegistry(
       { storage, metrics: this.metrics, logger: this.logger, hooks: createRoomHooks(this.extensions, this.metrics, this.logger) },
       {
         lingerMs: options.lingerMs ?? relayDefaults.lingerMs,
+        maxRooms: this.limits.maxRooms,
+        onEvicted: (name) => this.limitBit('max-rooms', 'evicted', { room: name }, 'dropped an empty document early'),
         onLoaded: (name) => this.emit('room-loaded', [name]),
         onUnloaded: (name) => {
           this.logger.debug({ room: name }, 'room unloaded')
@@ -150,17 +182,25 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
       metrics: this.metrics.registry,
       webRoot: options.webRoot ?? null
     })
-    this.httpServer = createServer((request, response) => {
+    const onRequest: RequestListener = (request, response) => {
       handleHttp(request, response).catch((error: unknown) => {
-        this.logger.error({ err: error, url: request.url }, 'HTTP request failed')
+        this.logger.error({ err: error, url: redactUrl(request.url) }, 'HTTP request failed')
         if (!response.headersSent) sendText(response, 500, 'Internal error; see the relay log.')
         else response.destroy()
       })
-    })
+    }
+    this.httpServer = options.tls === undefined ? createServer(onRequest) : createTlsServer(options.tls, onRequest)
     this.httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       socket.on('error', () => socket.destroy())
-      this.upgrade(request, socket, head).catch((error: unknown) => {
-        this.logger.error({ err: error, url: request.url }, 'WebSocket upgrade failed')
+      const slot = this.connectionLimiter.take(request.socket.remoteAddress ?? 'unknown')
+      if (typeof slot === 'string') {
+        this.limitBit(slot, 'refused', { remote: request.socket.remoteAddress }, 'refused a connection')
+        const status = slot === 'max-connections' ? 503 : 429
+        return refuseUpgrade(socket, status, `too many connections${status === 429 ? ' from your address' : ''}; try again later`)
+      }
+      this.upgrade(request, socket, head, slot).catch((error: unknown) => {
+        slot.release()
+        this.logger.error({ err: error, url: redactUrl(request.url) }, 'WebSocket upgrade failed')
         refuseUpgrade(socket, 500, 'internal error')
       })
     })
@@ -173,7 +213,7 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
         this.httpServer.off('error', reject)
         const address = this.httpServer.address() as AddressInfo
         this.port = address.port
-        this.url = `ws://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`
+        this.url = `${this.options.tls === undefined ? 'ws' : 'wss'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`
         this.startLivenessChecks()
         resolve()
       })
@@ -230,17 +270,22 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
     await this.storage.close()
   }
 
-  private async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    if (this.closing !== undefined) return refuseUpgrade(socket, 503, 'the relay is shutting down')
+  /** Decides on an upgrade; `slot` is released here unless the connection is accepted. */
+  private async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, slot: ConnectionSlot): Promise<void> {
+    const refuse = (status: number, message: string): void => {
+      slot.release()
+      refuseUpgrade(socket, status, message)
+    }
+    if (this.closing !== undefined) return refuse(503, 'the relay is shutting down')
     const url = new URL(request.url ?? '/', 'http://relay.invalid')
     let documentName: string
     try {
       documentName = decodeURIComponent(url.pathname.slice(1))
     } catch {
-      return refuseUpgrade(socket, 400, `the document name in ${url.pathname} is not valid URL encoding`)
+      return refuse(400, `the document name in ${url.pathname} is not valid URL encoding`)
     }
     const problem = documentNameProblem(documentName)
-    if (problem !== null) return refuseUpgrade(socket, 400, problem)
+    if (problem !== null) return refuse(400, problem)
     const context: ConnectionContext = {
       documentName,
       params: url.searchParams,
@@ -260,18 +305,37 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
             { room: documentName, remote: context.remoteAddress, status: error.status, extension: extension.name },
             `connection refused: ${error.message}`
           )
-          return refuseUpgrade(socket, error.status, error.message)
+          return refuse(error.status, error.message)
         }
         throw new Error(`extension ${extension.name} failed in onAuthenticate`, { cause: error })
       }
     }
-    if (socket.destroyed) return
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, context))
+    if (socket.destroyed) return slot.release()
+    if (this.closing !== undefined) return refuse(503, 'the relay is shutting down')
+    // No await from here to `accept`: the room made here is the one acquired there.
+    if (!this.rooms.makeRoomFor(documentName)) {
+      this.limitBit('max-rooms', 'refused', { room: documentName }, 'refused a connection: every document in memory is in use')
+      return refuse(503, 'the relay holds as many documents as it may, all in use; try again later')
+    }
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, context, slot))
   }
 
-  private accept(socket: WebSocket, context: ConnectionContext): void {
+  private accept(socket: WebSocket, context: ConnectionContext, slot: ConnectionSlot): void {
     const room = this.rooms.acquire(context.documentName)
-    const connection = new Connection(socket, context, room, this.metrics, this.logger, (closed, code) => {
+    const policy = {
+      messagesPerSecond: this.limits.messagesPerSecond,
+      messageBurst: this.limits.messageBurst,
+      maxBufferedBytes: this.limits.maxBufferedBytes,
+      onLimit: (limit: LimitName, connection: Connection, details: Record<string, unknown>) =>
+        this.limitBit(
+          limit,
+          'closed',
+          { room: connection.context.documentName, remote: connection.context.remoteAddress, ...details },
+          'closed a connection'
+        )
+    }
+    const connection = new Connection(socket, context, room, this.metrics, this.logger, policy, (closed, code) => {
+      slot.release()
       this.connections.delete(closed)
       for (const extension of this.extensions) {
         void this.runHook(extension, 'onDisconnect', () => extension.onDisconnect?.(context, code))
@@ -297,6 +361,13 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
     this.pingTimer.unref()
   }
 
+  /** Counts and logs a limit that bit. */
+  private limitBit(limit: LimitName, action: LimitAction, details: Record<string, unknown>, what: string): void {
+    this.metrics.countLimitHit(limit, action)
+    const value = limitValues(this.limits)[limit]
+    this.logger.warn({ limit, value, action, ...details }, `limit ${limit} (${value}) reached: ${what}`)
+  }
+
   private async runHook(extension: RelayExtension, hook: string, run: () => unknown): Promise<void> {
     try {
       await run()
@@ -306,6 +377,10 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
     }
   }
 }
+
+/** The request URL for logs, with the access token (a credential) replaced by `REDACTED`. */
+export const redactUrl = (url: string | undefined): string | undefined =>
+  url?.replace(/([?&]token=)[^&#]*/g, '$1REDACTED')
 
 /** Answers an upgrade request with a plain HTTP error and closes the socket. */
 const refuseUpgrade = (socket: Duplex, status: number, message: string): void => {

@@ -4,6 +4,10 @@ import { Room, type RoomServices } from './room'
 export interface RoomRegistryOptions {
   /** How long an empty room stays in memory before it is written and dropped. */
   readonly lingerMs: number
+  /** Rooms held in memory at most; see `makeRoomFor`. */
+  readonly maxRooms: number
+  /** Called when an empty room is dropped early to make room for another. */
+  readonly onEvicted: (name: string) => void
   readonly onLoaded: (name: string) => void
   readonly onUnloaded: (name: string) => void
 }
@@ -15,6 +19,7 @@ export interface RoomRegistryOptions {
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>()
   private readonly closing = new Map<string, Promise<void>>()
+  /** Empty rooms waiting to be dropped, in the order they became empty. */
   private readonly lingerTimers = new Map<Room, NodeJS.Timeout>()
   private readonly services: RoomServices
 
@@ -39,6 +44,21 @@ export class RoomRegistry {
 
   get(name: string): Room | undefined {
     return this.rooms.get(name)
+  }
+
+  /**
+   * Makes sure `acquire(name)` stays within `maxRooms`: true when the room is in memory or there is
+   * space, after dropping the least recently used empty room if needed; false when every room in
+   * memory has connections.
+   */
+  makeRoomFor(name: string): boolean {
+    if (this.rooms.has(name) || this.rooms.size < this.options.maxRooms) return true
+    // Lingering rooms are exactly the empty ones, kept in the order they became empty.
+    const oldest = this.lingerTimers.keys().next().value
+    if (oldest === undefined) return false
+    void this.unload(oldest, CloseCode.normal, 'room evicted')
+    this.options.onEvicted(oldest.name)
+    return true
   }
 
   /** The room for `name`, created (and loading) if it is not in memory. */

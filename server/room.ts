@@ -20,6 +20,7 @@ import type { RelayMetrics } from './metrics'
 import type { RoomHooks } from './room-hooks'
 import type { DocumentStorage } from './storage/document-storage'
 import { appendWhatStorageLacks } from './storage/reconcile'
+import { InconsistentUpdate, UpdateIntegrator, WaitingLimitExceeded, WaitingUpdateFailed } from './update-integrator'
 
 /** What a room needs of a connection. */
 export interface RoomMember {
@@ -45,6 +46,8 @@ const compactAfterAppends = 100
 const retryFailedWriteMs = 1000
 /** Transaction origin of updates and awareness changes that another relay instance sent. */
 const remoteOrigin = Symbol('remote relay instance')
+/** Bytes of updates one connection may have waiting for content the room lacks. */
+const maxWaitingBytesPerMember = 1024 * 1024
 
 /**
  * One document in memory: its Y.Doc, its awareness, and the connections editing it.
@@ -55,11 +58,13 @@ export class Room implements RoomHandle {
   /** Garbage collection off: a collecting relay would drop the deleted text that version history shows. */
   readonly doc = createDocumentDoc()
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  private readonly integrator = new UpdateIntegrator<RoomMember | typeof remoteOrigin>(this.doc, maxWaitingBytesPerMember)
   /** Resolves once the stored state is in `doc`; no member is attached before. */
   readonly loaded: Promise<void>
   /** Members and the awareness client ids each one controls. */
   private readonly members = new Map<RoomMember, Set<number>>()
-  private readonly deniedWriters = new WeakSet<RoomMember>()
+  /** View-only members that sent their harmless sync step 2, or were denied a write. */
+  private readonly viewers = new WeakMap<RoomMember, 'synced' | 'denied'>()
   private unwritten: Uint8Array[] = []
   private writing: Promise<void> = Promise.resolve()
   private writeScheduled = false
@@ -100,6 +105,7 @@ export class Room implements RoomHandle {
     const controlled = this.members.get(member)
     if (controlled === undefined) return
     this.members.delete(member)
+    this.integrator.forget(member)
     this.lastActiveAt = Date.now()
     const present = [...controlled].filter((id) => this.awareness.states.has(id))
     if (present.length > 0) {
@@ -119,10 +125,10 @@ export class Room implements RoomHandle {
         this.sendTo(member, encodeSyncStep2(this.doc, message.stateVector), 'sync')
         break
       case 'sync-step2':
-        this.applyClientUpdate(member, message.update, undefined)
+        this.applyClientUpdate(member, message.update, true)
         break
       case 'update':
-        this.applyClientUpdate(member, message.update, message.frame)
+        this.applyClientUpdate(member, message.update, false)
         break
       case 'awareness':
         awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, member)
@@ -216,7 +222,8 @@ export class Room implements RoomHandle {
 
   private async load(): Promise<void> {
     const stored = await this.services.storage.load(this.name)
-    if (stored !== null) Y.applyUpdate(this.doc, stored)
+    // Stored state is trusted; whatever of it still misses content waits like a remote update.
+    if (stored !== null) this.integrator.integrate(remoteOrigin, stored, { trusted: true })
     await this.services.hooks.load(this)
   }
 
@@ -226,13 +233,9 @@ export class Room implements RoomHandle {
    */
   private applyUpdateFromElsewhere(update: Uint8Array): boolean {
     if (this.closed || isEmptyUpdate(update)) return false
-    const effect: { update?: Uint8Array } = {}
-    const capture = (applied: Uint8Array): void => {
-      effect.update = applied
-    }
-    this.doc.on('update', capture)
+    let integrated: Uint8Array | null
     try {
-      Y.applyUpdate(this.doc, update, remoteOrigin)
+      integrated = this.integrator.integrate(remoteOrigin, update, { trusted: true })
     } catch (error) {
       this.services.logger.error(
         { room: this.name, err: error, bytes: update.length },
@@ -242,12 +245,10 @@ export class Room implements RoomHandle {
       this.broken = true
       this.services.onBroken(this)
       return false
-    } finally {
-      this.doc.off('update', capture)
     }
-    if (effect.update === undefined) return false
-    this.broadcast(encodeUpdate(effect.update), 'sync')
-    return true
+    if (integrated !== null) this.broadcast(encodeUpdate(integrated), 'sync')
+    if (this.integrator.hasWaiting) this.retryWaiting()
+    return integrated !== null
   }
 
   /**
@@ -266,31 +267,97 @@ export class Room implements RoomHandle {
     }
   }
 
-  private applyClientUpdate(member: RoomMember, update: Uint8Array, frame: Uint8Array | undefined): void {
-    if (member.context.role !== 'edit') {
-      if (!this.deniedWriters.has(member)) {
-        this.deniedWriters.add(member)
-        this.sendTo(member, encodePermissionDenied('this connection may only view the document'), 'auth')
-      }
-      return
-    }
+  private applyClientUpdate(member: RoomMember, update: Uint8Array, isSyncStep2: boolean): void {
     if (isEmptyUpdate(update)) return
-    try {
-      Y.applyUpdate(this.doc, update, member)
-    } catch (error) {
-      this.services.logger.error(
-        { room: this.name, err: error, bytes: update.length },
-        'a Yjs update decoded but failed to integrate; reloading the room from storage'
-      )
-      this.services.metrics.countError('integration-failure')
-      this.broken = true
-      member.close(CloseCode.invalidPayload, 'malformed Yjs update')
-      this.services.onBroken(this)
+    if (member.context.role !== 'edit') {
+      this.refuseWrite(member, update, isSyncStep2)
       return
     }
-    this.broadcast(frame ?? encodeUpdate(update), 'sync', member)
-    this.appendToStorage(update)
-    this.services.hooks.change(this, update)
+    let integrated: Uint8Array | null
+    try {
+      integrated = this.integrator.integrate(member, update)
+    } catch (error) {
+      if (error instanceof InconsistentUpdate) this.refuseUpdate(member, error.message)
+      else if (error instanceof WaitingLimitExceeded) {
+        this.services.metrics.countError('waiting-limit')
+        this.services.logger.warn({ room: this.name, remote: member.context.remoteAddress }, error.message)
+        member.close(CloseCode.policyViolation, error.message)
+      } else this.integrationFailed(member, error, update.length)
+      return
+    }
+    if (integrated !== null) this.passOn(integrated, member)
+    if (this.integrator.hasWaiting) this.retryWaiting()
+  }
+
+  /** Sends what a member's update added to the other members, storage and extensions. */
+  private passOn(integrated: Uint8Array, from: RoomMember): void {
+    this.broadcast(encodeUpdate(integrated), 'sync', from)
+    this.appendToStorage(integrated)
+    this.services.hooks.change(this, integrated)
+  }
+
+  /** Integrates waiting updates whose missing content has arrived, and passes them on. */
+  private retryWaiting(): void {
+    let results
+    try {
+      results = this.integrator.retry()
+    } catch (error) {
+      if (!(error instanceof WaitingUpdateFailed)) throw error
+      if (error.sender === remoteOrigin) {
+        this.services.logger.error({ room: this.name, err: error }, 'a waiting remote update failed to integrate; reloading the room from storage')
+        this.services.metrics.countError('integration-failure')
+        this.broken = true
+        this.services.onBroken(this)
+      } else this.integrationFailed(error.sender as RoomMember, error.cause, 0)
+      return
+    }
+    for (const { sender, reason } of results.refused) {
+      if (sender !== remoteOrigin) this.refuseUpdate(sender, reason)
+    }
+    for (const { sender, update } of results.integrated) {
+      if (sender === remoteOrigin) this.broadcast(encodeUpdate(update), 'sync')
+      else this.passOn(update, sender)
+    }
+  }
+
+  /** Closes a member that sent an update no Yjs document could have produced; nothing of it was applied. */
+  private refuseUpdate(member: RoomMember, reason: string): void {
+    this.services.metrics.countError('inconsistent-update')
+    this.services.logger.warn({ room: this.name, remote: member.context.remoteAddress }, `refused a Yjs update: ${reason}`)
+    member.close(CloseCode.invalidPayload, `inconsistent Yjs update: ${reason}`)
+  }
+
+  /**
+   * A Yjs update that decoded cleanly still failed to integrate: the document may be half-changed.
+   * Its sender is closed and the room reloads from storage, which holds only what integrated.
+   */
+  private integrationFailed(member: RoomMember, error: unknown, bytes: number): void {
+    this.services.logger.error(
+      { room: this.name, err: error, bytes, remote: member.context.remoteAddress },
+      'a Yjs update decoded but failed to integrate; reloading the room from storage'
+    )
+    this.services.metrics.countError('integration-failure')
+    this.broken = true
+    member.close(CloseCode.invalidPayload, 'malformed Yjs update')
+    this.services.onBroken(this)
+  }
+
+  /**
+   * Drops a write from a view-only member, never applying it, and answers the first real attempt
+   * with permission-denied. A viewer's provider always answers our sync step 1 with a step 2, which
+   * usually holds nothing new; that one is let pass silently.
+   */
+  private refuseWrite(member: RoomMember, update: Uint8Array, isSyncStep2: boolean): void {
+    const state = this.viewers.get(member)
+    if (state === 'denied') return
+    if (state === undefined && isSyncStep2 && Y.snapshotContainsUpdate(Y.snapshot(this.doc), update)) {
+      this.viewers.set(member, 'synced')
+      return
+    }
+    this.viewers.set(member, 'denied')
+    this.services.metrics.countError('view-only-write')
+    this.services.logger.info({ room: this.name, remote: member.context.remoteAddress }, 'dropped a write from a view-only connection')
+    this.sendTo(member, encodePermissionDenied('this connection may only view the document'), 'auth')
   }
 
   private appendToStorage(update: Uint8Array): void {

@@ -140,7 +140,11 @@ const main = async (): Promise<void> => {
   try {
     log('starting PostgreSQL and Redis on loopback')
     ;[redis, postgres] = await Promise.all([startRedis(), startPostgres()])
-    const relayArgs = (database: string): string[] => ['--storage', 'postgres', '--postgres-url', database, '--linger-ms', '1000']
+    // Every load client connects from 127.0.0.1, so the per-address limit must allow all of them.
+    const relayArgs = (database: string): string[] => [
+      '--storage', 'postgres', '--postgres-url', database, '--linger-ms', '1000',
+      '--max-connections-per-address', String(load.documents * (2 + load.listenersPerDocument))
+    ]
 
     const single = await startRelayProcess(relayArgs(await postgres.createDatabase('single')))
     relays.push(single)

@@ -1,6 +1,6 @@
-import type { AccessRole } from '../../app/ipc'
+import { authenticateWithToken } from '../../server/access/token-authentication'
 import { RelayRefusal, type ConnectionContext, type RelayExtension } from '../../server/extension'
-import { SessionTokenError, tokenGrants, verifySessionToken } from '../lan/session-token'
+import { sessionKey } from '../lan/session-token'
 import type { LanPolicy } from './protocol'
 
 /** The `entry` name of connections that arrive through the LAN listener. */
@@ -13,7 +13,7 @@ export const lanEntry = 'lan'
  * token, and a token may grant more; in `link` mode a valid token is required. Without a policy
  * (not hosting) the LAN is refused.
  *
- * The token checks match the relay's token auth (issue 4) so links work against either.
+ * Tokens are read by the same code as the hosted relay's `--auth token`.
  */
 export class LanAccessExtension implements RelayExtension {
   readonly name = 'desktop-lan-access'
@@ -30,25 +30,12 @@ export class LanAccessExtension implements RelayExtension {
     if (policy === null) throw new RelayRefusal(403, 'this computer is not hosting a session any more')
     const token = context.params.get('token')
     if (token === null || token === '') {
-      if (policy.access === 'network') return grant(context, policy.networkRole)
+      if (policy.access === 'network') {
+        context.role = policy.networkRole
+        return
+      }
       throw new RelayRefusal(401, 'this session is open only to people with an invite link; ask the host for one')
     }
-    let claims
-    try {
-      claims = await verifySessionToken(token, policy.secret)
-    } catch (error) {
-      if (error instanceof SessionTokenError) throw new RelayRefusal(401, error.message)
-      throw error
-    }
-    if (!tokenGrants(claims.doc, context.documentName)) {
-      throw new RelayRefusal(403, `the invite is for "${claims.doc}", not for "${context.documentName}"`)
-    }
-    grant(context, claims.role)
-    if (claims.name !== undefined) context.userName = claims.name
-    context.expiresAt = claims.exp * 1000
+    await authenticateWithToken(sessionKey(policy.secret), context)
   }
-}
-
-const grant = (context: ConnectionContext, role: AccessRole): void => {
-  context.role = role
 }

@@ -58,11 +58,26 @@ export interface TestClient {
 export const connectClient = (
   url: string,
   room: string,
-  options: { doc?: Y.Doc; params?: Record<string, string>; connect?: boolean } = {}
+  options: {
+    doc?: Y.Doc
+    params?: Record<string, string>
+    connect?: boolean
+    /** Options for every `ws` socket the provider opens, e.g. `ca` for a test certificate. */
+    socketOptions?: WebSocket.ClientOptions
+  } = {}
 ): TestClient => {
   const doc = options.doc ?? new Y.Doc()
+  const socketOptions = options.socketOptions
+  const WebSocketPolyfill =
+    socketOptions === undefined
+      ? WebSocket
+      : class extends WebSocket {
+          constructor(address: string, protocols?: string | string[]) {
+            super(address, protocols, socketOptions)
+          }
+        }
   const provider = new WebsocketProvider(url, room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: WebSocketPolyfill as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     connect: options.connect ?? true,
     params: options.params ?? {},
@@ -128,8 +143,23 @@ export interface RawSocket {
   readonly received: Uint8Array[]
 }
 
-export const openRawSocket = async (url: string, room: string): Promise<RawSocket> => {
-  const socket = new WebSocket(`${url}/${encodeURIComponent(room)}`)
+/** Where a raw socket connects and what it presents: query parameters (`token`) and headers (`origin`). */
+export interface RawSocketOptions {
+  params?: Record<string, string>
+  headers?: Record<string, string>
+  socketOptions?: WebSocket.ClientOptions
+}
+
+const roomUrl = (url: string, room: string, params: Record<string, string> = {}): string => {
+  const query = new URLSearchParams(params).toString()
+  return `${url}/${encodeURIComponent(room)}${query === '' ? '' : `?${query}`}`
+}
+
+export const openRawSocket = async (url: string, room: string, options: RawSocketOptions = {}): Promise<RawSocket> => {
+  const socket = new WebSocket(roomUrl(url, room, options.params), {
+    ...options.socketOptions,
+    ...(options.headers === undefined ? {} : { headers: options.headers })
+  })
   const received: Uint8Array[] = []
   socket.on('message', (data: Buffer) => received.push(new Uint8Array(data)))
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
@@ -141,3 +171,33 @@ export const openRawSocket = async (url: string, room: string): Promise<RawSocke
   })
   return { socket, closed, received }
 }
+
+/**
+ * Attempts a WebSocket upgrade and reports the HTTP answer: 101 when it was accepted (the socket is
+ * then closed), else the refusal's status and body.
+ */
+export const attemptUpgrade = (
+  url: string,
+  room: string,
+  options: RawSocketOptions = {}
+): Promise<{ status: number; body: string }> =>
+  new Promise((resolve, reject) => {
+    const socket = new WebSocket(roomUrl(url, room, options.params), {
+      ...options.socketOptions,
+      ...(options.headers === undefined ? {} : { headers: options.headers })
+    })
+    socket.on('open', () => {
+      socket.close()
+      resolve({ status: 101, body: '' })
+    })
+    socket.on('unexpected-response', (_request, response) => {
+      let body = ''
+      response.setEncoding('utf8')
+      response.on('data', (chunk: string) => (body += chunk))
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: body.trim() }))
+    })
+    socket.on('error', (error) => {
+      // 'unexpected-response' handles refusals; anything else is a failure of the test setup.
+      if (!/Unexpected server response/.test(error.message)) reject(error)
+    })
+  })

@@ -2,10 +2,11 @@
  * Test support: relay instances as child processes running the real CLI (`server/cli.ts`), and a
  * TCP load balancer in front of them. Imported by tests and benchmarks only.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { createConnection, createServer, type Server, type Socket } from 'node:net'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 
 const cliPath = fileURLToPath(new URL('../cli.ts', import.meta.url))
 
@@ -119,5 +120,21 @@ export const startTcpBalancer = async (backends: () => string[]): Promise<TcpBal
       for (const socket of sockets) socket.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     }
+  }
+}
+
+/** Runs the relay's command line to completion (e.g. the `token` subcommand) and returns what it printed. */
+export const runRelayCommand = async (
+  args: string[],
+  env: Record<string, string> = {}
+): Promise<{ code: number; stdout: string; stderr: string }> => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', cliPath, ...args], {
+      env: { ...process.env, ...env }
+    })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string }
+    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' }
   }
 }

@@ -1,0 +1,106 @@
+import * as encoding from 'lib0/encoding'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { CloseCode } from '../app/protocol'
+import type { Relay } from './relay'
+import { updateFrame } from './testing/frames'
+import { connectClient, openRawSocket, startEnsembleRelay, waitFor, whenSynced, type TestClient } from './testing/harness'
+
+/** Updates a document emits, in order. */
+const editsOf = (doc: Y.Doc): Uint8Array[] => {
+  const updates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => updates.push(update))
+  return updates
+}
+
+describe('updates that depend on content the relay lacks', () => {
+  let relay: Relay
+  const clients: TestClient[] = []
+  const connect = (room: string): TestClient => {
+    const client = connectClient(relay.url, room)
+    clients.push(client)
+    return client
+  }
+
+  beforeAll(async () => {
+    relay = await startEnsembleRelay()
+  })
+  afterAll(async () => {
+    for (const client of clients) client.destroy()
+    await relay.close()
+  })
+
+  it('are held back, and passed on once what they depend on arrives', async () => {
+    const room = 'out-of-order'
+    const reader = connect(room)
+    await whenSynced(reader)
+    const author = new Y.Doc()
+    const edits = editsOf(author)
+    author.getText('text').insert(0, 'one ')
+    author.getText('text').insert(4, 'two')
+    const raw = await openRawSocket(relay.url, room)
+    raw.socket.send(updateFrame(edits[1]!))
+    // Held back: the room neither holds nor forwards it.
+    const other = await openRawSocket(relay.url, room)
+    other.socket.send(updateFrame(edits[0]!))
+    await waitFor(() => reader.text.toString() === 'one two', 'both edits to reach the reader')
+    expect(relay.metrics.errorCount('inconsistent-update')).toBe(0)
+    raw.socket.close()
+    other.socket.close()
+  })
+
+  it('are dropped when their sender leaves before the content arrives', async () => {
+    const room = 'dropped'
+    const reader = connect(room)
+    await whenSynced(reader)
+    const author = new Y.Doc()
+    const edits = editsOf(author)
+    author.getText('text').insert(0, 'one ')
+    author.getText('text').insert(4, 'two')
+    const raw = await openRawSocket(relay.url, room)
+    raw.socket.send(updateFrame(edits[1]!))
+    raw.socket.close()
+    await raw.closed
+    const other = await openRawSocket(relay.url, room)
+    other.socket.send(updateFrame(edits[0]!))
+    await waitFor(() => reader.text.toString() === 'one ', 'the first edit to reach the reader')
+    // Had the held-back edit been kept, it would have followed the first one in.
+    const witness = connect(room)
+    await whenSynced(witness)
+    expect(witness.text.toString()).toBe('one ')
+    other.socket.close()
+  })
+
+  it('an update no Yjs document could have produced closes its sender with 1007 and changes nothing', async () => {
+    const room = 'inconsistent'
+    const writer = connect(room)
+    await whenSynced(writer)
+    writer.text.insert(0, 'ab')
+    writer.doc.getText('other').insert(0, 'c')
+    await waitFor(() => (relay.documentState(room)?.length ?? 0) > 10, 'the relay to hold the text')
+    const before = relay.documentState(room)!
+    // A copy of the document forges an insert between 'a' (in text) and 'c' (in other).
+    const forger = new Y.Doc()
+    Y.applyUpdate(forger, before)
+    const edits = editsOf(forger)
+    forger.getText('text').insert(1, 'X')
+    const decoded = Y.decodeUpdate(edits[0]!)
+    const item = decoded.structs[0] as Y.Item
+    item.rightOrigin = writer.doc.getText('other')._start!.id
+    // Re-encode the one forged item: one client, one struct, no deletions.
+    const encoder = new Y.UpdateEncoderV1()
+    encoding.writeVarUint(encoder.restEncoder, 1)
+    encoding.writeVarUint(encoder.restEncoder, 1)
+    encoder.writeClient(item.id.client)
+    encoding.writeVarUint(encoder.restEncoder, item.id.clock)
+    item.write(encoder, 0)
+    encoding.writeVarUint(encoder.restEncoder, 0)
+    const raw = await openRawSocket(relay.url, room)
+    raw.socket.send(updateFrame(encoder.toUint8Array()))
+    const { code, reason } = await raw.closed
+    expect(code).toBe(CloseCode.invalidPayload)
+    expect(reason).toMatch(/inconsistent Yjs update/)
+    expect(relay.documentState(room)).toEqual(before)
+    expect(writer.text.toString()).toBe('ab')
+  })
+})

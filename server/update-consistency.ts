@@ -1,0 +1,144 @@
+import * as Y from 'yjs'
+
+/**
+ * Checks that a Yjs update could have come from a Yjs document, before the relay applies it.
+ *
+ * Yjs integrates whatever decodes. A forged struct whose references contradict each other (left
+ * and right neighbours in different lists, a reference to its own future) either throws halfway
+ * through integration, leaving the document half-changed, or integrates differently depending on
+ * the order replicas receive it, so that clients stop converging. Honest Yjs documents never
+ * produce such structs; the relay refuses them.
+ */
+
+type Struct = Y.Item | Y.GC | Y.Skip
+/** What this file needs of a shared type: the item that holds it, `null` for a root type. */
+type SharedType = { readonly _item: Y.Item | null }
+
+/** The list a struct lives in: a root type by name or a nested type by its item's id, plus the map key. */
+interface Placement {
+  readonly parent: string
+  readonly key: string | null
+}
+
+/** A placement, or `gc` where Yjs turns the struct into garbage, or `unknown` where it depends on content not seen yet. */
+type Resolved = Placement | 'gc' | 'unknown'
+
+/** Clocks past this lose integer precision in arithmetic on them. */
+const maxClock = Number.MAX_SAFE_INTEGER / 2
+
+/** A decoded update, as `Y.decodeUpdate` returns it. */
+export interface DecodedUpdate {
+  readonly structs: readonly Struct[]
+  readonly ds: { readonly clients: Map<number, readonly { readonly clock: number; readonly len: number }[]> }
+}
+
+/** Returns why `update` (decoded) cannot come from a Yjs document, or `null`. */
+export const updateConsistencyProblem = (doc: Y.Doc, { structs, ds }: DecodedUpdate): string | null => {
+  for (const [client, ranges] of ds.clients) {
+    for (const { clock, len } of ranges) {
+      if (len < 1 || clock + len > maxClock) return `client ${client} has a deleted range of length ${len} at clock ${clock}`
+    }
+  }
+  const byClient = new Map<number, Struct[]>()
+  let previous: Struct | undefined
+  for (const struct of structs) {
+    const { client, clock } = struct.id
+    if (struct.length < 1) return `a struct of client ${client} at clock ${clock} has no length`
+    if (clock + struct.length > maxClock) return `a struct of client ${client} reaches clock ${clock + struct.length}`
+    const list = byClient.get(client)
+    if (list === undefined) byClient.set(client, [struct])
+    else if (previous?.id.client !== client) return `client ${client} appears twice`
+    else list.push(struct)
+    previous = struct
+    if (!(struct instanceof Y.Item)) continue
+    for (const ref of [struct.origin, struct.rightOrigin, struct.parent instanceof Y.ID ? struct.parent : null]) {
+      if (ref !== null && ref.client === client && ref.clock >= clock) {
+        return `a struct of client ${client} at clock ${clock} refers to its own future (clock ${ref.clock})`
+      }
+    }
+    if (struct.parentSub !== null && struct.rightOrigin !== null) {
+      return `a map entry of client ${client} at clock ${clock} has a right neighbour`
+    }
+  }
+  return new PlacementCheck(doc, byClient).problem()
+}
+
+/** Resolves where each item of an update would go, the way `Item.getMissing` does. */
+class PlacementCheck {
+  private readonly resolved = new Map<Y.Item, Resolved>()
+  private readonly rootNames = new Map<object, string>()
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly byClient: Map<number, Struct[]>
+  ) {
+    for (const [name, type] of doc.share) this.rootNames.set(type, name)
+  }
+
+  problem(): string | null {
+    for (const structs of this.byClient.values()) {
+      for (const struct of structs) {
+        if (!(struct instanceof Y.Item) || struct.origin === null || struct.rightOrigin === null) continue
+        const left = this.placementOf(struct.origin, 0)
+        const right = this.placementOf(struct.rightOrigin, 0)
+        if (typeof left === 'string' || typeof right === 'string') continue
+        if (left.parent !== right.parent || left.key !== right.key) {
+          const { client, clock } = struct.id
+          return `an item of client ${client} at clock ${clock} has its left and right neighbours in different lists`
+        }
+      }
+    }
+    return null
+  }
+
+  /** Where the struct holding `id` lives. `depth` bounds chains of references inside the update. */
+  private placementOf(id: Y.ID, depth: number): Resolved {
+    if (depth > 1000) return 'unknown'
+    if (id.clock < Y.getState(this.doc.store, id.client)) {
+      const struct = Y.getItem(this.doc.store, id) as Y.Item | Y.GC
+      if (!(struct instanceof Y.Item) || struct.parent === null) return 'gc'
+      return { parent: this.typeKey(struct.parent as SharedType), key: struct.parentSub }
+    }
+    const struct = this.findInUpdate(id)
+    if (struct === undefined) return 'unknown'
+    if (!(struct instanceof Y.Item)) return 'gc'
+    const known = this.resolved.get(struct)
+    if (known !== undefined) return known
+    const placement = this.resolveItem(struct, depth + 1)
+    this.resolved.set(struct, placement)
+    return placement
+  }
+
+  /** Mirrors `Item.getMissing`: an explicit parent, else the left neighbour's, else the right one's. */
+  private resolveItem(item: Y.Item, depth: number): Resolved {
+    if (item.parent !== null) {
+      if (typeof item.parent === 'string') return { parent: `root:${item.parent}`, key: item.parentSub }
+      const parentId = item.parent as unknown as Y.ID
+      return { parent: `item:${parentId.client}:${parentId.clock}`, key: item.parentSub }
+    }
+    const left = item.origin === null ? null : this.placementOf(item.origin, depth)
+    const right = item.rightOrigin === null ? null : this.placementOf(item.rightOrigin, depth)
+    if (left === 'gc' || right === 'gc') return 'gc'
+    return left ?? right ?? 'unknown'
+  }
+
+  private typeKey(type: SharedType): string {
+    const item = type._item
+    return item === null ? `root:${this.rootNames.get(type) ?? '?'}` : `item:${item.id.client}:${item.id.clock}`
+  }
+
+  private findInUpdate(id: Y.ID): Struct | undefined {
+    const structs = this.byClient.get(id.client)
+    if (structs === undefined) return undefined
+    let low = 0
+    let high = structs.length - 1
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      const struct = structs[middle]!
+      if (id.clock < struct.id.clock) high = middle - 1
+      else if (id.clock >= struct.id.clock + struct.length) low = middle + 1
+      else return struct
+    }
+    return undefined
+  }
+}
