@@ -4,6 +4,7 @@ import type { DocumentPerson, DocumentTarget, OpenedDocument, PlatformBridge } f
 import { awarenessUserOf } from '../../app/presence'
 import type { UserProfile } from '../../app/profile'
 import { createEditor } from '../editor/create-editor'
+import { startCollaboration } from '../panels/collaboration'
 import { trackActivity } from '../session/activity'
 import { showConnectionStatus } from '../session/connection-status-view'
 import { openDocumentSession, type DocumentSession } from '../session/document-session'
@@ -17,7 +18,8 @@ export interface OpenDocument {
 
 /**
  * Lays out the editor screen: header (document name, presence bar, connection status), toolbar,
- * the document, and a footer with the word count and notices.
+ * the document with the side panel of comments, history and chat next to it, and a footer with
+ * the word count and notices.
  */
 export const showEditorScreen = async (
   root: HTMLElement,
@@ -35,7 +37,10 @@ export const showEditorScreen = async (
       <span class="status-slot"></span>
     </header>
     <nav class="toolbar-slot"></nav>
-    <div class="editor-scroll"><article class="editor-slot"></article></div>
+    <div class="editor-body">
+      <div class="editor-scroll"><article class="editor-slot"></article></div>
+      <div class="side-panel-slot"></div>
+    </div>
     <footer class="editor-footer">
       <span class="word-count" data-testid="word-count"></span>
       <span class="notice" data-testid="notice" role="alert"></span>
@@ -55,10 +60,13 @@ export const showEditorScreen = async (
   // the relay's state merges in whenever it arrives.
   const cache = await session.cacheLoaded
   if (cache.problem !== null) showNotice(`Offline copy unavailable: ${cache.problem}.`)
+  const collaboration = startCollaboration(session, profile, showNotice)
   const view = createEditor({
     fragment: session.fragment,
     awareness: session.provider.awareness,
     showNotice,
+    sync: collaboration.sync,
+    plugins: collaboration.plugins,
     mounts: {
       editor: slot('.editor-slot'),
       toolbar: slot('.toolbar-slot'),
@@ -66,12 +74,14 @@ export const showEditorScreen = async (
       wordCount: slot('.word-count')
     }
   })
+  collaboration.mount(view, { panel: slot('.side-panel-slot'), documentArea: slot('.editor-scroll'), editor: slot('.editor-slot') })
   view.focus()
   const closePlatformView = bridge.documentOpened(describeToPlatform(session, view))
   return {
     session,
     view,
     close: () => {
+      collaboration.close()
       closePlatformView()
       stopActivity()
       stopStatus()

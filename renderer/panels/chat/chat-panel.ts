@@ -1,0 +1,212 @@
+import type { Awareness } from 'y-protocols/awareness'
+import { ChatLog, chatTextProblem, maxChatMessageLength, unreadCount, type ChatMessage } from '../../../app/chat/chat-log'
+import { othersIn, PresenceLines, type PresenceLine } from '../../../app/chat/presence-lines'
+import type { UserProfile } from '../../../app/profile'
+import type { DocumentAccess } from '../../session/access'
+import { h, messageOf, personLabel, timeLabel } from '../dom'
+
+/** What the chat needs of the connection: whether this copy is in sync with the relay. */
+export interface SyncEvents {
+  readonly synced: boolean
+  on(name: 'sync', handler: (synced: boolean) => void): void
+  off(name: 'sync', handler: (synced: boolean) => void): void
+}
+
+export interface ChatPanelOptions {
+  readonly chat: ChatLog
+  readonly profile: UserProfile
+  readonly access: DocumentAccess
+  readonly awareness: Awareness
+  readonly connection: SyncEvents
+  /** Where this browser remembers the last message read (localStorage). */
+  readonly readMarker: { load(): string | null; save(messageId: string): void }
+  /** The number of unread messages changed; the tab's badge shows it. */
+  readonly onUnreadChange: (count: number) => void
+}
+
+/** Text of the note view-only readers see instead of the message box. */
+export const viewOnlyChatNote = 'View only: you can read the chat, but not post, because the chat is part of the document and your access does not let you change it.'
+
+/** A join or leave line and the message it came after (`null`: before every message). */
+interface PlacedLine {
+  readonly line: PresenceLine
+  readonly afterMessageId: string | null
+}
+
+/**
+ * The chat panel (`[data-testid=chat-panel]`): the document's messages (`[data-testid=chat-message]`
+ * with `data-author`) with the author's name, colour and time, lines when someone joins or leaves
+ * (`[data-testid=chat-system]` with `data-kind` joined|left; seen by this copy from awareness and
+ * never stored), and a message box (Enter sends, Shift+Enter starts a new line). While the panel
+ * is hidden, messages from others count as unread.
+ */
+export class ChatPanel {
+  readonly element: HTMLElement
+  private readonly list: HTMLOListElement
+  private readonly form: HTMLFormElement
+  private readonly input: HTMLTextAreaElement
+  private readonly problem: HTMLElement
+  private readonly readOnlyNote: HTMLElement
+  private readonly presence = new PresenceLines()
+  private readonly lines: PlacedLine[] = []
+  private renderedIds: string[] = []
+  private lastRead: string | null
+  private visible = false
+  private unread = -1
+  private readonly stops: Array<() => void> = []
+
+  constructor(private readonly options: ChatPanelOptions) {
+    this.list = h('ol', { class: 'chat-messages', 'data-testid': 'chat-messages', 'aria-live': 'polite' })
+    this.input = h('textarea', {
+      'data-testid': 'chat-input',
+      rows: 2,
+      placeholder: 'Message everyone in this document',
+      'aria-label': 'Chat message',
+      maxlength: maxChatMessageLength
+    })
+    this.form = h(
+      'form',
+      { class: 'chat-form', 'data-testid': 'chat-form' },
+      this.input,
+      h('button', { type: 'submit', 'data-testid': 'chat-send' }, 'Send')
+    )
+    this.problem = h('p', { class: 'problem', role: 'alert', 'data-testid': 'chat-problem' })
+    this.readOnlyNote = h('p', { class: 'read-only-note', 'data-testid': 'chat-read-only', hidden: true }, viewOnlyChatNote)
+    this.element = h(
+      'section',
+      { class: 'panel chat-panel', 'data-testid': 'chat-panel', role: 'tabpanel', 'aria-label': 'Chat' },
+      this.list,
+      this.readOnlyNote,
+      this.problem,
+      this.form
+    )
+    this.lastRead = options.readMarker.load()
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault()
+      this.send()
+    })
+    this.input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+        event.preventDefault()
+        this.send()
+      }
+    })
+    this.stops.push(options.chat.onChange(() => this.render()))
+    const onSync = (synced: boolean): void => {
+      if (synced) this.presence.resume(this.others())
+      else this.presence.pause()
+    }
+    options.connection.on('sync', onSync)
+    this.stops.push(() => options.connection.off('sync', onSync))
+    if (options.connection.synced) this.presence.resume(this.others())
+    const onAwareness = (): void => {
+      const last = this.options.chat.messages().at(-1)?.id ?? null
+      const added = this.presence.observe(this.others(), Date.now())
+      if (added.length === 0) return
+      this.lines.push(...added.map((line) => ({ line, afterMessageId: last })))
+      this.render(true)
+    }
+    options.awareness.on('change', onAwareness)
+    this.stops.push(() => options.awareness.off('change', onAwareness))
+    const onAccess = (): void => this.render()
+    options.access.on('change', onAccess)
+    this.stops.push(() => options.access.off('change', onAccess))
+    this.render()
+  }
+
+  /** The panel became visible or hidden; what is visible counts as read. */
+  setVisible(visible: boolean): void {
+    this.visible = visible
+    this.render()
+    if (visible) this.scrollToEnd()
+  }
+
+  destroy(): void {
+    for (const stop of this.stops.splice(0)) stop()
+  }
+
+  private scrollToEnd(): void {
+    this.list.scrollTop = this.list.scrollHeight
+  }
+
+  private others(): UserProfile[] {
+    return othersIn(this.options.awareness.getStates() as Map<number, Record<string, unknown>>, this.options.awareness.clientID)
+  }
+
+  private send(): void {
+    const problem = chatTextProblem(this.input.value)
+    if (problem !== null) {
+      this.problem.textContent = this.input.value.trim() === '' ? '' : `Cannot send: ${problem}.`
+      return
+    }
+    try {
+      this.options.chat.send(this.input.value, this.options.profile, Date.now())
+      this.input.value = ''
+      this.problem.textContent = ''
+    } catch (error) {
+      this.problem.textContent = messageOf(error)
+    }
+  }
+
+  private render(linesChanged = false): void {
+    const canEdit = this.options.access.canEdit
+    this.form.hidden = !canEdit
+    this.readOnlyNote.hidden = canEdit
+    const messages = this.options.chat.messages()
+    const ids = messages.map((message) => message.id)
+    const nearBottom = this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 40
+    const appendOnly = !linesChanged && this.renderedIds.every((id, index) => ids[index] === id)
+    if (appendOnly) {
+      for (const message of messages.slice(this.renderedIds.length)) this.list.append(this.messageItem(message))
+    } else {
+      this.list.replaceChildren(...this.items(messages))
+    }
+    if (ids.length !== this.renderedIds.length || linesChanged) {
+      if (nearBottom || this.visible) this.scrollToEnd()
+    }
+    this.renderedIds = ids
+    if (this.visible && typeof document !== 'undefined' && document.visibilityState === 'visible' && ids.length > 0 && this.lastRead !== ids.at(-1)) {
+      this.lastRead = ids.at(-1)!
+      this.options.readMarker.save(this.lastRead)
+    }
+    const unread = this.visible ? 0 : unreadCount(messages, this.lastRead, this.options.profile.name)
+    if (unread !== this.unread) {
+      this.unread = unread
+      this.options.onUnreadChange(unread)
+    }
+  }
+
+  /** Messages in order, each join or leave line after the message it followed. */
+  private items(messages: readonly ChatMessage[]): HTMLElement[] {
+    const items: HTMLElement[] = []
+    const linesAfter = (id: string | null): void => {
+      for (const placed of this.lines) if (placed.afterMessageId === id) items.push(this.lineItem(placed.line))
+    }
+    linesAfter(null)
+    for (const message of messages) {
+      items.push(this.messageItem(message))
+      linesAfter(message.id)
+    }
+    return items
+  }
+
+  private messageItem(message: ChatMessage): HTMLLIElement {
+    const own = message.author.name === this.options.profile.name
+    return h(
+      'li',
+      { class: own ? 'chat-message own' : 'chat-message', 'data-testid': 'chat-message', 'data-author': message.author.name },
+      h('div', { class: 'chat-meta' }, personLabel(message.author), timeLabel(message.sentAt)),
+      h('p', { class: 'chat-text' }, message.text)
+    )
+  }
+
+  private lineItem(line: PresenceLine): HTMLLIElement {
+    return h(
+      'li',
+      { class: 'chat-system', 'data-testid': 'chat-system', 'data-kind': line.kind, 'data-person': line.person.name },
+      personLabel(line.person),
+      line.kind === 'joined' ? ' joined · ' : ' left · ',
+      timeLabel(line.at)
+    )
+  }
+}
