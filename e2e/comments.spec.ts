@@ -1,5 +1,7 @@
+import { signAccessToken } from '../server/access/access-token'
+import { tokenAuthentication } from '../server/access/token-authentication'
 import { test, expect, editorText } from './fixtures'
-import { liveEditor, openTab, selectText, typeAtEnd } from './panels'
+import { liveEditor, openTab, openWithToken, selectText, typeAtEnd } from './panels'
 
 test('a comment reaches the other page, which replies; both follow the text as it is edited, resolved, reopened and deleted', async ({ openWriter }) => {
   const ana = await openWriter('Ana Lima', 'comments')
@@ -71,5 +73,44 @@ test('a comment reaches the other page, which replies; both follow the text as i
     await expect(thread.getByTestId('thread-quote')).toHaveText('“brown”')
     await expect(liveEditor(page).locator('.comment-highlight')).toHaveCount(0)
   }
-  await openTab(ben.page, 'comments')
+})
+
+test.describe('with access tokens', () => {
+  const secret = new TextEncoder().encode('a secret of at least thirty-two bytes for the e2e relay')
+  test.use({ relayOptions: { extensions: [tokenAuthentication(secret)] } })
+
+  test('a view-only reader sees comments, versions and chat, and is told why they cannot add to them', async ({ browser, relay }) => {
+    const grant = (role: 'edit' | 'view') => signAccessToken(secret, { doc: 'reviewed', role, lifetimeMs: 3_600_000 })
+    const ana = await openWithToken(browser, relay.httpUrl, 'Ana Lima', 'reviewed', await grant('edit'))
+    const vic = await openWithToken(browser, relay.httpUrl, 'Vic Reader', 'reviewed', await grant('view'))
+    try {
+      await typeAtEnd(ana.page, 'Please review this sentence')
+      await selectText(ana.page, 'review')
+      await ana.page.getByTestId('add-comment').click()
+      await ana.page.getByTestId('comment-input').fill('Is this clear?')
+      await ana.page.getByTestId('comment-submit').click()
+      await openTab(ana.page, 'chat')
+      await ana.page.getByTestId('chat-input').fill('Vic, have a look')
+      await ana.page.getByTestId('chat-input').press('Enter')
+
+      const thread = vic.page.getByTestId('comment-thread')
+      await expect(thread.getByTestId('comment')).toContainText('Is this clear?')
+      await expect(liveEditor(vic.page).locator('.comment-highlight')).toHaveText('review')
+      await expect(vic.page.getByTestId('comments-read-only')).toBeVisible()
+      await expect(vic.page.getByTestId('add-comment')).toBeHidden()
+      await expect(thread.getByTestId('reply-form')).toBeHidden()
+      await expect(thread.getByTestId('resolve-thread')).toBeDisabled()
+      await expect(liveEditor(vic.page)).toHaveAttribute('contenteditable', 'false')
+      await openTab(vic.page, 'chat')
+      await expect(vic.page.getByTestId('chat-message')).toContainText('Vic, have a look')
+      await expect(vic.page.getByTestId('chat-read-only')).toBeVisible()
+      await expect(vic.page.getByTestId('chat-form')).toBeHidden()
+      await openTab(vic.page, 'history')
+      await expect(vic.page.getByTestId('history-read-only')).toBeVisible()
+      await expect(vic.page.getByTestId('save-version-form')).toBeHidden()
+    } finally {
+      await ana.context.close()
+      await vic.context.close()
+    }
+  })
 })

@@ -2,8 +2,8 @@
  * Helpers for the browser tests of comments, history and chat: the live editor (a version view
  * adds a second ProseMirror root to the page), selecting text in it, and typing at its end.
  */
-import type { Locator, Page } from '@playwright/test'
-import { expect } from './fixtures'
+import type { Browser, Locator, Page } from '@playwright/test'
+import { expect, type Writer } from './fixtures'
 
 /** The live document's editor (not a version's read-only view). */
 export const liveEditor = (page: Page): Locator => page.locator('.editor-slot:not(.version-slot) > .ProseMirror')
@@ -56,4 +56,14 @@ export const openTab = async (page: Page, tab: 'comments' | 'history' | 'chat'):
   const button = page.getByTestId(`tab-${tab}`)
   if ((await button.getAttribute('aria-selected')) !== 'true') await button.click()
   await expect(page.getByTestId(`${tab}-panel`)).toBeVisible()
+}
+
+/** Opens `doc` as `user` with an access token (in the URL fragment) in a fresh browser context. */
+export const openWithToken = async (browser: Browser, httpUrl: string, user: string, doc: string, token: string): Promise<Writer> => {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  page.on('pageerror', (error) => console.error(`[${user}] page error:`, error))
+  await page.goto(`${httpUrl}/?doc=${encodeURIComponent(doc)}&user=${encodeURIComponent(user)}#token=${encodeURIComponent(token)}`)
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected')
+  return { context, page, name: user }
 }
