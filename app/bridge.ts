@@ -36,6 +36,8 @@ export interface OpenedDocument {
   /** Undo and redo this user's own changes (the desktop's Edit menu uses them). */
   undo(): void
   redo(): void
+  /** Starts saving a named version (File › Save Version…): the history panel, at the name box. */
+  saveVersion(): void
 }
 
 export interface PlatformBridge {

@@ -45,7 +45,8 @@ export const menuCommands = [
   'share-document',
   'open-settings',
   'undo',
-  'redo'
+  'redo',
+  'save-version'
 ] as const
 export type MenuCommand = (typeof menuCommands)[number]
 

@@ -76,7 +76,7 @@ export const showEditorScreen = async (
   })
   collaboration.mount(view, { panel: slot('.side-panel-slot'), documentArea: slot('.editor-scroll'), editor: slot('.editor-slot') })
   view.focus()
-  const closePlatformView = bridge.documentOpened(describeToPlatform(session, view))
+  const closePlatformView = bridge.documentOpened(describeToPlatform(session, view, () => collaboration.saveVersion()))
   return {
     session,
     view,
@@ -91,7 +91,7 @@ export const showEditorScreen = async (
   }
 }
 
-const describeToPlatform = (session: DocumentSession, view: EditorView): OpenedDocument => {
+const describeToPlatform = (session: DocumentSession, view: EditorView, saveVersion: () => void): OpenedDocument => {
   const { awareness } = session.provider
   return {
     documentName: session.target.documentName,
@@ -110,6 +110,7 @@ const describeToPlatform = (session: DocumentSession, view: EditorView): OpenedD
       return () => awareness.off('change', listener)
     },
     undo: () => void undo(view.state),
-    redo: () => void redo(view.state)
+    redo: () => void redo(view.state),
+    saveVersion
   }
 }
