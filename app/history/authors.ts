@@ -11,20 +11,31 @@ import type { UserProfile } from '../profile'
 export class DocumentAuthors {
   readonly permanentUserData: Y.PermanentUserData
   private readonly colors: Y.Map<string>
+  private registeredAs: string | null = null
 
-  constructor(private readonly doc: Y.Doc) {
+  constructor(
+    private readonly doc: Y.Doc,
+    /** The content whose deletions are attributed; deletions elsewhere (a comment's status replaced) are not kept. */
+    private readonly content: Y.XmlFragment
+  ) {
     this.permanentUserData = new Y.PermanentUserData(doc, doc.getMap(documentTypeNames.authors))
     this.colors = doc.getMap<string>(documentTypeNames.authorColors)
   }
 
   /**
    * Attributes this copy's edits (its client id) and deletions to `profile.name` from now on, and
-   * records the colour. Writes to the document, so only someone who may edit calls it, once per
-   * session.
+   * records the colour. Writes to the document, so only someone who may edit calls it. A second
+   * call only updates the colour: a copy has one author.
    */
   register(profile: UserProfile): void {
-    this.permanentUserData.setUserMapping(this.doc, this.doc.clientID, profile.name)
-    if (this.colors.get(profile.name) !== profile.color) this.colors.set(profile.name, profile.color)
+    if (this.registeredAs === null) {
+      this.registeredAs = profile.name
+      this.permanentUserData.setUserMapping(this.doc, this.doc.clientID, profile.name, {
+        filter: (transaction) => (transaction.changedParentTypes as Map<unknown, unknown>).has(this.content)
+      })
+    }
+    const name = this.registeredAs
+    if (this.colors.get(name) !== profile.color) this.colors.set(name, profile.color)
   }
 
   /** The author's colour (`#rrggbb`), or `undefined` for someone this document has no colour for. */

@@ -62,7 +62,7 @@ const colorDef = (color: string): { light: string; dark: string } => ({ light: `
 export const startCollaboration = (session: DocumentSession, profile: UserProfile, showNotice: ShowNotice): Collaboration => {
   const { doc, fragment, provider } = session
   const access = new DocumentAccess(session.target.token, provider)
-  const authors = new DocumentAuthors(doc)
+  const authors = new DocumentAuthors(doc, fragment)
   const history = new VersionHistory(doc)
   const threads = new CommentThreads(doc)
   const chat = new ChatLog(doc)
