@@ -6,8 +6,9 @@
  * - `replayMs`: applying all 259,778 edits, one transaction each;
  * - `encodedBytes` / `encodedBytesV2`: `Y.encodeStateAsUpdate` (what the relay stores and sends a
  *   new client) in the v1 format the wire uses, and in v2;
- * - `loadMs`: `Y.applyUpdate` of that encoding into a fresh Y.Doc of the same kind, the median of
- *   seven runs (what opening the document costs);
+ * - `loadMs`: `Y.applyUpdate` of that encoding into a fresh Y.Doc of the same kind (what opening the
+ *   document costs): median and fastest of 15 runs, the two kinds taking turns so that a busy
+ *   machine slows both alike;
  * - `heapBytes`: the JavaScript heap the loaded Y.Doc holds (only with `node --expose-gc`);
  * - `snapshotBytes`: one `Y.encodeSnapshot` of the final state, what every saved version stores.
  */
@@ -23,7 +24,7 @@ interface Trace {
 }
 
 const defaultTrace = fileURLToPath(new URL('../../../shared/data/paper-trace.json.gz', import.meta.url))
-const loadRuns = 7
+const loadRuns = 15
 
 const readTrace = async (path: string): Promise<Trace> => {
   let raw: Buffer
@@ -54,42 +55,52 @@ const heapOf = (build: () => Y.Doc): number | null => {
   return held
 }
 
-const measure = (trace: Trace, gc: boolean) => {
+/** Replays the trace into a document with or without garbage collection and encodes it. */
+const replay = (trace: Trace, gc: boolean) => {
   const document = new TraceDocument(new Y.Doc({ gc }))
   const started = performance.now()
   for (const edit of trace.edits) document.apply(edit)
   const replayMs = performance.now() - started
   if (document.text() !== trace.finalText) throw new Error(`the replay with gc ${gc} did not end with the trace's finalText`)
-  const update = Y.encodeStateAsUpdate(document.doc)
-  const loadTimes: number[] = []
-  for (let run = 0; run < loadRuns; run++) {
-    const doc = new Y.Doc({ gc })
-    const start = performance.now()
-    Y.applyUpdate(doc, update)
-    loadTimes.push(performance.now() - start)
-    doc.destroy()
-  }
-  return {
-    gc,
-    replayMs: Math.round(replayMs),
-    encodedBytes: update.length,
-    encodedBytesV2: Y.encodeStateAsUpdateV2(document.doc).length,
-    loadMs: round(median(loadTimes)),
-    heapBytes: heapOf(() => {
-      const doc = new Y.Doc({ gc })
-      Y.applyUpdate(doc, update)
-      return doc
-    }),
-    snapshotBytes: Y.encodeSnapshot(Y.snapshot(document.doc)).length
-  }
+  return { gc, doc: document.doc, replayMs, update: Y.encodeStateAsUpdate(document.doc) }
 }
+
+const loadOnce = (update: Uint8Array, gc: boolean): number => {
+  const doc = new Y.Doc({ gc })
+  const start = performance.now()
+  Y.applyUpdate(doc, update)
+  const elapsed = performance.now() - start
+  doc.destroy()
+  return elapsed
+}
+
+const figures = (replayed: ReturnType<typeof replay>, loadTimes: number[]) => ({
+  gc: replayed.gc,
+  replayMs: Math.round(replayed.replayMs),
+  encodedBytes: replayed.update.length,
+  encodedBytesV2: Y.encodeStateAsUpdateV2(replayed.doc).length,
+  loadMs: { median: round(median(loadTimes)), fastest: round(Math.min(...loadTimes)) },
+  heapBytes: heapOf(() => {
+    const doc = new Y.Doc({ gc: replayed.gc })
+    Y.applyUpdate(doc, replayed.update)
+    return doc
+  }),
+  snapshotBytes: Y.encodeSnapshot(Y.snapshot(replayed.doc)).length
+})
 
 const main = async (): Promise<void> => {
   const path = process.env.ENSEMBLE_TRACE ?? defaultTrace
   const trace = await readTrace(path)
-  const collected = measure(trace, true)
-  const kept = measure(trace, false)
-  const ratio = (key: 'encodedBytes' | 'encodedBytesV2' | 'loadMs'): number => Math.round((kept[key] / collected[key]) * 100) / 100
+  const on = replay(trace, true)
+  const off = replay(trace, false)
+  const loads = { on: [] as number[], off: [] as number[] }
+  for (let run = 0; run < loadRuns; run++) {
+    loads.on.push(loadOnce(on.update, true))
+    loads.off.push(loadOnce(off.update, false))
+  }
+  const collected = figures(on, loads.on)
+  const kept = figures(off, loads.off)
+  const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100
   console.log(
     JSON.stringify(
       {
@@ -97,10 +108,10 @@ const main = async (): Promise<void> => {
         gcOn: collected,
         gcOff: kept,
         gcOffOverGcOn: {
-          encodedBytes: ratio('encodedBytes'),
-          encodedBytesV2: ratio('encodedBytesV2'),
-          loadMs: ratio('loadMs'),
-          heapBytes: kept.heapBytes !== null && collected.heapBytes !== null ? Math.round((kept.heapBytes / collected.heapBytes) * 100) / 100 : null
+          encodedBytes: ratio(kept.encodedBytes, collected.encodedBytes),
+          encodedBytesV2: ratio(kept.encodedBytesV2, collected.encodedBytesV2),
+          loadMsMedian: ratio(kept.loadMs.median, collected.loadMs.median),
+          heapBytes: kept.heapBytes !== null && collected.heapBytes !== null ? ratio(kept.heapBytes, collected.heapBytes) : null
         }
       },
       null,
