@@ -82,6 +82,12 @@ test('a version keeps its text while both pages edit, shows what changed since t
   await expect(benVersions).toHaveCount(3)
   await expect(benVersions.first()).toContainText('Before restoring “First draft”')
   await expect(benVersions.first()).toHaveAttribute('data-kind', 'automatic')
+  // The restorer can undo the restore like any edit of theirs, and redo it.
+  await liveEditor(ana.page).focus()
+  await ana.page.keyboard.press('Control+z')
+  await expect.poll(() => editorText(ben.page)).toBe('Alpha gamma delta epsilon')
+  await ana.page.keyboard.press('Control+Shift+z')
+  await expect.poll(() => editorText(ben.page)).toBe('Alpha beta gamma')
   // Both keep editing the restored text.
   await typeAtEnd(ben.page, ' again')
   await expect.poll(() => editorText(ana.page)).toBe('Alpha beta gamma again')
