@@ -92,3 +92,24 @@ test('a version keeps its text while both pages edit, shows what changed since t
   await typeAtEnd(ben.page, ' again')
   await expect.poll(() => editorText(ana.page)).toBe('Alpha beta gamma again')
 })
+
+test('closing a page that edited saves its edits as an automatic version, which the others see', async ({ openWriter }) => {
+  const ana = await openWriter('Ana Lima', 'session-end')
+  const ben = await openWriter('Ben Ode', 'session-end')
+  await typeAtEnd(ana.page, 'Written before leaving')
+  await expect.poll(() => editorText(ben.page)).toBe('Written before leaving')
+  await openTab(ben.page, 'history')
+  await expect(ben.page.getByTestId('version-item')).toHaveCount(0)
+
+  await ana.page.close({ runBeforeUnload: true })
+  const versions = ben.page.getByTestId('version-item')
+  await expect(versions).toHaveCount(1)
+  await expect(versions.first()).toHaveAttribute('data-kind', 'automatic')
+  await expect(versions.first()).toContainText('When the session ended')
+  await expect(versions.first()).toContainText('Ana Lima')
+  // Ben never edited: his leaving adds nothing.
+  await ben.page.close({ runBeforeUnload: true })
+  const cleo = await openWriter('Cleo Park', 'session-end')
+  await openTab(cleo.page, 'history')
+  await expect(cleo.page.getByTestId('version-item')).toHaveCount(1)
+})

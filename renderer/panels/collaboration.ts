@@ -205,7 +205,9 @@ export const startCollaboration = (session: DocumentSession, profile: UserProfil
         ],
         'comments'
       )
+      // Counts reported while the side panel did not exist yet.
       side.setCount('comments', openThreads, `${openThreads} open`)
+      side.setCount('chat', chatPanel.unread, `${chatPanel.unread} unread`)
       side.onSelect(onVisibility)
       onVisibility()
     },

@@ -52,7 +52,7 @@ export class ChatPanel {
   private renderedIds: string[] = []
   private lastRead: string | null
   private visible = false
-  private unread = -1
+  private unreadMessages = -1
   private readonly stops: Array<() => void> = []
 
   constructor(private readonly options: ChatPanelOptions) {
@@ -114,6 +114,11 @@ export class ChatPanel {
     this.render()
   }
 
+  /** How many messages from others arrived since this browser last showed the chat. */
+  get unread(): number {
+    return Math.max(0, this.unreadMessages)
+  }
+
   /** The panel became visible or hidden; what is visible counts as read. */
   setVisible(visible: boolean): void {
     this.visible = visible
@@ -170,8 +175,8 @@ export class ChatPanel {
       this.options.readMarker.save(this.lastRead)
     }
     const unread = this.visible ? 0 : unreadCount(messages, this.lastRead, this.options.profile.name)
-    if (unread !== this.unread) {
-      this.unread = unread
+    if (unread !== this.unreadMessages) {
+      this.unreadMessages = unread
       this.options.onUnreadChange(unread)
     }
   }
