@@ -134,8 +134,11 @@ export class ChatPanel {
     this.list.scrollTop = this.list.scrollHeight
   }
 
+  /** Everyone else in the document; this user's other tabs (same name) are not news either. */
   private others(): UserProfile[] {
-    return othersIn(this.options.awareness.getStates() as Map<number, Record<string, unknown>>, this.options.awareness.clientID)
+    return othersIn(this.options.awareness.getStates() as Map<number, Record<string, unknown>>, this.options.awareness.clientID).filter(
+      (person) => person.name !== this.options.profile.name
+    )
   }
 
   private send(): void {
