@@ -21,7 +21,17 @@ export default defineConfig({
         'service-worker': fileURLToPath(new URL('./renderer/service-worker.ts', import.meta.url))
       },
       output: {
-        entryFileNames: (chunk) => (chunk.name === 'service-worker' ? 'service-worker.js' : 'assets/[name]-[hash].js')
+        entryFileNames: (chunk) => (chunk.name === 'service-worker' ? 'service-worker.js' : 'assets/[name]-[hash].js'),
+        // The Markdown converters (import and export) in a chunk of their own: index.html preloads
+        // it, so the service worker keeps it for offline use, and the editor chunk stays smaller.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'converters',
+              test: /node_modules[\\/](markdown-it|markdown-it-footnote|prosemirror-markdown|linkify-it|mdurl|uc\.micro|entities|punycode\.js)[\\/]/
+            }
+          ]
+        }
       }
     }
   },

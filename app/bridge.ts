@@ -7,8 +7,11 @@
  * Answers are promises, because over IPC every answer is asynchronous.
  */
 
-import type { PresencePerson } from './ipc'
+import type { CreatedInvite, DiscoveredSession, FileToImport, HostingState, HostRequest, InviteRequest, MenuCommand, PresencePerson } from './ipc'
+import type { DocumentAddress, DocumentKey, Library, RelayEntry } from './library'
 import type { UserProfile } from './profile'
+
+export type { DocumentAddress }
 
 /** Which document a window shows and where its relay is. */
 export interface DocumentTarget {
@@ -18,6 +21,11 @@ export interface DocumentTarget {
   readonly documentName: string
   /** Access token for the relay, sent as the `token` query parameter; absent for an open relay. */
   readonly token?: string
+  /**
+   * Whether the document lives on the platform's own relay: the embedded relay on the desktop (so a
+   * LAN session can share it), the relay that served the page in a browser.
+   */
+  readonly local?: boolean
 }
 
 /** Someone in an open document, as the platform hears of them (the desktop's presence report). */
@@ -40,6 +48,71 @@ export interface OpenedDocument {
   saveVersion(): void
 }
 
+/** Export commands a platform may issue itself (the desktop's File menu). */
+export type TransferCommand = 'export-md' | 'export-html' | 'export-txt' | 'export-pdf'
+
+/** How a PDF export ended: written to `path`, handed to the browser's print dialog, or cancelled. */
+export type PdfExportResult = { readonly outcome: 'saved'; readonly path: string } | { readonly outcome: 'printing' } | { readonly outcome: 'cancelled' }
+
+/** The platform's part of import and export; the conversions themselves run in the renderer. */
+export interface TransferBridge {
+  /**
+   * Turns the page into a PDF: Electron's `printToPDF` and a save dialog on the desktop (the page's
+   * print stylesheet applies), the browser's print dialog (where "Save as PDF" is one choice) on the web.
+   */
+  exportPdf(documentName: string): Promise<PdfExportResult>
+  /** Calls `listener` for export commands from outside the page; returns the unsubscribe function. */
+  onCommand(listener: (command: TransferCommand) => void): () => void
+  /** Calls `listener` with each file the platform picked for import (the desktop's File menu); returns the unsubscribe function. */
+  onFileToImport(listener: (file: FileToImport) => void): () => void
+}
+
+/** The home screen's recent documents and remembered relays (`library.ts`). */
+export interface LibraryBridge {
+  get(): Promise<Library>
+  /** Puts the document this window just opened first among the recent ones. */
+  recordOpened(target: DocumentTarget): Promise<Library>
+  forgetDocument(key: DocumentKey): Promise<Library>
+  rememberRelay(relay: RelayEntry): Promise<Library>
+  forgetRelay(url: string): Promise<Library>
+  /** Calls `listener` after every change, also those made in other windows or tabs. */
+  onChanged(listener: (library: Library) => void): () => void
+}
+
+/** Hosting a LAN session from this computer's relay: a desktop feature. */
+export interface HostingBridge {
+  /** Why this platform cannot host, as a sentence for the user; `null` when it can. */
+  readonly unavailableReason: string | null
+  getState(): Promise<HostingState>
+  host(request: HostRequest): Promise<HostingState>
+  stop(): Promise<HostingState>
+  /** Signed invite link and web URL for a local document; needs a running session. */
+  createInvite(request: InviteRequest): Promise<CreatedInvite>
+  onChanged(listener: (state: HostingState) => void): () => void
+  /** The TCP port a LAN session listens on (a setting). */
+  getLanPort(): Promise<number>
+  setLanPort(port: number): Promise<void>
+}
+
+/** Finding sessions on the LAN, and the typed-address fallback. */
+export interface DiscoveryBridge {
+  /** Why this platform cannot list LAN sessions, as a sentence for the user; `null` when it can. */
+  readonly unavailableReason: string | null
+  /** Lists sessions now and on every change until the returned function is called. */
+  browse(listener: { sessions(sessions: readonly DiscoveredSession[]): void; problem(message: string): void }): () => void
+  /** Checks that a relay answers at a typed address (`192.168.1.20`, `host:4455`, `wss://…`); resolves with its WebSocket origin. */
+  checkAddress(address: string): Promise<string>
+}
+
+/** Menu commands the open document carries out itself (`OpenedDocument`), never the screen. */
+export const documentMenuCommands = ['undo', 'redo', 'save-version'] as const
+export type DocumentMenuCommand = (typeof documentMenuCommands)[number]
+
+/** Something the platform asks the page to do: a native menu item, or an `ensemble://` link to join. */
+export type PlatformCommand =
+  | { readonly kind: 'menu'; readonly command: Exclude<MenuCommand, DocumentMenuCommand> }
+  | { readonly kind: 'join'; readonly address: DocumentAddress & { readonly relayUrl: string } }
+
 export interface PlatformBridge {
   /** The saved profile, or `null` before the user first chose a name. */
   loadProfile(): Promise<UserProfile | null>
@@ -51,4 +124,18 @@ export interface PlatformBridge {
   openDocument(name: string): Promise<void>
   /** The window now shows `document`; returns what to call when it stops showing it. */
   documentOpened(document: OpenedDocument): () => void
+  readonly transfer: TransferBridge
+  /** Calls `listener` whenever the profile changes: saved in this window, or in another one. */
+  onProfileChanged(listener: (profile: UserProfile) => void): () => void
+  /** Shows a document on any relay in this window; without `relayUrl`, on the platform's own relay. */
+  open(address: DocumentAddress): Promise<void>
+  /** Shows the home screen in this window. */
+  openHome(): Promise<void>
+  /** The window now shows the home screen; returns what to call when it stops showing it. */
+  homeOpened(): () => void
+  /** Commands from outside the page (native menus, `ensemble://` links); a browser sends none. */
+  onCommand(listener: (command: PlatformCommand) => void): () => void
+  readonly library: LibraryBridge
+  readonly hosting: HostingBridge
+  readonly discovery: DiscoveryBridge
 }

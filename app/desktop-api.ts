@@ -9,11 +9,14 @@ import type {
   DiscoveredSession,
   EventChannel,
   EventPayloads,
+  FileToImport,
   HostingState,
   HostRequest,
   InviteRequest,
   JoinRequest,
   MenuCommand,
+  PdfExportRequest,
+  PdfExportResponse,
   PresenceReport,
   PresenceSnapshot,
   RelayStatus,
@@ -21,6 +24,7 @@ import type {
   RequestPayload,
   ResponsePayloads
 } from './ipc'
+import type { DocumentAddress, DocumentKey, Library, RelayEntry } from './library'
 import type { Settings, SettingsPatch } from './settings'
 
 /** The global name under which the preload exposes the API: `window.ensemble`. */
@@ -80,9 +84,26 @@ export interface EnsembleDesktopApi {
     takePending(): Promise<JoinRequest | null>
     onRequested(listener: (request: JoinRequest) => void): Unsubscribe
   }
+  readonly transfer: {
+    /** Prints this window to a PDF through the main process (`printToPDF`), after a save dialog. */
+    exportPdf(request: PdfExportRequest): Promise<PdfExportResponse>
+    /** Files picked in the File menu's Import dialog, read by the main process. */
+    onImportFile(listener: (file: FileToImport) => void): Unsubscribe
+  }
   /** Native menu items for the renderer to carry out (new document, share, undo through y-prosemirror…). */
   readonly menu: {
     onCommand(listener: (command: MenuCommand) => void): Unsubscribe
+  }
+  /** Recent documents and remembered relays (`library.ts`), kept in the user-data folder. Each change resolves with the new library. */
+  readonly library: {
+    get(): Promise<Library>
+    /** Puts the document first among the recent ones (a local document has no `relayUrl`). */
+    recordDocument(address: DocumentAddress): Promise<Library>
+    forgetDocument(key: DocumentKey): Promise<Library>
+    rememberRelay(relay: RelayEntry): Promise<Library>
+    forgetRelay(url: string): Promise<Library>
+    /** Fires after every change, in every window. */
+    onChanged(listener: (library: Library) => void): Unsubscribe
   }
 }
 
@@ -129,6 +150,15 @@ export const createDesktopApi = (transport: IpcTransport): EnsembleDesktopApi =>
     window: { setDocument: (documentName) => request('window:set-document', { documentName }) },
     shell: { openExternal: (url) => request('shell:open-external', { url }) },
     join: { takePending: () => request('join:take-pending', undefined), onRequested: on('join:requested') },
-    menu: { onCommand: on('menu:command') }
+    menu: { onCommand: on('menu:command') },
+    transfer: { exportPdf: (pdfRequest) => request('transfer:export-pdf', pdfRequest), onImportFile: on('transfer:import-file') },
+    library: {
+      get: () => request('library:get', undefined),
+      recordDocument: (address) => request('library:record-document', address),
+      forgetDocument: (key) => request('library:forget-document', key),
+      rememberRelay: (relay) => request('library:remember-relay', relay),
+      forgetRelay: (url) => request('library:forget-relay', { url }),
+      onChanged: on('library:changed')
+    }
   }
 }

@@ -19,7 +19,13 @@ export const requestChannels = [
   'discovery:check-address',
   'window:set-document',
   'shell:open-external',
-  'join:take-pending'
+  'join:take-pending',
+  'transfer:export-pdf',
+  'library:get',
+  'library:record-document',
+  'library:forget-document',
+  'library:remember-relay',
+  'library:forget-relay'
 ] as const
 export type RequestChannel = (typeof requestChannels)[number]
 
@@ -31,7 +37,9 @@ export const eventChannels = [
   'session:changed',
   'discovery:changed',
   'join:requested',
-  'menu:command'
+  'menu:command',
+  'transfer:import-file',
+  'library:changed'
 ] as const
 export type EventChannel = (typeof eventChannels)[number]
 
@@ -46,7 +54,11 @@ export const menuCommands = [
   'open-settings',
   'undo',
   'redo',
-  'save-version'
+  'save-version',
+  'export-markdown',
+  'export-html',
+  'export-text',
+  'export-pdf'
 ] as const
 export type MenuCommand = (typeof menuCommands)[number]
 

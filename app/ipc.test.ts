@@ -20,7 +20,11 @@ describe('IPC contract', () => {
     ['session:create-invite', { documentName: 'a', role: 'owner' }, /role/],
     ['presence:report', { documentName: 'a', relay: 'ws://h', localClientId: -1, people: [] }, /localClientId/],
     ['relay:get-status', { unexpected: 1 }, /relay:get-status/],
-    ['window:set-document', undefined, /window:set-document/]
+    ['window:set-document', undefined, /window:set-document/],
+    ['library:record-document', { documentName: 'a', relayUrl: 'http://h:1' }, /relayUrl.*not a ws:\/\/ or wss:\/\/ URL/],
+    ['library:forget-document', { documentName: 'a', token: 'a.b.c' }, /token/],
+    ['library:remember-relay', { url: 'ws://h:1', token: 'two words' }, /token.*without spaces/],
+    ['library:forget-relay', { url: 'ws://h:1/path' }, /url.*without a path/]
   ] as const)('refuses a bad %s payload and says why', (channel, payload, message) => {
     expect(() => parseRequest(channel, payload)).toThrow(IpcPayloadError)
     expect(() => parseRequest(channel, payload)).toThrow(message)
@@ -48,10 +52,14 @@ describe('IPC contract', () => {
     await api.discovery.checkAddress('h:1')
     await api.window.setDocument(null)
     await api.session.createInvite({ documentName: 'a', role: 'view' })
+    await api.library.recordDocument({ documentName: 'a', relayUrl: 'ws://h:1' })
+    await api.library.forgetRelay('ws://h:1')
     expect(calls).toEqual([
       ['discovery:check-address', { address: 'h:1' }],
       ['window:set-document', { documentName: null }],
-      ['session:create-invite', { documentName: 'a', role: 'view' }]
+      ['session:create-invite', { documentName: 'a', role: 'view' }],
+      ['library:record-document', { documentName: 'a', relayUrl: 'ws://h:1' }],
+      ['library:forget-relay', { url: 'ws://h:1' }]
     ])
     const seen: unknown[] = []
     const stop = api.presence.onChanged((snapshot) => seen.push(snapshot))

@@ -10,6 +10,7 @@ import { z } from 'zod'
 import type { AccessRole } from './access-token'
 import { documentNameProblem } from './document-name'
 import type { EventChannel, MenuCommand, RequestChannel } from './ipc-channels'
+import { DocumentAddressSchema, DocumentKeySchema, RelayEntrySchema, RelayKeySchema, type Library } from './library'
 import { SettingsPatchSchema, type Settings } from './settings'
 
 export * from './ipc-channels'
@@ -117,6 +118,23 @@ export interface JoinRequest {
   readonly token?: string
 }
 
+/** Asks the main process to print the sender's window to a PDF file the user picks. */
+export const PdfExportRequestSchema = z.object({
+  /** Names the suggested file (its last `/` segment); the page itself is what gets printed. */
+  documentName: DocumentNameSchema
+})
+export type PdfExportRequest = z.infer<typeof PdfExportRequestSchema>
+
+/** A file the user picked in the File menu's Import dialog, read by the main process, for the renderer to import. */
+export interface FileToImport {
+  /** The file's name without its folder, e.g. `notes.md`; its extension says the format. */
+  readonly fileName: string
+  readonly text: string
+}
+
+/** Where the PDF was written, or that the user cancelled the save dialog. */
+export type PdfExportResponse = { readonly outcome: 'saved'; readonly path: string } | { readonly outcome: 'cancelled' }
+
 const none = z.undefined()
 
 /** Renderer → main requests: each channel's payload schema. */
@@ -135,8 +153,15 @@ export const requestSchemas = {
   'discovery:check-address': z.object({ address: z.string().max(300) }),
   'window:set-document': z.object({ documentName: DocumentNameSchema.nullable() }),
   'shell:open-external': z.object({ url: z.string().max(2048) }),
-  'join:take-pending': none
-} as const satisfies Record<RequestChannel, z.ZodType>
+  'join:take-pending': none,
+  'transfer:export-pdf': PdfExportRequestSchema,
+  'library:get': none,
+  'library:record-document': DocumentAddressSchema,
+  'library:forget-document': DocumentKeySchema,
+  'library:remember-relay': RelayEntrySchema,
+  'library:forget-relay': RelayKeySchema
+  // The core type, which zod and zod/mini schemas (app/library.ts) share.
+} as const satisfies Record<RequestChannel, z.core.$ZodType>
 export type RequestPayload<C extends RequestChannel> = z.input<(typeof requestSchemas)[C]>
 /** A request payload after validation (defaults applied). */
 export type ValidRequestPayload<C extends RequestChannel> = z.output<(typeof requestSchemas)[C]>
@@ -159,6 +184,13 @@ export interface ResponsePayloads {
   'window:set-document': void
   'shell:open-external': void
   'join:take-pending': JoinRequest | null
+  'transfer:export-pdf': PdfExportResponse
+  /** The library after the request: recent documents and remembered relays (`library.ts`). */
+  'library:get': Library
+  'library:record-document': Library
+  'library:forget-document': Library
+  'library:remember-relay': Library
+  'library:forget-relay': Library
 }
 
 /** Main → renderer events and their payloads. */
@@ -170,6 +202,8 @@ export interface EventPayloads {
   'discovery:changed': readonly DiscoveredSession[]
   'join:requested': JoinRequest
   'menu:command': MenuCommand
+  'transfer:import-file': FileToImport
+  'library:changed': Library
 }
 
 /** Fails to compile when `EventPayloads` and `eventChannels` name different channels. */
@@ -184,8 +218,7 @@ export class IpcPayloadError extends Error {
 
 /** Validates `payload` for `channel`; throws `IpcPayloadError` naming the channel and every problem. */
 export const parseRequest = <C extends RequestChannel>(channel: C, payload: unknown): ValidRequestPayload<C> => {
-  const schema = requestSchemas[channel] as z.ZodType
-  const result = schema.safeParse(payload)
+  const result = z.safeParse(requestSchemas[channel] as z.core.$ZodType, payload)
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`)
     throw new IpcPayloadError(`invalid payload for ${channel}: ${problems.join('; ')}`)

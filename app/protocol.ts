@@ -32,3 +32,15 @@ export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
 /** Close codes after which a client must stop reconnecting and show the reason. */
 export const isFinalCloseCode = (code: number): boolean =>
   code === CloseCode.notAuthenticated || code === CloseCode.forbidden
+
+/**
+ * Ensemble's own top-level message type: a private message to one person in the document (README,
+ * "Private messages"). It is not part of y-websocket; stock clients log it as unknown and ignore it.
+ * Body: a sub-type (`privateMessageSend`, `privateMessageUndelivered`), then the fields of
+ * `app/private-message.ts`.
+ */
+export const messagePrivate = 100
+/** Client → relay → recipient: `from`, `to` (awareness client ids), `id`, `text`. */
+export const privateMessageSend = 0
+/** Relay → sender: the message `id` to `to` was not delivered, and why. */
+export const privateMessageUndelivered = 1

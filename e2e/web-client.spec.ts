@@ -6,11 +6,11 @@ import { CloseCode } from '../app/protocol'
 import { createHttpHandler } from '../server/http'
 import { test, expect, webRoot } from './fixtures'
 
-test('the start page opens a document by name, and a first visit asks for a display name', async ({ browser, relay }) => {
+test('the home screen opens a document by name, and a first visit asks for a display name', async ({ browser, relay }) => {
   const context = await browser.newContext()
   const page = await context.newPage()
   await page.goto(relay.httpUrl + '/')
-  const start = page.getByTestId('start-page')
+  const start = page.getByTestId('open-by-name')
   await start.getByLabel('Document name').fill('team//notes')
   await start.getByRole('button', { name: 'Open' }).click()
   await expect(start.locator('.problem')).toHaveText('Cannot open it: the document name "team//notes" has an empty path segment.')
@@ -29,17 +29,17 @@ test('the start page opens a document by name, and a first visit asks for a disp
 
   // The name is remembered: the next document opens without asking.
   await page.goto(relay.httpUrl + '/')
-  await page.getByTestId('start-page').getByRole('button', { name: 'New document' }).click()
+  await page.getByTestId('new-document').click()
   await expect(page).toHaveURL(/\?doc=doc-[a-z0-9]{10}$/)
   await expect(page.getByTestId('presence').locator('[data-user="Dana Roe"]')).toHaveCount(1)
   await context.close()
 })
 
-test('an invalid doc= explains itself on the start page', async ({ browser, relay }) => {
+test('an invalid doc= explains itself on the home screen', async ({ browser, relay }) => {
   const context = await browser.newContext()
   const page = await context.newPage()
   await page.goto(`${relay.httpUrl}/?doc=..%2Fsecret`)
-  await expect(page.getByTestId('start-page').locator('.problem')).toHaveText(
+  await expect(page.getByTestId('home-problem')).toHaveText(
     'This link cannot open a document: the document name "../secret" has a ".." segment.'
   )
   await context.close()

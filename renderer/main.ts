@@ -1,28 +1,42 @@
 import './style.css'
+import './ui/shell.css'
 import { registerOfflineShell } from './platform/offline-shell'
 import { platformBridge } from './platform/platform-bridge'
 import { promptForName } from './screens/name-prompt'
 import './diagnostics'
+import type { PlatformBridge } from '../app/bridge'
+import { showHomeScreen } from './home/home-screen'
 import { showEditorScreen } from './screens/editor-screen'
-import { showStartPage } from './screens/start-page'
+import { installImportEntryPoints, showImportProblem } from './transfer/import-entry-points'
 
-/** Boots the renderer: the start page, or the first-visit name prompt and then the document. */
+/** Boots the renderer: the home screen, or the first-visit name prompt and then the document. */
 const boot = async (root: HTMLElement): Promise<void> => {
   const bridge = platformBridge()
+  installImportEntryPoints(window, bridge, showImportProblem)
   let target
   try {
     target = await bridge.currentDocument()
   } catch (error) {
-    showStartPage(root, bridge, error instanceof Error ? error.message : String(error))
+    showHomeScreen(root, bridge, await profileIfAny(bridge), error instanceof Error ? error.message : String(error))
     return
   }
   if (target === null) {
-    showStartPage(root, bridge)
+    showHomeScreen(root, bridge, await profileIfAny(bridge))
     return
   }
   const profile = (await bridge.loadProfile()) ?? (await promptForName(root, bridge))
   window.ensembleEditor = await showEditorScreen(root, bridge, target, profile)
+  bridge.library
+    .recordOpened(target)
+    .catch((error: unknown) => console.warn(`Ensemble: "${target.documentName}" was not added to the recent documents`, error))
 }
+
+/** The saved profile for the home screen, which works without one (a bad `?user=` is ignored there). */
+const profileIfAny = (bridge: PlatformBridge) =>
+  bridge.loadProfile().catch((error: unknown) => {
+    console.warn('Ensemble: no usable profile for the home screen', error)
+    return null
+  })
 
 registerOfflineShell()
 const root = document.getElementById('app')

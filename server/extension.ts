@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import type { Logger } from 'pino'
 import type { AccessRole } from '../app/access-token'
+import type { PrivateMessage } from '../app/private-message'
 import type { RelayMetrics } from './metrics'
 
 export type { AccessRole }
@@ -52,6 +53,11 @@ export interface RoomHandle {
   encodeState(): Uint8Array
   /** An awareness update with the states of this relay's own connections, or `null` when there are none. */
   encodeLocalAwareness(): Uint8Array | null
+  /**
+   * Delivers a private message that another instance accepted (its sender verified there) to this
+   * relay's connections that publish the recipient's awareness id. Returns whether any did.
+   */
+  deliverPrivateMessage(message: PrivateMessage): boolean
 }
 
 /** Reachability of something the relay depends on, as `/healthz` reports it. */
@@ -91,6 +97,12 @@ export interface RelayExtension {
   onChange?(room: RoomHandle, update: Uint8Array): void
   /** Called after an awareness change from (or the departure of) one of this relay's own connections. */
   onAwarenessUpdate?(room: RoomHandle, update: Uint8Array): void
+  /**
+   * Called for a private message whose recipient is in the document (in its awareness) but not
+   * connected to this relay. Returns true when the extension passed it on to where the recipient
+   * is (another instance); the sender is told it was undelivered when no extension did.
+   */
+  onPrivateMessage?(room: RoomHandle, message: PrivateMessage): boolean
   /** Called when a document starts unloading; no hook runs for it afterwards. */
   onUnloadDocument?(room: RoomHandle): void
   /** Reachability of the extension's own dependencies, reported by `/healthz`. */

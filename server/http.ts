@@ -10,6 +10,8 @@ export interface HttpRoutes {
   readonly metrics: Registry
   /** Folder holding the built web client, or `null` when there is none. */
   readonly webRoot: string | null
+  /** The document API under `/api/docs/` (`server/transfer/document-api.ts`), if the relay offers it. */
+  readonly documents?: { handle(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> }
 }
 
 const contentTypes: Record<string, string> = {
@@ -25,11 +27,14 @@ const contentTypes: Record<string, string> = {
   '.map': 'application/json; charset=utf-8'
 }
 
-/** Serves `/healthz`, `/metrics` and the web client's static files. */
+/** Serves `/healthz`, `/metrics`, the document API and the web client's static files. */
 export const createHttpHandler =
   (routes: HttpRoutes) =>
   async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://relay.invalid')
+    if (routes.documents !== undefined && url.pathname.startsWith('/api/docs/')) {
+      return routes.documents.handle(request, response, url)
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendText(response, 405, `${request.method} is not supported here; the relay serves GET requests.`)
     }

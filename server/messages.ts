@@ -7,12 +7,14 @@ import {
   CloseCode,
   messageAuth,
   messageAwareness,
+  messagePrivate,
   messageQueryAwareness,
   messageSync,
   messageSyncStep1,
   messageSyncStep2,
   messageSyncUpdate
 } from '../app/protocol'
+import { PrivateMessageFormatError, readPrivateMessageFrame, type PrivateMessage } from '../app/private-message'
 
 /** A frame that broke the protocol; the connection that sent it is closed with `closeCode`. */
 export class ProtocolError extends Error {
@@ -33,10 +35,11 @@ export type ClientMessage =
   | { readonly type: 'update'; readonly update: Uint8Array; readonly frame: Uint8Array }
   | { readonly type: 'awareness'; readonly update: Uint8Array; readonly frame: Uint8Array }
   | { readonly type: 'query-awareness' }
+  | { readonly type: 'private-message'; readonly message: PrivateMessage; readonly frame: Uint8Array }
 
 /** Label of a frame's top-level message type, for metrics and logs. */
 export const messageTypeLabel = (type: number): string =>
-  ['sync', 'awareness', 'auth', 'query-awareness'][type] ?? 'unknown'
+  type === messagePrivate ? 'private-message' : (['sync', 'awareness', 'auth', 'query-awareness'][type] ?? 'unknown')
 
 const malformed = (what: string, error?: unknown): ProtocolError =>
   new ProtocolError(
@@ -89,6 +92,17 @@ const readFrame = (decoder: decoding.Decoder, frame: Uint8Array): ClientMessage 
     }
     case messageQueryAwareness:
       return { type: 'query-awareness' }
+    case messagePrivate: {
+      let parsed
+      try {
+        parsed = readPrivateMessageFrame(decoder)
+      } catch (error) {
+        if (error instanceof PrivateMessageFormatError) throw new ProtocolError(`malformed private message: ${error.message}`, CloseCode.invalidPayload, 'malformed-payload')
+        throw error
+      }
+      if (parsed.kind !== 'send') throw new ProtocolError('clients may only send private messages, not delivery notices', CloseCode.unsupportedData, 'unknown-type')
+      return { type: 'private-message', message: parsed.message, frame }
+    }
     case messageAuth:
       throw new ProtocolError('clients may not send auth messages', CloseCode.unsupportedData, 'unknown-type')
     default:

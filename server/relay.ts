@@ -28,6 +28,7 @@ import {
 } from './limits/relay-limits'
 import { RelayMetrics } from './metrics'
 import { createRoomHooks } from './room-hooks'
+import { DocumentApi } from './transfer/document-api'
 import { RoomRegistry } from './room-registry'
 import type { DocumentStorage } from './storage/document-storage'
 import { LevelDbStorage } from './storage/leveldb-storage'
@@ -49,6 +50,8 @@ export interface RelayOptions {
   pingIntervalMs?: number
   /** Folder of the built web client served at `/`; `null` serves none. */
   webRoot?: string | null
+  /** Largest file `POST /api/docs/NAME/import` accepts; default 10 MiB. */
+  maxImportBytes?: number
   /** Limits that keep one client from hurting the others; unset ones take `defaultRelayLimits`. */
   limits?: Partial<RelayLimits>
   /** PEM certificate and key: serve HTTPS and `wss://` instead of HTTP and `ws://`. */
@@ -180,7 +183,15 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
     const handleHttp = createHttpHandler({
       health: () => ({ ...this.health() }),
       metrics: this.metrics.registry,
-      webRoot: options.webRoot ?? null
+      webRoot: options.webRoot ?? null,
+      documents: new DocumentApi({
+        authenticate: (context) => this.authenticate(context),
+        rooms: this.rooms,
+        entryOf: (socket) => this.entries.get(socket),
+        closing: () => this.closing !== undefined,
+        logger: this.logger,
+        maxImportBytes: options.maxImportBytes
+      })
     })
     const onRequest: RequestListener = (request, response) => {
       handleHttp(request, response).catch((error: unknown) => {
@@ -294,22 +305,8 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
       entry: this.entries.get(request.socket as Socket),
       role: 'edit'
     }
-    for (const extension of this.extensions) {
-      if (extension.onAuthenticate === undefined) continue
-      try {
-        await extension.onAuthenticate(context)
-      } catch (error) {
-        if (error instanceof RelayRefusal) {
-          this.metrics.countError(`refused-${error.status}`)
-          this.logger.info(
-            { room: documentName, remote: context.remoteAddress, status: error.status, extension: extension.name },
-            `connection refused: ${error.message}`
-          )
-          return refuse(error.status, error.message)
-        }
-        throw new Error(`extension ${extension.name} failed in onAuthenticate`, { cause: error })
-      }
-    }
+    const refusal = await this.authenticate(context)
+    if (refusal !== null) return refuse(refusal.status, refusal.message)
     if (socket.destroyed) return slot.release()
     if (this.closing !== undefined) return refuse(503, 'the relay is shutting down')
     // No await from here to `accept`: the room made here is the one acquired there.
@@ -318,6 +315,30 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
       return refuse(503, 'the relay holds as many documents as it may, all in use; try again later')
     }
     this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, context, slot))
+  }
+
+  /**
+   * Runs every `onAuthenticate` hook in order, for a WebSocket upgrade or an HTTP API request;
+   * resolves with the first refusal, or `null` when every hook accepted.
+   */
+  private async authenticate(context: ConnectionContext): Promise<RelayRefusal | null> {
+    for (const extension of this.extensions) {
+      if (extension.onAuthenticate === undefined) continue
+      try {
+        await extension.onAuthenticate(context)
+      } catch (error) {
+        if (error instanceof RelayRefusal) {
+          this.metrics.countError(`refused-${error.status}`)
+          this.logger.info(
+            { room: context.documentName, remote: context.remoteAddress, status: error.status, extension: extension.name },
+            `connection refused: ${error.message}`
+          )
+          return error
+        }
+        throw new Error(`extension ${extension.name} failed in onAuthenticate`, { cause: error })
+      }
+    }
+    return null
   }
 
   private accept(socket: WebSocket, context: ConnectionContext, slot: ConnectionSlot): void {

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino'
+import type { PrivateMessage } from '../app/private-message'
 import type { RelayExtension, RoomHandle } from './extension'
 import type { RelayMetrics } from './metrics'
 
@@ -9,6 +10,8 @@ export interface RoomHooks {
   change(room: RoomHandle, update: Uint8Array): void
   awareness(room: RoomHandle, update: Uint8Array): void
   unload(room: RoomHandle): void
+  /** Offers a private message for a recipient elsewhere to every `onPrivateMessage`; true when one passed it on. */
+  privateMessage(room: RoomHandle, message: PrivateMessage): boolean
 }
 
 /** Hooks that do nothing, for rooms without extensions. */
@@ -16,7 +19,8 @@ export const noRoomHooks: RoomHooks = {
   load: async () => {},
   change: () => {},
   awareness: () => {},
-  unload: () => {}
+  unload: () => {},
+  privateMessage: () => false
 }
 
 /**
@@ -28,7 +32,7 @@ export const createRoomHooks = (
   metrics: RelayMetrics,
   logger: Logger
 ): RoomHooks => {
-  const notify = <K extends 'onChange' | 'onAwarenessUpdate' | 'onUnloadDocument'>(
+  const notify = <K extends 'onChange' | 'onAwarenessUpdate' | 'onUnloadDocument' | 'onPrivateMessage'>(
     hook: K,
     call: (extension: RelayExtension) => void
   ): void => {
@@ -56,6 +60,13 @@ export const createRoomHooks = (
     },
     change: (room, update) => notify('onChange', (extension) => extension.onChange?.(room, update)),
     awareness: (room, update) => notify('onAwarenessUpdate', (extension) => extension.onAwarenessUpdate?.(room, update)),
-    unload: (room) => notify('onUnloadDocument', (extension) => extension.onUnloadDocument?.(room))
+    unload: (room) => notify('onUnloadDocument', (extension) => extension.onUnloadDocument?.(room)),
+    privateMessage: (room, message) => {
+      let passedOn = false
+      notify('onPrivateMessage', (extension) => {
+        passedOn = extension.onPrivateMessage?.(room, message) === true || passedOn
+      })
+      return passedOn
+    }
   }
 }

@@ -79,6 +79,14 @@ export class RoomRegistry {
     return room
   }
 
+  /**
+   * Lets go of a room acquired without attaching a member (an HTTP request): an empty room is
+   * dropped `lingerMs` later, like one whose last member left.
+   */
+  release(room: Room): void {
+    if (room.size === 0 && this.rooms.get(room.name) === room) this.scheduleUnload(room)
+  }
+
   /** Writes and drops every room, closing its connections with `code`. */
   async closeAll(code: number, reason: string): Promise<void> {
     await Promise.all([...this.rooms.values()].map((room) => this.unload(room, code, reason)))

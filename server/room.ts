@@ -3,6 +3,11 @@ import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { createDocumentDoc } from '../app/document'
 import { CloseCode } from '../app/protocol'
+import {
+  encodePrivateMessage,
+  encodePrivateMessageUndelivered,
+  type PrivateMessage
+} from '../app/private-message'
 import type { ConnectionContext, RoomHandle } from './extension'
 import {
   checkAwarenessUpdate,
@@ -46,6 +51,16 @@ const compactAfterAppends = 100
 const retryFailedWriteMs = 1000
 /** Transaction origin of updates and awareness changes that another relay instance sent. */
 const remoteOrigin = Symbol('remote relay instance')
+/** Transaction origin of changes the relay makes itself (`changeDocument`). */
+const relayOrigin = Symbol('relay')
+
+/** The room was closed (unloaded or reloading) before an operation on it could run. */
+export class RoomClosedError extends Error {
+  override name = 'RoomClosedError'
+  constructor(readonly room: string) {
+    super(`the document "${room}" is being unloaded or reloaded; try again`)
+  }
+}
 /** Bytes of updates one connection may have waiting for content the room lacks. */
 const maxWaitingBytesPerMember = 1024 * 1024
 
@@ -138,7 +153,48 @@ export class Room implements RoomHandle {
       case 'query-awareness':
         this.sendTo(member, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]), 'awareness')
         break
+      case 'private-message':
+        this.routePrivateMessage(member, message.message, message.frame)
+        break
     }
+  }
+
+  deliverPrivateMessage(message: PrivateMessage): boolean {
+    return this.sendToPublishersOf(message.to, encodePrivateMessage(message)) > 0
+  }
+
+  /**
+   * Sends a member's private message to the connections that publish the recipient's awareness id,
+   * here or (through an extension) on another instance; tells the sender why when it cannot. The
+   * sender id must be one the member itself publishes.
+   */
+  private routePrivateMessage(member: RoomMember, message: PrivateMessage, frame: Uint8Array): void {
+    const undelivered = (reason: string): void =>
+      this.sendTo(member, encodePrivateMessageUndelivered({ to: message.to, id: message.id, reason }), 'private-message')
+    if (this.members.get(member)?.has(message.from) !== true) {
+      this.services.metrics.countError('private-message-sender')
+      this.services.logger.warn(
+        { room: this.name, remote: member.context.remoteAddress, from: message.from },
+        'refused a private message whose sender id is not one its connection publishes'
+      )
+      return undelivered(`this connection does not publish awareness client id ${message.from}; messages can only be sent under your own id`)
+    }
+    if (this.sendToPublishersOf(message.to, frame) > 0) return
+    const present = this.awareness.states.has(message.to)
+    if (present && this.services.hooks.privateMessage(this, message)) return
+    undelivered(present ? 'the recipient is connected to another relay instance, which cannot be reached now' : 'the recipient is no longer in this document')
+  }
+
+  /** Sends `frame` to every member that publishes awareness id `clientId`; returns how many. */
+  private sendToPublishersOf(clientId: number, frame: Uint8Array): number {
+    let sent = 0
+    for (const [member, ids] of this.members) {
+      if (!ids.has(clientId)) continue
+      member.send(frame)
+      sent++
+    }
+    if (sent > 0) this.services.metrics.countSent('private-message', sent, frame.length)
+    return sent
   }
 
   applyRemoteUpdate(update: Uint8Array): void {
@@ -165,6 +221,31 @@ export class Room implements RoomHandle {
   encodeLocalAwareness(): Uint8Array | null {
     const local = [...this.members.values()].flatMap((ids) => [...ids]).filter((id) => this.awareness.states.has(id))
     return local.length === 0 ? null : awarenessProtocol.encodeAwarenessUpdate(this.awareness, local)
+  }
+
+  /**
+   * Changes the document on the relay's own behalf (an import over HTTP) as one Yjs transaction.
+   * Members, storage and extensions (so other instances too) get the change exactly like a
+   * member's update. Returns the update, or `null` when nothing changed.
+   */
+  changeDocument(change: (doc: Y.Doc) => void): Uint8Array | null {
+    if (this.closed) throw new RoomClosedError(this.name)
+    let update: Uint8Array | null = null
+    const capture = (applied: Uint8Array): void => {
+      update = applied
+    }
+    this.doc.on('update', capture)
+    try {
+      this.doc.transact(() => change(this.doc), relayOrigin)
+    } finally {
+      this.doc.off('update', capture)
+    }
+    if (update === null) return null
+    this.lastActiveAt = Date.now()
+    this.broadcast(encodeUpdate(update), 'sync')
+    this.appendToStorage(update)
+    this.services.hooks.change(this, update)
+    return update
   }
 
   /** Sends `frame` to every member except `except`. */
@@ -395,14 +476,16 @@ export class Room implements RoomHandle {
     return this.writing
   }
 
-  /** Records which awareness client ids each member controls, so they can be removed when it leaves. */
+  /** Records which awareness client ids each member controls, so they can be removed when it leaves and receive its private messages. */
   private readonly trackAwareness = (
     { added, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown
   ): void => {
     const controlled = this.members.get(origin as RoomMember)
     if (controlled === undefined) return
-    for (const id of added) controlled.add(id)
+    // An id belongs to the first connection that published it, until that one leaves or removes it:
+    // another connection sending a state under the same id does not take over its private messages.
+    for (const id of added) if (![...this.members.values()].some((ids) => ids !== controlled && ids.has(id))) controlled.add(id)
     for (const id of removed) controlled.delete(id)
   }
 }

@@ -24,7 +24,7 @@ describe('the application menu', () => {
     const sent: MenuCommand[] = []
     const template = buildMenuTemplate(
       { platform, hosting, development: false, appName: 'Ensemble' },
-      { command: (command) => sent.push(command), stopHosting: () => sent.push('stop' as MenuCommand), openDataFolder: () => {}, showAbout: () => {} }
+      { command: (command) => sent.push(command), stopHosting: () => sent.push('stop' as MenuCommand), importFile: () => sent.push('import' as MenuCommand), openDataFolder: () => {}, showAbout: () => {} }
     )
     return { template, sent }
   }

@@ -5,6 +5,8 @@ export interface MenuActions {
   /** Sends a command to the focused window's renderer. */
   command(command: MenuCommand): void
   stopHosting(): void
+  /** Asks for a Markdown or HTML file and hands it to the focused window to import. */
+  importFile(): void
   openDataFolder(): void
   showAbout(): void
 }
@@ -52,6 +54,17 @@ export const buildMenuTemplate = (state: MenuState, actions: MenuActions): MenuI
       submenu: [
         { label: 'New Document', accelerator: 'CmdOrCtrl+N', click: send('new-document') },
         { label: 'Home', accelerator: 'CmdOrCtrl+Shift+H', click: send('open-home') },
+        { type: 'separator' },
+        { label: 'Import Markdown or HTML…', accelerator: 'CmdOrCtrl+O', click: actions.importFile },
+        {
+          label: 'Export As',
+          submenu: [
+            { label: 'Markdown…', click: send('export-markdown') },
+            { label: 'HTML…', click: send('export-html') },
+            { label: 'Plain Text…', click: send('export-text') },
+            { label: 'PDF…', accelerator: 'CmdOrCtrl+P', click: send('export-pdf') }
+          ]
+        },
         { type: 'separator' },
         { label: 'Join by Link…', accelerator: 'CmdOrCtrl+Shift+J', click: send('join-by-link') },
         { label: 'Connect to a Relay…', click: send('connect-to-relay') },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { emptyLibrary } from '../../app/library'
 import { DesktopRequestHandlers, type DesktopServices } from './request-handlers'
 
 const services = (log: string[]): DesktopServices => ({
@@ -11,9 +12,22 @@ const services = (log: string[]): DesktopServices => ({
   },
   lan: { state: { state: 'off' }, host: async () => ({ state: 'off' }), stop: async () => ({ state: 'off' }), createInvite: async () => { throw new Error('unused') } },
   discovery: { sessions: [], startBrowsing: () => log.push('start browsing'), stopBrowsing: () => log.push('stop browsing') },
+  library: {
+    library: emptyLibrary,
+    recordDocument: async (address) => (log.push(`record ${address.documentName} on ${address.relayUrl ?? 'local'}`), emptyLibrary),
+    forgetDocument: async (key) => (log.push(`forget ${key.documentName}`), emptyLibrary),
+    rememberRelay: async (relay) => (log.push(`remember ${relay.url}`), emptyLibrary),
+    forgetRelay: async (url) => (log.push(`forget ${url}`), emptyLibrary)
+  },
   checkAddress: async (address) => ({ relay: `ws://${address}` }),
   openExternal: (url) => log.push(`open ${url}`),
-  takePendingJoin: () => null
+  takePendingJoin: () => null,
+  pdf: {
+    exportWindow: async (windowId, request) => {
+      log.push(`pdf ${windowId} ${request.documentName}`)
+      return { outcome: 'cancelled' }
+    }
+  }
 })
 
 describe('DesktopRequestHandlers', () => {
@@ -46,5 +60,23 @@ describe('DesktopRequestHandlers', () => {
     await requests.handlers['window:set-document']({ documentName: 'plan' }, 4)
     await requests.handlers['presence:report']({ documentName: 'plan', relay: 'ws://h', localClientId: 1, people: [] }, 4)
     expect(log).toEqual(['document 4 plan', 'report 4 plan'])
+  })
+
+  it('exports the asking window as PDF', async () => {
+    const log: string[] = []
+    const requests = new DesktopRequestHandlers(services(log))
+    expect(await requests.handlers['transfer:export-pdf']({ documentName: 'team/plan' }, 7)).toEqual({ outcome: 'cancelled' })
+    expect(log).toEqual(['pdf 7 team/plan'])
+  })
+
+  it('hands library requests to the library service', async () => {
+    const log: string[] = []
+    const { handlers } = new DesktopRequestHandlers(services(log))
+    expect(await handlers['library:get'](undefined, 1)).toEqual(emptyLibrary)
+    await handlers['library:record-document']({ documentName: 'plan', relayUrl: 'ws://h:1' }, 1)
+    await handlers['library:forget-document']({ documentName: 'plan' }, 1)
+    await handlers['library:remember-relay']({ url: 'wss://relay.example.org' }, 1)
+    await handlers['library:forget-relay']({ url: 'wss://relay.example.org' }, 1)
+    expect(log).toEqual(['record plan on ws://h:1', 'forget plan', 'remember wss://relay.example.org', 'forget wss://relay.example.org'])
   })
 })

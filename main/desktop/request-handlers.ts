@@ -2,10 +2,12 @@ import type { JoinRequest } from '../../app/ipc'
 import type { IDiscoveryService } from '../discovery/discovery-service'
 import type { RequestHandlers } from '../ipc/ipc-dispatcher'
 import type { ILanSessionService } from '../lan/lan-session-service'
+import type { ILibraryService } from '../library/library-service'
 import type { IPresenceService } from '../presence/presence-service'
 import type { IRelayHostService } from '../relay-host/relay-host-service'
 import { checkExternalUrl } from '../security/external-url'
 import type { ISettingsService } from '../settings/settings-service'
+import type { IPdfExportService } from '../transfer/pdf-export-service'
 
 export interface DesktopServices {
   readonly relayHost: Pick<IRelayHostService, 'status'>
@@ -13,11 +15,13 @@ export interface DesktopServices {
   readonly presence: Pick<IPresenceService, 'snapshot' | 'report' | 'setWindowDocument'>
   readonly lan: Pick<ILanSessionService, 'state' | 'host' | 'stop' | 'createInvite'>
   readonly discovery: Pick<IDiscoveryService, 'sessions' | 'startBrowsing' | 'stopBrowsing'>
+  readonly library: Pick<ILibraryService, 'library' | 'recordDocument' | 'forgetDocument' | 'rememberRelay' | 'forgetRelay'>
   checkAddress(address: string): Promise<{ relay: string }>
   /** Opens an already validated http(s) URL in the system browser. */
   openExternal(url: string): void
   /** The join link that started the app, handed out once. */
   takePendingJoin(): JoinRequest | null
+  readonly pdf: Pick<IPdfExportService, 'exportWindow'>
 }
 
 /**
@@ -57,7 +61,13 @@ export class DesktopRequestHandlers {
         // Reviewed (electronegativity): checked just above to be a plain http(s) URL without credentials.
         s.openExternal(checked.url) /* eng-disable OPEN_EXTERNAL_JS_CHECK */
       },
-      'join:take-pending': () => s.takePendingJoin()
+      'join:take-pending': () => s.takePendingJoin(),
+      'transfer:export-pdf': (request, windowId) => s.pdf.exportWindow(windowId, request),
+      'library:get': () => s.library.library,
+      'library:record-document': (address) => s.library.recordDocument(address),
+      'library:forget-document': (key) => s.library.forgetDocument(key),
+      'library:remember-relay': (relay) => s.library.rememberRelay(relay),
+      'library:forget-relay': ({ url }) => s.library.forgetRelay(url)
     }
   }
 

@@ -14,10 +14,16 @@ import { checkRelayAddress } from '../discovery/relay-address-check'
 import { IpcDispatcher } from '../ipc/ipc-dispatcher'
 import { LanSessionService } from '../lan/lan-session-service'
 import { lanAddresses } from '../lan/network-addresses'
+import { LibraryService } from '../library/library-service'
 import { PresenceService } from '../presence/presence-service'
 import { RelayHostService } from '../relay-host/relay-host-service'
 import { SettingsService } from '../settings/settings-service'
 import { missingRendererPage, serveAppProtocol } from './app-protocol'
+import writeFileAtomic from 'write-file-atomic'
+import { FileImportService } from '../transfer/file-import-service'
+import { PdfExportService } from '../transfer/pdf-export-service'
+import { ElectronFileImportPlatform } from './electron-file-import'
+import { ElectronPdfPlatform } from './electron-pdf'
 import { ElectronNotifier, ElectronTrayView, ElectronWindowTitles } from './electron-views'
 import { registerIpcHandlers, sendToWindows } from './ipc-bridge'
 import { ElectronUtilityProcessLauncher } from './utility-process-launcher'
@@ -73,6 +79,7 @@ export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => Joi
   serveAppProtocol(session.defaultSession, paths.renderer, missingRendererPage)
 
   const settings = disposables.add(await SettingsService.load(userData, defaultSettings(), logger))
+  const library = disposables.add(await LibraryService.load(userData, logger))
   const relayHost = disposables.add(
     new RelayHostService(new ElectronUtilityProcessLauncher(paths.relayEntry), logger, {
       config: { dataDir: join(userData, 'documents'), webRoot: paths.webClientForRelay, logLevel: 'info' }
@@ -90,6 +97,7 @@ export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => Joi
     })
   )
   const windows = disposables.add(new WindowManager(paths.preload, logger))
+  const fileImport = disposables.add(new FileImportService(new ElectronFileImportPlatform(), logger))
   const sendCommand = (command: MenuCommand): void => {
     const window = windows.focus()
     sendToWindows([window], 'menu:command', command)
@@ -97,6 +105,10 @@ export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => Joi
   const menuActions = {
     command: sendCommand,
     stopHosting: () => void lan.stop(),
+    importFile: () => {
+      const window = windows.focus()
+      fileImport.importInto(window.id).catch((error: unknown) => logger.error({ err: error }, 'File → Import failed'))
+    },
     openDataFolder: () => void shell.openPath(join(userData, 'documents')),
     showAbout: () =>
       void dialog.showMessageBox({ type: 'info', title: 'Ensemble', message: `Ensemble ${app.getVersion()}`, detail: 'Write documents together.' })
@@ -119,12 +131,15 @@ export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => Joi
     tray.refresh()
   }
 
+  const pdf = disposables.add(new PdfExportService(new ElectronPdfPlatform(), (path, bytes) => writeFileAtomic(path, Buffer.from(bytes)), logger))
   const requests = new DesktopRequestHandlers({
+    pdf,
     relayHost,
     settings,
     presence,
     lan,
     discovery,
+    library,
     checkAddress: (address) => checkRelayAddress(address),
     openExternal: (url) => openExternally(url, logger),
     takePendingJoin: () => {
@@ -137,6 +152,7 @@ export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => Joi
 
   disposables.add(relayHost.onDidChangeStatus((status) => sendToWindows(windows.all, 'relay:status', status)))
   disposables.add(settings.onDidChangeSettings((value) => sendToWindows(windows.all, 'settings:changed', value)))
+  disposables.add(library.onDidChangeLibrary((value) => sendToWindows(windows.all, 'library:changed', value)))
   disposables.add(presence.onDidChangePresence((snapshot) => sendToWindows(windows.all, 'presence:changed', snapshot)))
   disposables.add(discovery.onDidChangeSessions((sessions) => sendToWindows(windows.all, 'discovery:changed', sessions)))
   disposables.add(

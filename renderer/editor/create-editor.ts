@@ -14,7 +14,7 @@ import { editorKeymaps } from './keymap'
 import { linkEditorPlugin } from './link-editor'
 import type { ShowNotice } from './notices'
 import { placeholderPlugin } from './placeholder'
-import { presencePlugin } from './presence-bar'
+import { presencePlugin, type PresenceDecorator } from './presence-bar'
 import { taskItemsPlugin } from './task-items'
 import { toolbarPlugin } from './toolbar'
 import { wordCountPlugin } from './word-count-plugin'
@@ -37,6 +37,8 @@ export interface EditorOptions {
   readonly sync?: YSyncOptions
   /** Plugins of features outside the editor (comments, version view), after the editor's own. */
   readonly plugins?: readonly Plugin[]
+  /** Extra controls per person in the presence bar (private messages). */
+  readonly presenceDecorator?: PresenceDecorator
 }
 
 /** The options `ySyncPlugin` takes. */
@@ -66,7 +68,7 @@ export const createEditor = (options: EditorOptions): EditorView => {
       placeholderPlugin(options.placeholder ?? 'Start writing…'),
       wordCountPlugin(mounts.wordCount),
       toolbarPlugin(mounts.toolbar),
-      presencePlugin(options.awareness, mounts.presence),
+      presencePlugin(options.awareness, mounts.presence, options.presenceDecorator),
       ...(options.plugins ?? [])
     ]
   })

@@ -3,6 +3,12 @@ import type { EditorView } from 'prosemirror-view'
 import type { Awareness } from 'y-protocols/awareness'
 import { awarenessUserOf, initialsOf, type AwarenessUser } from '../../app/presence'
 
+/** Someone shown in the presence bar. */
+export type PresencePersonView = AwarenessUser & { readonly clientId: number; readonly self: boolean }
+
+/** Adds controls of another feature (e.g. private messages) to a person's entry in the bar. */
+export type PresenceDecorator = (item: HTMLElement, person: PresencePersonView) => void
+
 /** The person whose cursor the view follows, by awareness client id, or `null`. */
 export const presenceKey = new PluginKey<{ following: number | null }>('presence')
 
@@ -28,14 +34,18 @@ export const scrollToUser = (view: EditorView, clientId: number): boolean => {
  * first, with `data-user` (their name), initials, colour and a tooltip of name and status.
  * Clicking someone scrolls to their cursor; their "follow" toggle keeps scrolling to it.
  */
-export const presencePlugin = (awareness: Awareness, container: HTMLElement): Plugin<{ following: number | null }> =>
+export const presencePlugin = (
+  awareness: Awareness,
+  container: HTMLElement,
+  decorate?: PresenceDecorator
+): Plugin<{ following: number | null }> =>
   new Plugin<{ following: number | null }>({
     key: presenceKey,
     state: {
       init: () => ({ following: null }),
       apply: (tr, value) => (tr.getMeta(presenceKey) as { following: number | null } | undefined) ?? value
     },
-    view: (view) => new PresenceBarView(view, awareness, container)
+    view: (view) => new PresenceBarView(view, awareness, container, decorate)
   })
 
 class PresenceBarView {
@@ -45,7 +55,8 @@ class PresenceBarView {
   constructor(
     private view: EditorView,
     private readonly awareness: Awareness,
-    private readonly container: HTMLElement
+    private readonly container: HTMLElement,
+    private readonly decorate?: PresenceDecorator
   ) {
     container.dataset.testid = 'presence'
     container.classList.add('presence-bar')
@@ -118,6 +129,7 @@ class PresenceBarView {
     follow.setAttribute('aria-pressed', String(followed))
     follow.addEventListener('click', () => followUser(followed ? null : person.clientId)(this.view.state, this.view.dispatch))
     item.append(follow)
+    this.decorate?.(item, person)
     return item
   }
 }

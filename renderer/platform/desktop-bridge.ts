@@ -1,9 +1,10 @@
-import type { DocumentTarget, OpenedDocument, PlatformBridge } from '../../app/bridge'
+import type { DocumentTarget, OpenedDocument, PlatformBridge, TransferCommand } from '../../app/bridge'
 import type { EnsembleDesktopApi } from '../../app/desktop-api'
 import { documentNameProblem } from '../../app/document-name'
-import type { RelayStatus } from '../../app/ipc'
+import type { MenuCommand, RelayStatus } from '../../app/ipc'
 import { profileProblem } from '../../app/profile'
-import { documentUrl, parseWebClientUrl } from './web-url'
+import { desktopDiscovery, desktopHosting, desktopLibrary, onDesktopCommand } from './desktop-features'
+import { addressUrl, documentUrl, homeUrl, parseWebClientUrl } from './web-url'
 
 /** How long a window waits for the embedded relay to listen before it says why it cannot open. */
 export const localRelayWaitMs = 15_000
@@ -19,56 +20,99 @@ export interface DesktopPage {
  * `#token=` for a document on another relay) says what it shows, like the web client's; local
  * documents live in the embedded relay. A pending `ensemble://join` link wins over the URL.
  */
-export const createDesktopBridge = (api: EnsembleDesktopApi, page: DesktopPage): PlatformBridge => ({
-  loadProfile: async () => {
-    const settings = await api.settings.get()
-    const profile = { name: settings.displayName, color: settings.color }
-    return profileProblem(profile) === null ? profile : null
-  },
-  saveProfile: async (profile) => {
-    await api.settings.update({ displayName: profile.name.trim(), color: profile.color })
-  },
-  currentDocument: async (): Promise<DocumentTarget | null> => {
-    const join = await api.join.takePending()
-    if (join !== null) {
-      const problem = documentNameProblem(join.doc)
-      if (problem !== null) throw new RangeError(`The invite link cannot open a document: ${problem}.`)
-      return { relayUrl: join.relay, documentName: join.doc, ...(join.token === undefined ? {} : { token: join.token }) }
-    }
-    const request = parseWebClientUrl(page.location.href)
-    if (request.documentProblem !== null) throw new RangeError(`This window cannot open a document: ${request.documentProblem}.`)
-    if (request.documentName === null) return null
-    return {
-      relayUrl: request.relayGiven ? request.relayUrl : await localRelayUrl(api),
-      documentName: request.documentName,
-      ...(request.token === null ? {} : { token: request.token })
-    }
-  },
-  openDocument: async (name) => {
-    page.location.assign(documentUrl(page.location.href, name))
-  },
-  documentOpened: (document) => {
-    const report = (): void => {
-      api.presence
-        .report({
-          documentName: document.documentName,
-          relay: document.relayUrl,
-          localClientId: document.localClientId,
-          people: document.people()
-        })
-        .catch((error: unknown) => console.error(`Ensemble: presence report for "${document.documentName}" refused`, error))
-    }
-    void api.window.setDocument(document.documentName)
-    report()
-    const stopPeople = document.onPeopleChanged(report)
-    const stopMenu = api.menu.onCommand((command) => runMenuCommand(document, command))
-    return () => {
-      stopPeople()
-      stopMenu()
-      void api.window.setDocument(null)
-    }
+export const createDesktopBridge = (api: EnsembleDesktopApi, page: DesktopPage): PlatformBridge => {
+  const discovery = desktopDiscovery(api)
+  /** Leaves this page for `url`, after telling the main process what the page stops using. */
+  const navigate = async (url: string): Promise<void> => {
+    await discovery.release()
+    page.location.assign(url)
   }
-})
+  return {
+    loadProfile: async () => {
+      const settings = await api.settings.get()
+      const profile = { name: settings.displayName, color: settings.color }
+      return profileProblem(profile) === null ? profile : null
+    },
+    saveProfile: async (profile) => {
+      await api.settings.update({ displayName: profile.name.trim(), color: profile.color })
+    },
+    currentDocument: async (): Promise<DocumentTarget | null> => {
+      const join = await api.join.takePending()
+      if (join !== null) {
+        const problem = documentNameProblem(join.doc)
+        if (problem !== null) throw new RangeError(`The invite link cannot open a document: ${problem}.`)
+        return { relayUrl: join.relay, documentName: join.doc, local: false, ...(join.token === undefined ? {} : { token: join.token }) }
+      }
+      const request = parseWebClientUrl(page.location.href)
+      if (request.documentProblem !== null) throw new RangeError(`This window cannot open a document: ${request.documentProblem}.`)
+      if (request.documentName === null) return null
+      return {
+        relayUrl: request.relayGiven ? request.relayUrl : await localRelayUrl(api),
+        documentName: request.documentName,
+        local: !request.relayGiven,
+        ...(request.token === null ? {} : { token: request.token })
+      }
+    },
+    openDocument: (name) => navigate(documentUrl(page.location.href, name)),
+    documentOpened: (document) => {
+      const report = (): void => {
+        api.presence
+          .report({
+            documentName: document.documentName,
+            relay: document.relayUrl,
+            localClientId: document.localClientId,
+            people: document.people()
+          })
+          .catch((error: unknown) => console.error(`Ensemble: presence report for "${document.documentName}" refused`, error))
+      }
+      void api.window.setDocument(document.documentName)
+      report()
+      const stopPeople = document.onPeopleChanged(report)
+      const stopMenu = api.menu.onCommand((command) => runMenuCommand(document, command))
+      return () => {
+        stopPeople()
+        stopMenu()
+        void api.window.setDocument(null)
+      }
+    },
+    onProfileChanged: (listener) =>
+      api.settings.onChanged((settings) => {
+        const profile = { name: settings.displayName, color: settings.color }
+        if (profileProblem(profile) === null) listener(profile)
+      }),
+    open: async (address) => {
+      const status = await api.relay.getStatus()
+      await navigate(addressUrl(page.location.href, address, status.state === 'listening' ? status.url : null))
+    },
+    openHome: () => navigate(homeUrl(page.location.href)),
+    homeOpened: () => {
+      // The title goes back to the app's name, and presence forgets this window's last document.
+      api.window.setDocument(null).catch((error: unknown) => console.error('Ensemble: could not tell the app that the home screen is open', error))
+      return () => undefined
+    },
+    onCommand: (listener) => onDesktopCommand(api, listener),
+    transfer: {
+      exportPdf: (documentName) => api.transfer.exportPdf({ documentName }),
+      onCommand: (listener) =>
+        api.menu.onCommand((command) => {
+          const transfer = transferCommands[command]
+          if (transfer !== undefined) listener(transfer)
+        }),
+      onFileToImport: (listener) => api.transfer.onImportFile(listener)
+    },
+    library: desktopLibrary(api),
+    hosting: desktopHosting(api),
+    discovery
+  }
+}
+
+/** File-menu commands that export, by the name the renderer's transfer code knows them. */
+const transferCommands: Partial<Record<MenuCommand, TransferCommand>> = {
+  'export-markdown': 'export-md',
+  'export-html': 'export-html',
+  'export-text': 'export-txt',
+  'export-pdf': 'export-pdf'
+}
 
 /** Menu commands that act on the open document; the others belong to the home screen. */
 const runMenuCommand = (document: OpenedDocument, command: string): void => {

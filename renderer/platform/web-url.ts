@@ -1,3 +1,4 @@
+import type { DocumentAddress } from '../../app/bridge'
 import { documentNameProblem } from '../../app/document-name'
 
 /**
@@ -48,4 +49,24 @@ export const documentUrl = (current: string, documentName: string): string => {
   if (relay !== null) next.searchParams.set('relay', relay)
   next.hash = url.hash
   return next.toString()
+}
+
+/**
+ * The URL that shows `address` from the page at `current`: `?doc=NAME`, with `&relay=` when the
+ * document is on another relay than `ownRelay` (the page's, or the desktop's embedded one), and the
+ * token in the fragment.
+ */
+export const addressUrl = (current: string, address: DocumentAddress, ownRelay: string | null): string => {
+  const next = new URL(homeUrl(current))
+  next.searchParams.set('doc', address.documentName)
+  if (address.relayUrl !== undefined && address.relayUrl !== ownRelay) next.searchParams.set('relay', address.relayUrl)
+  if (address.token !== undefined) next.hash = `token=${encodeURIComponent(address.token)}`
+  return next.toString()
+}
+
+/** The URL of the home screen from the page at `current`: the same page without a document. */
+export const homeUrl = (current: string): string => {
+  const url = new URL(current)
+  // Not `url.origin`: for the desktop's app:// scheme that is "null" outside Electron.
+  return `${url.protocol}//${url.host}${url.pathname}`
 }

@@ -2,12 +2,18 @@ import type { EditorView } from 'prosemirror-view'
 import { redo, undo } from 'y-prosemirror'
 import type { DocumentPerson, DocumentTarget, OpenedDocument, PlatformBridge } from '../../app/bridge'
 import { awarenessUserOf } from '../../app/presence'
+import type { PresenceStatus } from '../../app/presence'
 import type { UserProfile } from '../../app/profile'
 import { createEditor } from '../editor/create-editor'
 import { startCollaboration } from '../panels/collaboration'
 import { trackActivity } from '../session/activity'
 import { showConnectionStatus } from '../session/connection-status-view'
 import { openDocumentSession, type DocumentSession } from '../session/document-session'
+import { PrivateMessageChannel } from '../private-messages/private-message-channel'
+import { PrivateMessagePanel } from '../private-messages/private-message-panel'
+import { mountDocumentActions } from '../shell/document-actions'
+import { mountExportMenu } from '../transfer/export-menu'
+import { applyPendingImport } from '../transfer/import-report'
 
 /** A document open in the page; `window.ensembleEditor` exposes it for diagnostics and tests. */
 export interface OpenDocument {
@@ -35,8 +41,11 @@ export const showEditorScreen = async (
       <span class="document-name" data-testid="document-name"></span>
       <span class="presence-slot"></span>
       <span class="status-slot"></span>
+      <span class="transfer-slot"></span>
+      <span class="actions-slot"></span>
     </header>
     <nav class="toolbar-slot"></nav>
+    <div class="import-report-slot"></div>
     <div class="editor-body">
       <div class="editor-scroll"><article class="editor-slot"></article></div>
       <div class="side-panel-slot"></div>
@@ -55,18 +64,28 @@ export const showEditorScreen = async (
   }
   const session = openDocumentSession(target, window)
   const stopStatus = showConnectionStatus(slot('.status-slot'), session.connection)
-  const stopActivity = trackActivity((status) => session.setUser({ ...profile, status }))
+  // The profile can change while the document is open (Settings): peers see the new name at once.
+  let currentProfile = profile
+  let currentStatus: PresenceStatus = 'active'
+  const stopActivity = trackActivity((status) => session.setUser({ ...currentProfile, status: (currentStatus = status) }))
+  const stopProfile = bridge.onProfileChanged((next) => session.setUser({ ...(currentProfile = next), status: currentStatus }))
+  const stopActions = mountDocumentActions(slot('.actions-slot'), bridge, target, () => currentProfile)
   // Open from the cache first when there is one, so the document never flashes empty;
   // the relay's state merges in whenever it arrives.
   const cache = await session.cacheLoaded
   if (cache.problem !== null) showNotice(`Offline copy unavailable: ${cache.problem}.`)
+  // Collaboration first: an import is then the importer's first edit (an author, a version).
   const collaboration = startCollaboration(session, profile, showNotice)
+  await applyPendingImport(target.documentName, session.fragment, slot('.import-report-slot'))
+  const privateChannel = new PrivateMessageChannel(session.provider)
+  const privateMessages = new PrivateMessagePanel(page, privateChannel, session.provider.awareness)
   const view = createEditor({
     fragment: session.fragment,
     awareness: session.provider.awareness,
     showNotice,
     sync: collaboration.sync,
     plugins: collaboration.plugins,
+    presenceDecorator: privateMessages.decorate,
     mounts: {
       editor: slot('.editor-slot'),
       toolbar: slot('.toolbar-slot'),
@@ -76,6 +95,7 @@ export const showEditorScreen = async (
   })
   collaboration.mount(view, { panel: slot('.side-panel-slot'), documentArea: slot('.editor-scroll'), editor: slot('.editor-slot') })
   view.focus()
+  const closeExportMenu = mountExportMenu(slot('.transfer-slot'), view, target.documentName, bridge, showNotice)
   const closePlatformView = bridge.documentOpened(describeToPlatform(session, view, () => collaboration.saveVersion()))
   return {
     session,
@@ -83,6 +103,11 @@ export const showEditorScreen = async (
     close: () => {
       collaboration.close()
       closePlatformView()
+      stopActions()
+      closeExportMenu()
+      privateMessages.destroy()
+      privateChannel.destroy()
+      stopProfile()
       stopActivity()
       stopStatus()
       view.destroy()

@@ -3,21 +3,22 @@ import * as encoding from 'lib0/encoding'
 
 /**
  * What relay instances tell each other about one document through Redis: an update or awareness
- * change one of them received from its own clients, or a request for everyone's awareness.
+ * change one of them received from its own clients, a request for everyone's awareness, or a
+ * private message for a recipient connected to another instance (never kept in the stream).
  * `origin` names the sending process, so an instance can drop its own messages.
  */
 export interface FanoutMessage {
   readonly origin: string
   readonly kind: FanoutKind
-  /** A Yjs update, an awareness update, or empty for `query-awareness`. */
+  /** A Yjs update, an awareness update, a private message frame (`app/private-message.ts`), or empty for `query-awareness`. */
   readonly payload: Uint8Array
 }
 
-export type FanoutKind = 'update' | 'awareness' | 'query-awareness'
+export type FanoutKind = 'update' | 'awareness' | 'query-awareness' | 'private-message'
 
 /** Wire version; a message of another version is refused, not guessed at. */
 const version = 1
-const kinds: readonly FanoutKind[] = ['update', 'awareness', 'query-awareness']
+const kinds: readonly FanoutKind[] = ['update', 'awareness', 'query-awareness', 'private-message']
 
 /** A Redis message that is not a fan-out message this relay understands. */
 export class FanoutMessageError extends Error {

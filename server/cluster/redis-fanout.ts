@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { Redis, type RedisOptions } from 'ioredis'
+import * as decoding from 'lib0/decoding'
 import pino, { type Logger } from 'pino'
+import { encodePrivateMessage, PrivateMessageFormatError, readPrivateMessageFrame, type PrivateMessage } from '../../app/private-message'
+import { messagePrivate } from '../../app/protocol'
 import type { DependencyHealth, ExtensionContext, RelayExtension, RoomHandle } from '../extension'
 import { ProtocolError } from '../messages'
 import { decodeFanoutMessage, encodeFanoutMessage, FanoutMessageError, type FanoutKind, type FanoutMessage } from './fanout-message'
@@ -31,7 +34,8 @@ type Counts = Record<FanoutKind, { messages: number; bytes: number }>
 const zeroCounts = (): Counts => ({
   update: { messages: 0, bytes: 0 },
   awareness: { messages: 0, bytes: 0 },
-  'query-awareness': { messages: 0, bytes: 0 }
+  'query-awareness': { messages: 0, bytes: 0 },
+  'private-message': { messages: 0, bytes: 0 }
 })
 const retryCatchUpMs = 1000
 
@@ -130,6 +134,13 @@ export class RedisFanout implements RelayExtension {
 
   onAwarenessUpdate(room: RoomHandle, update: Uint8Array): void {
     if (this.up) this.publish(room.name, 'awareness', update)
+  }
+
+  /** Publishes a private message for a recipient on another instance; only the instance holding its connection delivers it. */
+  onPrivateMessage(room: RoomHandle, message: PrivateMessage): boolean {
+    if (!this.up) return false
+    this.publishRaw(room.name, 'private-message', encodePrivateMessage(message))
+    return true
   }
 
   onUnloadDocument(room: RoomHandle): void {
@@ -266,7 +277,9 @@ export class RedisFanout implements RelayExtension {
 
   private publishFailed(name: string, kind: FanoutKind, error: unknown, retry: boolean): void {
     this.metrics?.countError('cluster-publish')
-    if (kind !== 'update') return // awareness is published again when Redis returns, and renewed by clients
+    // Awareness is published again when Redis returns and renewed by clients; a private message
+    // published while Redis fails is lost (its sender is not told).
+    if (kind !== 'update') return
     if (!this.up || !retry) {
       this.unpublished.add(name) // published whole by resyncAll() when Redis next returns
       if (!retry) this.logger.error({ room: name, err: error }, 'Redis refused this document twice; other instances may miss updates until Redis reconnects')
@@ -318,6 +331,14 @@ export class RedisFanout implements RelayExtension {
         case 'awareness':
           link.room.applyRemoteAwareness(message.payload)
           break
+        case 'private-message': {
+          const decoder = decoding.createDecoder(message.payload)
+          const type = decoding.readVarUint(decoder)
+          const frame = readPrivateMessageFrame(decoder)
+          if (type !== messagePrivate || frame.kind !== 'send') throw new FanoutMessageError('a private-message fan-out message that holds no private message')
+          link.room.deliverPrivateMessage(frame.message)
+          break
+        }
         case 'query-awareness': {
           if (message.origin === this.origin) break
           const awareness = link.room.encodeLocalAwareness()
@@ -331,7 +352,7 @@ export class RedisFanout implements RelayExtension {
   }
 
   private rejected(link: DocumentLink, error: unknown, bytes: number, origin?: string): void {
-    if (error instanceof FanoutMessageError || error instanceof ProtocolError) {
+    if (error instanceof FanoutMessageError || error instanceof ProtocolError || error instanceof PrivateMessageFormatError) {
       this.metrics?.countError('cluster-malformed')
       this.logger.warn({ room: link.room.name, origin, bytes, err: error }, `dropped a malformed message from Redis: ${error.message}`)
     } else {

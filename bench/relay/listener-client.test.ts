@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as encoding from 'lib0/encoding'
+import * as Y from 'yjs'
+import {
+  connectClient,
+  startEnsembleRelay,
+  startReferenceRelay,
+  waitFor,
+  whenSynced,
+  type TestClient,
+  type TestRelay
+} from '../../server/testing/harness'
+import { encodeAwarenessFrame, ListenerClient } from './listener-client'
+
+describe('encodeAwarenessFrame', () => {
+  it('writes the bytes y-protocols writes for one client', () => {
+    const doc = new Y.Doc()
+    const awareness = new awarenessProtocol.Awareness(doc)
+    awareness.setLocalState({ user: { name: 'listener 1' } })
+    const expected = encoding.encode((encoder) => {
+      encoding.writeVarUint(encoder, 1)
+      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]))
+    })
+    const clock = awareness.meta.get(doc.clientID)!.clock
+    expect(encodeAwarenessFrame(doc.clientID, clock, { user: { name: 'listener 1' } })).toEqual(expected)
+    awareness.destroy()
+  })
+})
+
+const relays: [string, () => Promise<TestRelay>][] = [
+  ['our relay', () => startEnsembleRelay()],
+  ['the reference relay', startReferenceRelay]
+]
+
+describe.each(relays)('ListenerClient against %s', (_name, start) => {
+  let relay: TestRelay | undefined
+  const clients: TestClient[] = []
+  const listeners: ListenerClient[] = []
+
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy()
+    await Promise.all(listeners.splice(0).map((listener) => listener.close()))
+    await relay?.close()
+  })
+
+  it('syncs, counts the updates a writer makes and shows up in the writer’s awareness', async () => {
+    relay = await start()
+    const writer = connectClient(relay.url, 'listened')
+    clients.push(writer)
+    await whenSynced(writer)
+    const dropped: string[] = []
+    const listener = new ListenerClient(relay.url, 'listened', {
+      awarenessState: { user: { name: 'quiet listener' } },
+      onUnexpectedClose: (code) => dropped.push(String(code))
+    })
+    listeners.push(listener)
+    await listener.ready
+
+    for (let i = 0; i < 5; i++) writer.text.insert(0, 'x')
+    await waitFor(() => listener.updateFrames === 5, 'the listener to receive five updates')
+    await waitFor(
+      () => [...writer.provider.awareness.getStates().values()].some((state) => state.user?.name === 'quiet listener'),
+      'the writer to see the listener’s awareness state'
+    )
+    expect(listener.bytesReceived).toBeGreaterThan(0)
+    expect(dropped).toEqual([])
+  })
+
+  it('joins without an awareness state and still receives what a later writer sends', async () => {
+    relay = await start()
+    const listener = new ListenerClient(relay.url, 'late-writer', { awarenessState: null })
+    listeners.push(listener)
+    await listener.ready
+    const writer = connectClient(relay.url, 'late-writer')
+    clients.push(writer)
+    await whenSynced(writer)
+    writer.text.insert(0, 'hello')
+    await waitFor(() => listener.updateFrames === 1, 'the listener to receive the update')
+    expect(listener.otherFrames).toBe(0)
+  })
+})

@@ -1,0 +1,104 @@
+/**
+ * Runs `npm run bench:relay -- --quick` end to end so that the benchmark cannot rot unnoticed.
+ * Only the report's shape and correctness are asserted, never a timing.
+ */
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { gzipSync } from 'node:zlib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { RelayLoadResult } from './load-scenario'
+import type { BenchReport } from './run'
+
+const runScript = fileURLToPath(new URL('./run.ts', import.meta.url))
+let outDir: string
+let traceFile: string
+
+/**
+ * A small trace in the format of ../shared/data/paper-trace.json.gz (which lives outside the
+ * repository): typing with corrections, so the test runs wherever the repository is cloned.
+ */
+const syntheticTrace = (): { source: string; edits: [number, number, string?][]; finalText: string } => {
+  const edits: [number, number, string?][] = []
+  let text = ''
+  for (let i = 0; i < 400; i++) {
+    const position = (i * 7) % (text.length + 1)
+    if (i % 5 === 4 && text.length > 0) {
+      edits.push([Math.min(position, text.length - 1), 1])
+      text = text.slice(0, Math.min(position, text.length - 1)) + text.slice(Math.min(position, text.length - 1) + 1)
+    } else {
+      const char = String.fromCharCode(97 + (i % 26))
+      edits.push([position, 0, char])
+      text = text.slice(0, position) + char + text.slice(position)
+    }
+  }
+  return { source: 'synthetic test trace', edits, finalText: text }
+}
+
+beforeAll(async () => {
+  outDir = await mkdtemp(path.join(tmpdir(), 'bench-test-'))
+  traceFile = path.join(outDir, 'trace.json.gz')
+  await writeFile(traceFile, gzipSync(JSON.stringify(syntheticTrace())))
+})
+afterAll(async () => {
+  await rm(outDir, { recursive: true, force: true })
+})
+
+/** Runs the benchmark with `args` and returns the report it wrote, checking that stdout held the same JSON. */
+const runBench = async (args: string[]): Promise<BenchReport> => {
+  const outFile = path.join(outDir, `${args.join('_').replace(/[^a-z]/gi, '')}.json`)
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', runScript, ...args, '--out', outFile], {
+    timeout: 60_000,
+    maxBuffer: 16 * 1024 * 1024
+  })
+  const report = JSON.parse(await readFile(outFile, 'utf8')) as BenchReport
+  expect(JSON.parse(stdout)).toEqual(report)
+  return report
+}
+
+const finiteNumber = expect.any(Number)
+
+describe('npm run bench:relay -- --quick', () => {
+  it('puts the default load on both relays and reports every figure and ratio', async () => {
+    const report = await runBench(['--quick', '--idle-seconds', '0'])
+    const scenario = report.scenarios.default!
+    expect(Object.keys(report.scenarios)).toEqual(['default'])
+    for (const relay of ['ours', 'reference'] as const) {
+      expect(scenario[relay]).toMatchObject({ failure: null })
+      const result = scenario[relay] as RelayLoadResult
+      expect(result.connections.connected).toBe(scenario.load.connections)
+      expect(result.updates.sent).toBeGreaterThan(0)
+      expect(result.updates.seenByProbes).toBe(result.updates.sent)
+      expect(result.latencyMs.samples).toBe(result.updates.sent)
+      expect(result.probesIdenticalToWriters).toBe(true)
+      expect(result.droppedConnections).toBe(0)
+      // Every listener saw every update, whether or not a relay merges them into fewer frames.
+      expect(result.listeners.updateFramesPerListener.min).toBeGreaterThan(0)
+      expect(result.latencyMs).toMatchObject({ p50: finiteNumber, p99: finiteNumber })
+      expect(result.cpuSeconds).toMatchObject({ load: finiteNumber, total: finiteNumber })
+      expect(result.rssMiB.beforeLoad).toBeGreaterThan(0)
+      expect(result.rssMiB.underLoadPeak).toBeGreaterThan(0)
+      expect(result.rssMiB.afterClientsLeft).toBeGreaterThan(0)
+    }
+    expect(Object.keys(scenario.ratios!)).toEqual(['latencyP50', 'latencyP99', 'cpuSecondsLoad', 'cpuSecondsTotal', 'rssUnderLoad', 'rssAfterClientsLeft'])
+    expect(scenario.ratios!.latencyP99).toEqual(finiteNumber)
+    expect(scenario.targets!.length).toBeGreaterThan(0)
+    for (const target of scenario.targets!) expect(typeof target.met).toBe('boolean')
+  })
+
+  it('replays the editing trace and joins a large document through our relay', async () => {
+    const report = await runBench(['--quick', '--trace', '--large-doc', '--relays', 'ours', '--trace-file', traceFile])
+    const trace = report.scenarios.trace!
+    expect(trace.edits).toBeGreaterThan(0)
+    expect(trace.relays.ours!.receiverComplete).toBe(true)
+    expect(trace.relays.ours!.totalMs).toEqual(finiteNumber)
+    expect(trace.relays.reference).toBeUndefined()
+    const largeDoc = report.scenarios.largeDoc!
+    expect(largeDoc.encodedBytes).toBeGreaterThan(0.5 * 1024 * 1024)
+    expect(largeDoc.relays.ours!.joins.length).toBeGreaterThan(0)
+    for (const join of largeDoc.relays.ours!.joins) expect(join.connectionsLost).toBe(0)
+  })
+})

@@ -1,0 +1,82 @@
+/**
+ * `npm run bench:relay`: puts the same load on our relay and on `@y/websocket-server`, one after the
+ * other, and prints one JSON object with both sets of figures and their ratios. See bench/README.md.
+ */
+import { writeFile } from 'node:fs/promises'
+import { cpus, loadavg, totalmem } from 'node:os'
+import path from 'node:path'
+import { BenchUsageError, benchHelpText, parseBenchArgs, type BenchOptions } from './options'
+import { buildRelayBundle, describeRelayCommand, type RelayName } from './relay-process'
+import { runScenario, type ScenarioReports } from './scenario-runner'
+import { round } from './stats'
+
+/** The JSON object the benchmark prints. */
+export interface BenchReport {
+  readonly benchmark: 'relay'
+  readonly arguments: readonly string[]
+  readonly quick: boolean
+  readonly startedAt: string
+  durationSeconds: number
+  readonly machine: {
+    readonly cpus: number
+    readonly cpuModel: string
+    readonly memoryGiB: number
+    readonly node: string
+    readonly loadAverageAtStart: number
+  }
+  /** How each relay was started. */
+  readonly relays: Partial<Record<RelayName, string>>
+  readonly generator: string
+  readonly scenarios: ScenarioReports
+}
+
+const log = (text: string): void => {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}\n`)
+}
+
+const main = async (): Promise<void> => {
+  let options: BenchOptions
+  try {
+    options = parseBenchArgs(process.argv.slice(2))
+  } catch (error) {
+    if (!(error instanceof BenchUsageError)) throw error
+    process.stderr.write(`bench:relay: ${error.message}\n`)
+    process.exit(2)
+  }
+  if (options.help) {
+    process.stdout.write(benchHelpText + '\n')
+    return
+  }
+  const started = Date.now()
+  const profileArgs = options.cpuProfileDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.cpuProfileDir)}`]
+  const relayNodeArgs = { ours: [...profileArgs, ...options.oursNodeArgs], reference: profileArgs }
+  log(`building the relay bundle; scenarios: ${options.scenarios.join(', ')}${options.quick ? ' (quick)' : ''}`)
+  await buildRelayBundle()
+  const report: BenchReport = {
+    benchmark: 'relay',
+    arguments: process.argv.slice(2),
+    quick: options.quick,
+    startedAt: new Date(started).toISOString(),
+    durationSeconds: 0,
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGiB: round(totalmem() / 1024 ** 3, 1),
+      node: process.version,
+      loadAverageAtStart: round(loadavg()[0]!)
+    },
+    relays: Object.fromEntries(options.relays.map((relay) => [relay, describeRelayCommand(relay, relayNodeArgs[relay])])),
+    generator: `${options.workers} load-generator processes (bench/relay/load-worker.ts under tsx)`,
+    scenarios: {}
+  }
+  for (const name of options.scenarios) await runScenario(name, report.scenarios, { options, relayNodeArgs, log })
+  report.durationSeconds = Math.round((Date.now() - started) / 1000)
+  const json = JSON.stringify(report, null, 2) + '\n'
+  if (options.outFile !== null) await writeFile(options.outFile, json)
+  process.stdout.write(json)
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:relay failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  process.exit(1)
+})

@@ -1,0 +1,87 @@
+import type { PlatformBridge } from '../../app/bridge'
+import { documentNameProblem } from '../../app/document-name'
+import type { DiscoveredSession } from '../../app/ipc'
+import { fromTemplate, part, runForm } from '../ui/dom'
+import { joinAddressForm } from './join-forms'
+
+/**
+ * Sessions on the LAN (`[data-testid=lan-sessions]`), listed live while the home screen is open:
+ * one `[data-testid=lan-session]` per session with `data-session` (its name); Join asks for the
+ * document to open there. Below it, the typed-address fallback. Where the platform cannot browse
+ * (a browser), `[data-testid=lan-unavailable]` says why, and the address form still works.
+ */
+export const lanSessionsView = (bridge: PlatformBridge) => {
+  const element = fromTemplate(`
+    <section class="home-section lan-sessions" data-testid="lan-sessions">
+      <h2>Sessions on your network</h2>
+      <p class="note" data-testid="lan-unavailable" hidden></p>
+      <p class="empty" hidden>Looking for sessions… none found yet. Sessions whose host chose “only people with the link” are not listed.</p>
+      <ul class="home-list"></ul>
+      <p class="problem" role="alert"></p>
+      <h3>Join by address</h3>
+    </section>`)
+  const list = part(element, 'ul')
+  const empty = part(element, '.empty')
+  const address = joinAddressForm(bridge)
+  element.append(address.element)
+
+  const row = (session: DiscoveredSession): HTMLElement => {
+    const item = fromTemplate(`
+      <li data-testid="lan-session">
+        <span class="session-name"></span>
+        <span class="session-host"></span>
+        <form class="inline-form">
+          <input name="doc" maxlength="200" autocomplete="off" placeholder="document name" aria-label="Document name">
+          <button type="submit">Join</button>
+          <p class="problem" role="alert"></p>
+        </form>
+      </li>`)
+    item.dataset.session = session.sessionName
+    part(item, '.session-name').textContent = session.sessionName
+    part(item, '.session-host').textContent = describeHost(session)
+    const form = part<HTMLFormElement>(item, 'form')
+    form.addEventListener('submit', (event) => {
+      event.preventDefault()
+      void runForm(form, part(form, '.problem'), async () => {
+        const documentName = part<HTMLInputElement>(form, 'input').value.trim()
+        const problem = documentNameProblem(documentName)
+        if (problem !== null) throw new RangeError(`${problem}; ask ${session.hostName} which document to open`)
+        await bridge.open({ documentName, relayUrl: session.relay })
+      })
+    })
+    return item
+  }
+
+  const unavailable = bridge.discovery.unavailableReason
+  let stop: () => void = () => undefined
+  if (unavailable !== null) {
+    part(element, '[data-testid=lan-unavailable]').textContent = unavailable
+    part(element, '[data-testid=lan-unavailable]').hidden = false
+  } else {
+    empty.hidden = false
+    stop = bridge.discovery.browse({
+      sessions: (sessions) => {
+        // Keep rows whose session is still there, so that a half-typed document name survives an update.
+        const rows = new Map(Array.from(list.children, (child) => [(child as HTMLElement).dataset.sessionId, child as HTMLElement]))
+        list.replaceChildren(
+          ...sessions.map((session) => {
+            const existing = rows.get(session.id)
+            const item = existing ?? row(session)
+            item.dataset.sessionId = session.id
+            if (existing !== undefined) part(item, '.session-host').textContent = describeHost(session)
+            return item
+          })
+        )
+        empty.hidden = sessions.length > 0
+      },
+      problem: (message) => void (part(element, ':scope > .problem').textContent = message)
+    })
+  }
+  return { element, focusAddress: address.focus, dispose: () => stop() }
+}
+
+/** "ana-laptop · 2 documents open · ws://192.168.1.20:4455" */
+const describeHost = (session: DiscoveredSession): string => {
+  const documents = session.documentCount === 1 ? '1 document open' : `${session.documentCount} documents open`
+  return `${session.hostName} · ${documents} · ${session.relay}`
+}

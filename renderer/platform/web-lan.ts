@@ -1,0 +1,69 @@
+import type { DiscoveryBridge, HostingBridge } from '../../app/bridge'
+import { parseRelayAddress } from '../../app/invite-link'
+
+/** What the browser shows instead of "Host on LAN". */
+export const webHostingUnavailable =
+  'Hosting a session on your network is a feature of the Ensemble desktop app. In a browser you can join sessions and relays, and share the link of the document you have open.'
+
+/** What the browser shows instead of the list of LAN sessions. */
+export const webDiscoveryUnavailable =
+  'Browsers cannot look for sessions on your network (that needs mDNS, which only the desktop app has). Type the host’s address below instead.'
+
+/** Hosting in a browser: not possible, and every call says so. */
+export const webHosting: HostingBridge = {
+  unavailableReason: webHostingUnavailable,
+  getState: async () => ({ state: 'off' }),
+  host: async () => Promise.reject(new Error(webHostingUnavailable)),
+  stop: async () => ({ state: 'off' }),
+  createInvite: async () => Promise.reject(new Error(webHostingUnavailable)),
+  onChanged: () => () => undefined,
+  getLanPort: async () => Promise.reject(new Error(webHostingUnavailable)),
+  setLanPort: async () => Promise.reject(new Error(webHostingUnavailable))
+}
+
+/** What the address check needs from the page; `window` in a browser. */
+export interface AddressCheckPage {
+  readonly location: { readonly href: string }
+  fetch(input: string, init?: RequestInit): Promise<Response>
+}
+
+/** How long the address check waits for an answer. */
+export const addressCheckTimeoutMs = 5_000
+
+/**
+ * LAN sessions in a browser: no mDNS, so no list; a typed address is checked by asking its
+ * `/healthz`. A relay on another origin sends no CORS headers, so the browser lets the page see
+ * only that something answered over HTTP there (an opaque response), not what; the relay's own
+ * origin is read in full. A WebSocket that then fails shows in the connection status.
+ */
+export const createWebDiscovery = (page: AddressCheckPage): DiscoveryBridge => ({
+  unavailableReason: webDiscoveryUnavailable,
+  browse: () => () => undefined,
+  checkAddress: async (address) => {
+    const relay = parseRelayAddress(address)
+    const health = `${relay.replace(/^ws/, 'http')}/healthz`
+    if (new URL(page.location.href).protocol === 'https:' && relay.startsWith('ws:')) {
+      throw new Error(
+        `this page came over https, so the browser will not let it reach ${relay}, which is not encrypted; ` +
+          `open ${relay.replace(/^ws/, 'http')}/ instead, or use the relay's wss:// address`
+      )
+    }
+    let response: Response
+    try {
+      // (A no-cors request must follow redirects; the fetch standard refuses `redirect: 'error'` with it.)
+      response = await page.fetch(health, { mode: 'no-cors', cache: 'no-store', signal: AbortSignal.timeout(addressCheckTimeoutMs) })
+    } catch (error) {
+      throw new Error(
+        `nothing answered at ${relay} (${error instanceof Error ? error.message : String(error)}); check the address and that the host is on this network`,
+        { cause: error }
+      )
+    }
+    if (response.type !== 'opaque') {
+      const body = (await response.json().catch(() => null)) as { status?: unknown } | null
+      if (!response.ok || (body?.status !== 'ok' && body?.status !== 'degraded')) {
+        throw new Error(`${relay} answered, but not as an Ensemble relay (HTTP ${response.status} from /healthz)`)
+      }
+    }
+    return relay
+  }
+})

@@ -1,0 +1,43 @@
+import type { HostingBridge } from '../../app/bridge'
+import type { HostRequest } from '../../app/ipc'
+import { fromTemplate, part, runForm } from '../ui/dom'
+
+/**
+ * "Host on LAN" (`[data-testid=host-form]`): the session's name, who may join ("anyone on this
+ * network", advertised by mDNS, or "only people with the link") and, for the former, whether they
+ * may edit or only view.
+ */
+export const hostForm = (hosting: HostingBridge, defaultName: string) => {
+  const form = fromTemplate<HTMLFormElement>(`
+    <form class="dialog-form" data-testid="host-form">
+      <label>Session name <input name="sessionName" required maxlength="63" autocomplete="off"></label>
+      <fieldset>
+        <legend>Who can join</legend>
+        <label class="choice"><input type="radio" name="access" value="network" checked> Anyone on this network</label>
+        <label class="choice"><input type="radio" name="access" value="link"> Only people with the link</label>
+      </fieldset>
+      <label class="network-role">People on the network
+        <select name="networkRole"><option value="edit">can edit</option><option value="view">can only view</option></select>
+      </label>
+      <button type="submit" data-testid="host">Host on LAN</button>
+      <p class="problem" role="alert"></p>
+    </form>`)
+  const name = part<HTMLInputElement>(form, '[name=sessionName]')
+  name.value = defaultName
+  const role = part(form, '.network-role')
+  const access = (): 'network' | 'link' => (part<HTMLInputElement>(form, '[name=access]:checked').value === 'link' ? 'link' : 'network')
+  form.addEventListener('change', () => (role.hidden = access() === 'link'))
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    void runForm(form, part(form, '.problem'), async () => {
+      const request: HostRequest = {
+        sessionName: name.value.trim(),
+        access: access(),
+        networkRole: part<HTMLSelectElement>(form, '[name=networkRole]').value === 'view' ? 'view' : 'edit'
+      }
+      const state = await hosting.host(request)
+      if (state.state === 'failed') throw new Error(state.reason)
+    })
+  })
+  return { element: form, showProblem: (message: string) => void (part(form, '.problem').textContent = message) }
+}

@@ -1,0 +1,51 @@
+import type { EditorView } from 'prosemirror-view'
+import type { PlatformBridge, TransferCommand } from '../../app/bridge'
+import { exportDocument } from '../../app/convert/convert'
+import { formatInfo, type ExportFormat } from '../../app/convert/formats'
+import type { ShowNotice } from '../editor/notices'
+import { browserDom } from './browser-dom'
+
+/** What the user can export a document as: the converted formats and PDF. */
+export type ExportChoice = ExportFormat | 'pdf'
+
+export const exportChoiceOf: Record<TransferCommand, ExportChoice> = {
+  'export-md': 'md',
+  'export-html': 'html',
+  'export-txt': 'txt',
+  'export-pdf': 'pdf'
+}
+
+/**
+ * Exports the document the view shows. Markdown, HTML and plain text are converted here and saved
+ * as a download (the browser's, or Electron's save dialog); PDF goes through the platform
+ * (`printToPDF` on the desktop, the print dialog on the web).
+ */
+export const exportView = async (
+  view: EditorView,
+  documentName: string,
+  choice: ExportChoice,
+  bridge: PlatformBridge,
+  showNotice: ShowNotice
+): Promise<void> => {
+  if (choice === 'pdf') {
+    const result = await bridge.transfer.exportPdf(documentName)
+    if (result.outcome === 'saved') showNotice(`Saved the PDF as ${result.path}.`)
+    return
+  }
+  const text = exportDocument(view.state.doc, choice, { dom: browserDom, title: documentName })
+  const fileName = `${documentName.split('/').at(-1)}.${formatInfo[choice].extension}`
+  download(new Blob([text], { type: formatInfo[choice].mimeType }), fileName)
+}
+
+const download = (blob: Blob, fileName: string): void => {
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  link.hidden = true
+  document.body.append(link)
+  link.click()
+  link.remove()
+  // The download has started from the URL by now; it is released a little later, never used again.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}

@@ -1,0 +1,58 @@
+import { Node } from 'prosemirror-model'
+import type * as Y from 'yjs'
+import { replaceDocument } from '../../app/convert/yjs-content'
+import { schema } from '../../app/schema'
+import type { PendingImport } from './pending-import'
+import { takePendingImport } from './pending-import'
+
+/**
+ * Applies the import waiting for this document (if any) to its content, and shows a report
+ * (`[data-testid=import-report]`) of what the import changed or left out. An import is applied
+ * only to an empty document, so that reopening or a name clash never merges two contents.
+ */
+export const applyPendingImport = async (documentName: string, fragment: Y.XmlFragment, reportSlot: HTMLElement): Promise<void> => {
+  let pending: PendingImport | null
+  try {
+    pending = await takePendingImport(documentName)
+  } catch (error) {
+    showReport(reportSlot, `The imported file could not be read back from this browser's storage (${String(error)}); import it again.`, [])
+    return
+  }
+  if (pending === null) return
+  if (fragment.length > 0) {
+    showReport(reportSlot, `"${pending.fileName}" was not imported: "${documentName}" already has content. Import the file again to get a new document.`, [])
+    return
+  }
+  replaceDocument(fragment, Node.fromJSON(schema, pending.doc))
+  const summary =
+    pending.warnings.length === 0
+      ? `Imported "${pending.fileName}": everything in it has a place in this document.`
+      : `Imported "${pending.fileName}". Some of it could not be kept as it was:`
+  showReport(reportSlot, summary, pending.warnings.map((warning) => ({ kind: warning.kind, message: warning.message })))
+}
+
+const showReport = (slot: HTMLElement, summary: string, items: Array<{ kind: string; message: string }>): void => {
+  const report = document.createElement('section')
+  report.className = 'import-report'
+  report.dataset.testid = 'import-report'
+  report.setAttribute('role', 'status')
+  const text = document.createElement('p')
+  text.textContent = summary
+  report.append(text)
+  if (items.length > 0) {
+    const list = document.createElement('ul')
+    for (const item of items) {
+      const entry = document.createElement('li')
+      entry.dataset.kind = item.kind
+      entry.textContent = item.message
+      list.append(entry)
+    }
+    report.append(list)
+  }
+  const close = document.createElement('button')
+  close.type = 'button'
+  close.textContent = 'Dismiss'
+  close.addEventListener('click', () => report.remove())
+  report.append(close)
+  slot.replaceChildren(report)
+}

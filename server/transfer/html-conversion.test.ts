@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import { documentToHtml } from '../../app/convert/html-export'
+import { htmlToDocument } from '../../app/convert/html-import'
+import { wholeSchemaDocument } from '../../app/convert/testing/sample-documents'
+import { serverDom } from './server-dom'
+
+const dom = serverDom
+const read = (html: string) => htmlToDocument(html, { dom })
+
+describe('HTML round trip (linkedom, as on the relay)', () => {
+  it('reads back the exported page as the same document, without warnings', () => {
+    const html = documentToHtml(wholeSchemaDocument, { dom, title: 'Minutes' })
+    const { doc, warnings } = read(html)
+    expect(warnings).toEqual([])
+    expect(doc.toJSON()).toEqual(wholeSchemaDocument.toJSON())
+  })
+
+  it('writes a standalone page: title, charset, no editor attributes, disabled task boxes', () => {
+    const html = documentToHtml(wholeSchemaDocument, { dom, title: 'Q3 <plans> & "goals"' })
+    expect(html.startsWith('<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">')).toBe(true)
+    expect(html).toContain('<title>Q3 &lt;plans&gt; &amp; &quot;goals&quot;</title>')
+    expect(html).not.toContain('contenteditable')
+    expect(html).toMatch(/<li data-checked="true"><span class="task-checkbox"><input (?=[^>]*disabled)(?=[^>]*checked)[^>]*><\/span>/)
+    expect(html).toContain('&lt;div&gt; &amp;amp;')
+  })
+})
+
+describe('HTML import', () => {
+  it('reads a fragment as well as a page', () => {
+    expect(read('<p>Just <b>this</b></p>').doc.toJSON()).toEqual({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Just ' }, { type: 'text', marks: [{ type: 'bold' }], text: 'this' }] }]
+    })
+    expect(read('plain words').doc.textContent).toBe('plain words')
+  })
+
+  it('reads GitHub-style task lists (a checkbox leading each item) as task lists', () => {
+    const { doc, warnings } = read(
+      '<ul class="contains-task-list"><li class="task-list-item"><input type="checkbox" disabled checked> shipped</li><li><input type="checkbox"> pending</li></ul>'
+    )
+    expect(warnings).toEqual([])
+    expect(doc.child(0).type.name).toBe('task_list')
+    expect(doc.child(0).content.content.map((item) => [item.attrs.checked, item.textContent.trim()])).toEqual([
+      [true, 'shipped'],
+      [false, 'pending']
+    ])
+  })
+
+  it('turns tables into one paragraph per row, nested tables too', () => {
+    const { doc, warnings } = read(
+      '<table><thead><tr><th>Name</th><th>Notes</th></tr></thead><tbody><tr><td>Ada</td><td><table><tr><td>x</td><td>y</td></tr></table></td></tr></tbody></table>'
+    )
+    expect(doc.content.content.map((block) => block.textContent)).toEqual(['Name | Notes', 'Ada |', 'x | y'])
+    expect(warnings).toEqual([{ kind: 'table', count: 2, message: expect.stringMatching(/^Tables \(2\) became plain paragraphs/) }])
+  })
+
+  it('reports what it leaves out and what loses its formatting', () => {
+    const { doc, warnings } = read(
+      '<h5>Small heading</h5><p>H<sub>2</sub>O <mark>marked</mark></p><video src="a.mp4"></video><script>alert(1)</script><iframe src="https://x.test"></iframe>'
+    )
+    expect(doc.child(0).type.name).toBe('heading')
+    expect(doc.child(0).attrs.level).toBe(3)
+    expect(doc.child(1).textContent).toBe('H2O marked')
+    expect(doc.textContent).not.toContain('alert')
+    expect(Object.fromEntries(warnings.map((warning) => [warning.kind, warning.message]))).toEqual({
+      'dropped-element': 'Elements without text <video>, <script>, <iframe> (3) were left out (Ensemble documents cannot hold them).',
+      'heading-level': expect.stringMatching(/^Headings of level 4 to 6 \(1\)/),
+      'unsupported-element': expect.stringMatching(/^Unsupported elements <sub>, <mark> \(2\) are not part of Ensemble documents; their text was kept/)
+    })
+  })
+
+  it('removes links and images that could run code', () => {
+    const { doc, warnings } = read('<p><a href=" javascript:alert(1)">x</a> <img src="data:text/html,<b>" alt="pic"> <a href="#top">top</a></p>')
+    expect(doc.child(0).textContent).toBe('x pic top')
+    expect(warnings.map((warning) => warning.kind).sort()).toEqual(['unsafe-image', 'unsafe-link'])
+    expect(doc.child(0).lastChild!.marks[0]!.attrs.href).toBe('#top')
+  })
+
+  it('gives an empty page a valid document', () => {
+    const { doc } = read('<!doctype html><html><head><title>x</title></head><body></body></html>')
+    expect(() => doc.check()).not.toThrow()
+  })
+})
