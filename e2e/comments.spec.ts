@@ -79,7 +79,7 @@ test.describe('with access tokens', () => {
   const secret = new TextEncoder().encode('a secret of at least thirty-two bytes for the e2e relay')
   test.use({ relayOptions: { extensions: [tokenAuthentication(secret)] } })
 
-  test('a view-only reader sees comments, versions and chat, and is told why they cannot add to them', async ({ browser, relay }) => {
+  test('a view-only reader sees comments, versions and chat, is told why they cannot add to them, and can still message privately', async ({ browser, relay }) => {
     const grant = (role: 'edit' | 'view') => signAccessToken(secret, { doc: 'reviewed', role, lifetimeMs: 3_600_000 })
     const ana = await openWithToken(browser, relay.httpUrl, 'Ana Lima', 'reviewed', await grant('edit'))
     const vic = await openWithToken(browser, relay.httpUrl, 'Vic Reader', 'reviewed', await grant('view'))
@@ -104,7 +104,13 @@ test.describe('with access tokens', () => {
       await openTab(vic.page, 'chat')
       await expect(vic.page.getByTestId('chat-message')).toContainText('Vic, have a look')
       await expect(vic.page.getByTestId('chat-read-only')).toBeVisible()
-      await expect(vic.page.getByTestId('chat-form')).toBeHidden()
+      // Not to everyone (that writes the document), but privately: that never touches it.
+      await expect(vic.page.getByTestId('chat-recipient').locator('option', { hasText: 'Everyone' })).toBeDisabled()
+      await expect(vic.page.getByTestId('chat-recipient').locator('option:checked')).toHaveText('Ana Lima (private)')
+      await vic.page.getByTestId('chat-input').fill('Clear to me')
+      await vic.page.getByTestId('chat-input').press('Enter')
+      await expect(ana.page.getByTestId('chat-private')).toHaveAttribute('data-person', 'Vic Reader')
+      await expect(ana.page.getByTestId('chat-private').locator('.chat-text')).toHaveText('Clear to me')
       await openTab(vic.page, 'history')
       await expect(vic.page.getByTestId('history-read-only')).toBeVisible()
       await expect(vic.page.getByTestId('save-version-form')).toBeHidden()

@@ -9,9 +9,11 @@ import { restoreVersion } from '../../app/history/restore'
 import { VersionHistory, type Version } from '../../app/history/versions'
 import { profileColors, type UserProfile } from '../../app/profile'
 import type { YSyncOptions } from '../editor/create-editor'
+import type { PresenceDecorator } from '../editor/presence-bar'
 import type { ShowNotice } from '../editor/notices'
 import { DocumentAccess } from '../session/access'
 import type { DocumentSession } from '../session/document-session'
+import { PrivateMessageChannel } from '../private-messages/private-message-channel'
 import { ChatPanel } from './chat/chat-panel'
 import { CommentsPanel } from './comments/comments-panel'
 import { messageOf } from './dom'
@@ -33,13 +35,15 @@ export interface CollaborationMounts {
   readonly editor: HTMLElement
 }
 
-/** Version history, comments and chat for one open document. */
+/** Version history, comments and chat (with private messages) for one open document. */
 export interface Collaboration {
   readonly access: DocumentAccess
   /** Options of the editor's sync plugin: who wrote what, for the version view. */
   readonly sync: YSyncOptions
   /** Editor plugins: comment highlights and shortcut, and read-only while a version is shown or for viewers. */
   readonly plugins: readonly Plugin[]
+  /** For the presence bar: a ✉ button beside each other person that opens the chat to message them privately. */
+  readonly presenceDecorator: PresenceDecorator
   /** Builds the side panel and the version view once the editor exists. */
   mount(view: EditorView, mounts: CollaborationMounts): void
   /** File › Save Version…: opens the history panel at the name box. */
@@ -66,6 +70,7 @@ export const startCollaboration = (session: DocumentSession, profile: UserProfil
   const history = new VersionHistory(doc)
   const threads = new CommentThreads(doc)
   const chat = new ChatLog(doc)
+  const privateMessages = new PrivateMessageChannel(provider)
 
   const colorMapping = new Map<string, { light: string; dark: string }>()
   const updateColors = (): void => {
@@ -147,11 +152,29 @@ export const startCollaboration = (session: DocumentSession, profile: UserProfil
   const onVisibility = (): void => chatPanel?.setVisible(side?.openTab === 'chat' && document.visibilityState === 'visible')
   document.addEventListener('visibilitychange', onVisibility)
 
+  const messagePerson = (clientId: number): void => {
+    side?.select('chat')
+    chatPanel?.messagePerson(clientId)
+  }
+  const presenceDecorator: PresenceDecorator = (item, person) => {
+    if (person.self) return
+    const button = document.createElement('button')
+    button.type = 'button'
+    button.className = 'message-person'
+    button.dataset.testid = 'message-person'
+    button.textContent = '✉'
+    button.title = `Send ${person.name} a private message`
+    button.setAttribute('aria-label', button.title)
+    button.addEventListener('click', () => messagePerson(person.clientId))
+    item.append(button)
+  }
+
   const readMarkerKey = `ensemble.chat-read:${session.target.relayUrl}/${session.target.documentName}`
 
   return {
     access,
     sync,
+    presenceDecorator,
     plugins: [
       ...comments.plugins(),
       new Plugin({ key: editableKey, props: { editable: () => access.canEdit && viewer?.current == null } })
@@ -178,6 +201,7 @@ export const startCollaboration = (session: DocumentSession, profile: UserProfil
         access,
         awareness: provider.awareness,
         connection: provider,
+        privateMessages,
         readMarker: {
           load: () => {
             try {
@@ -224,6 +248,7 @@ export const startCollaboration = (session: DocumentSession, profile: UserProfil
       stopColors()
       versioner?.dispose()
       chatPanel?.destroy()
+      privateMessages.destroy()
       viewer?.destroy()
     }
   }

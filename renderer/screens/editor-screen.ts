@@ -9,8 +9,6 @@ import { startCollaboration } from '../panels/collaboration'
 import { trackActivity } from '../session/activity'
 import { showConnectionStatus } from '../session/connection-status-view'
 import { openDocumentSession, type DocumentSession } from '../session/document-session'
-import { PrivateMessageChannel } from '../private-messages/private-message-channel'
-import { PrivateMessagePanel } from '../private-messages/private-message-panel'
 import { mountDocumentActions } from '../shell/document-actions'
 import { mountExportMenu } from '../transfer/export-menu'
 import { applyPendingImport } from '../transfer/import-report'
@@ -77,15 +75,13 @@ export const showEditorScreen = async (
   // Collaboration first: an import is then the importer's first edit (an author, a version).
   const collaboration = startCollaboration(session, profile, showNotice)
   await applyPendingImport(target.documentName, session.fragment, slot('.import-report-slot'))
-  const privateChannel = new PrivateMessageChannel(session.provider)
-  const privateMessages = new PrivateMessagePanel(page, privateChannel, session.provider.awareness)
   const view = createEditor({
     fragment: session.fragment,
     awareness: session.provider.awareness,
     showNotice,
     sync: collaboration.sync,
     plugins: collaboration.plugins,
-    presenceDecorator: privateMessages.decorate,
+    presenceDecorator: collaboration.presenceDecorator,
     mounts: {
       editor: slot('.editor-slot'),
       toolbar: slot('.toolbar-slot'),
@@ -105,8 +101,6 @@ export const showEditorScreen = async (
       closePlatformView()
       stopActions()
       closeExportMenu()
-      privateMessages.destroy()
-      privateChannel.destroy()
       stopProfile()
       stopActivity()
       stopStatus()

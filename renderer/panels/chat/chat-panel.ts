@@ -1,9 +1,14 @@
 import type { Awareness } from 'y-protocols/awareness'
 import { ChatLog, chatTextProblem, maxChatMessageLength, unreadCount, type ChatMessage } from '../../../app/chat/chat-log'
 import { othersIn, PresenceLines, type PresenceLine } from '../../../app/chat/presence-lines'
+import { awarenessUserOf } from '../../../app/presence'
+import { maxPrivateMessageLength } from '../../../app/private-message'
 import type { UserProfile } from '../../../app/profile'
+import type { ConversationEntry, PrivateMessageChannel } from '../../private-messages/private-message-channel'
 import type { DocumentAccess } from '../../session/access'
 import { h, messageOf, personLabel, timeLabel } from '../dom'
+import { privateItem, type PrivateChatEntry } from './private-item'
+import { RecipientPicker } from './recipient-picker'
 
 /** What the chat needs of the connection: whether this copy is in sync with the relay. */
 export interface SyncEvents {
@@ -18,6 +23,8 @@ export interface ChatPanelOptions {
   readonly access: DocumentAccess
   readonly awareness: Awareness
   readonly connection: SyncEvents
+  /** Private messages through the relay (message type 100): shown here, never stored. */
+  readonly privateMessages: PrivateMessageChannel
   /** Where this browser remembers the last message read (localStorage). */
   readonly readMarker: { load(): string | null; save(messageId: string): void }
   /** The number of unread messages changed; the tab's badge shows it. */
@@ -25,11 +32,15 @@ export interface ChatPanelOptions {
 }
 
 /** Text of the note view-only readers see instead of the message box. */
-export const viewOnlyChatNote = 'View only: you can read the chat, but not post, because the chat is part of the document and your access does not let you change it.'
+export const viewOnlyChatNote =
+  'View only: you can read the chat, but not post to everyone, because the chat is part of the document and your access does not let you change it. Private messages are not part of the document: you can still send them.'
 
-/** A join or leave line and the message it came after (`null`: before every message). */
+/** What the chat shows besides the document's messages, seen by this page only. */
+type LocalLine = { readonly kind: 'presence'; readonly line: PresenceLine } | { readonly kind: 'private'; readonly message: PrivateChatEntry }
+
+/** A local line and the message it came after (`null`: before every message). */
 interface PlacedLine {
-  readonly line: PresenceLine
+  readonly local: LocalLine
   readonly afterMessageId: string | null
 }
 
@@ -37,18 +48,25 @@ interface PlacedLine {
  * The chat panel (`[data-testid=chat-panel]`): the document's messages (`[data-testid=chat-message]`
  * with `data-author`) with the author's name, colour and time, lines when someone joins or leaves
  * (`[data-testid=chat-system]` with `data-kind` joined|left; seen by this copy from awareness and
- * never stored), and a message box (Enter sends, Shift+Enter starts a new line). While the panel
- * is hidden, messages from others count as unread.
+ * never stored), private messages to or from this page (`[data-testid=chat-private]`, see
+ * `private-item.ts`; never stored either), and a message box (Enter sends, Shift+Enter starts a new
+ * line) with a "To" box: everyone, or one person present for a private message. While the panel is
+ * hidden, messages from others count as unread.
  */
 export class ChatPanel {
   readonly element: HTMLElement
   private readonly list: HTMLOListElement
   private readonly form: HTMLFormElement
   private readonly input: HTMLTextAreaElement
+  private readonly sendButton: HTMLButtonElement
+  private readonly recipients: RecipientPicker
   private readonly problem: HTMLElement
   private readonly readOnlyNote: HTMLElement
   private readonly presence = new PresenceLines()
   private readonly lines: PlacedLine[] = []
+  /** Private messages by direction and id, so that an undelivered notice updates its line. */
+  private readonly privateLines = new Map<string, number>()
+  private privateUnread = 0
   private renderedIds: string[] = []
   private lastRead: string | null
   private visible = false
@@ -60,15 +78,16 @@ export class ChatPanel {
     this.input = h('textarea', {
       'data-testid': 'chat-input',
       rows: 2,
-      placeholder: 'Message everyone in this document',
       'aria-label': 'Chat message',
-      maxlength: maxChatMessageLength
+      maxlength: Math.max(maxChatMessageLength, maxPrivateMessageLength)
     })
+    this.recipients = new RecipientPicker(options.awareness)
+    this.sendButton = h('button', { type: 'submit', 'data-testid': 'chat-send' }, 'Send')
     this.form = h(
       'form',
       { class: 'chat-form', 'data-testid': 'chat-form' },
-      this.input,
-      h('button', { type: 'submit', 'data-testid': 'chat-send' }, 'Send')
+      h('label', { class: 'chat-to' }, 'To ', this.recipients.element),
+      h('div', { class: 'chat-compose' }, this.input, this.sendButton)
     )
     this.problem = h('p', { class: 'problem', role: 'alert', 'data-testid': 'chat-problem' })
     this.readOnlyNote = h('p', { class: 'read-only-note', 'data-testid': 'chat-read-only', hidden: true }, viewOnlyChatNote)
@@ -92,6 +111,9 @@ export class ChatPanel {
       }
     })
     this.stops.push(options.chat.onChange(() => this.render()))
+    this.stops.push(options.privateMessages.onEntry((clientId, entry) => this.onPrivateEntry(clientId, entry)))
+    this.stops.push(this.recipients.onChange(() => this.render()))
+    this.stops.push(() => this.recipients.destroy())
     const onSync = (synced: boolean): void => {
       if (synced) this.presence.resume(this.others())
       else this.presence.pause()
@@ -103,7 +125,7 @@ export class ChatPanel {
       const last = this.options.chat.messages().at(-1)?.id ?? null
       const added = this.presence.observe(this.others(), Date.now())
       if (added.length === 0) return
-      this.lines.push(...added.map((line) => ({ line, afterMessageId: last })))
+      this.lines.push(...added.map((line) => ({ local: { kind: 'presence' as const, line }, afterMessageId: last })))
       this.render(true)
     }
     options.awareness.on('change', onAwareness)
@@ -117,6 +139,11 @@ export class ChatPanel {
   /** How many messages from others arrived since this browser last showed the chat. */
   get unread(): number {
     return Math.max(0, this.unreadMessages)
+  }
+
+  /** Addresses the next message to `clientId` privately (the presence bar's ✉ button). */
+  messagePerson(clientId: number): void {
+    if (this.recipients.choose(clientId)) this.input.focus()
   }
 
   /** The panel became visible or hidden; what is visible counts as read. */
@@ -142,11 +169,17 @@ export class ChatPanel {
   }
 
   private send(): void {
+    const recipient = this.recipients.recipient
+    if (recipient !== null) {
+      this.sendPrivately(recipient.clientId)
+      return
+    }
     const problem = chatTextProblem(this.input.value)
     if (problem !== null) {
       this.problem.textContent = this.input.value.trim() === '' ? '' : `Cannot send: ${problem}.`
       return
     }
+    if (!this.options.access.canEdit) return
     try {
       this.options.chat.send(this.input.value, this.options.profile, Date.now())
       this.input.value = ''
@@ -156,10 +189,63 @@ export class ChatPanel {
     }
   }
 
-  private render(linesChanged = false): void {
+  private sendPrivately(clientId: number): void {
+    const recipient = this.recipients.recipient
+    if (recipient === null || !recipient.present) {
+      this.problem.textContent = `Not sent: ${recipient?.name ?? 'that person'} has left the document. Choose someone else, or Everyone.`
+      return
+    }
+    if (this.input.value.trim() === '') return
+    try {
+      this.options.privateMessages.send(clientId, this.input.value)
+      this.input.value = ''
+      this.problem.textContent = ''
+    } catch (error) {
+      this.problem.textContent = `Not sent: ${messageOf(error)}.`
+    }
+  }
+
+  private onPrivateEntry(clientId: number, entry: ConversationEntry): void {
+    const key = `${entry.direction}:${entry.id}`
+    const index = this.privateLines.get(key)
+    if (index !== undefined) {
+      const placed = this.lines[index]!
+      if (placed.local.kind === 'private') this.lines[index] = { ...placed, local: { kind: 'private', message: { ...placed.local.message, entry } } }
+    } else {
+      const user = this.recipients.people().find((person) => person.clientId === clientId) ?? this.personOf(clientId)
+      const person = { clientId, name: user.name, color: user.color }
+      this.privateLines.set(key, this.lines.length)
+      this.lines.push({ local: { kind: 'private', message: { entry, person } }, afterMessageId: this.options.chat.messages().at(-1)?.id ?? null })
+      if (entry.direction === 'in' && !this.visible) this.privateUnread++
+    }
+    this.render(true)
+  }
+
+  /** Who `clientId` is by their awareness state; someone already gone has no name left to show. */
+  private personOf(clientId: number): { name: string; color: string } {
+    const state = this.options.awareness.getStates().get(clientId)
+    const user = state === undefined ? null : awarenessUserOf(state)
+    return user ?? { name: 'someone who has left', color: '#888888' }
+  }
+
+  private renderForm(): void {
     const canEdit = this.options.access.canEdit
-    this.form.hidden = !canEdit
+    this.recipients.allowEveryone(canEdit)
+    const recipient = this.recipients.recipient
+    // A view-only reader with nobody to write to privately has nothing to send.
+    this.form.hidden = !canEdit && recipient === null
     this.readOnlyNote.hidden = canEdit
+    this.sendButton.disabled = recipient !== null && !recipient.present
+    this.input.placeholder =
+      recipient === null
+        ? 'Message everyone in this document'
+        : recipient.present
+          ? `Private message to ${recipient.name}: only the two of you see it`
+          : `${recipient.name} has left the document`
+  }
+
+  private render(linesChanged = false): void {
+    this.renderForm()
     const messages = this.options.chat.messages()
     const ids = messages.map((message) => message.id)
     const nearBottom = this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 40
@@ -177,7 +263,8 @@ export class ChatPanel {
       this.lastRead = ids.at(-1)!
       this.options.readMarker.save(this.lastRead)
     }
-    const unread = this.visible ? 0 : unreadCount(messages, this.lastRead, this.options.profile.name)
+    if (this.visible) this.privateUnread = 0
+    const unread = this.visible ? 0 : unreadCount(messages, this.lastRead, this.options.profile.name) + this.privateUnread
     if (unread !== this.unreadMessages) {
       this.unreadMessages = unread
       this.options.onUnreadChange(unread)
@@ -188,7 +275,7 @@ export class ChatPanel {
   private items(messages: readonly ChatMessage[]): HTMLElement[] {
     const items: HTMLElement[] = []
     const linesAfter = (id: string | null): void => {
-      for (const placed of this.lines) if (placed.afterMessageId === id) items.push(this.lineItem(placed.line))
+      for (const placed of this.lines) if (placed.afterMessageId === id) items.push(this.localItem(placed.local))
     }
     linesAfter(null)
     for (const message of messages) {
@@ -206,6 +293,10 @@ export class ChatPanel {
       h('div', { class: 'chat-meta' }, personLabel(message.author), timeLabel(message.sentAt)),
       h('p', { class: 'chat-text' }, message.text)
     )
+  }
+
+  private localItem(local: LocalLine): HTMLLIElement {
+    return local.kind === 'presence' ? this.lineItem(local.line) : privateItem(local.message, (clientId) => this.messagePerson(clientId))
   }
 
   private lineItem(line: PresenceLine): HTMLLIElement {
