@@ -61,9 +61,10 @@ const colorDef = (color: string): { light: string; dark: string } => ({ light: `
  * Sets up history, comments and chat over the document's own Y.Doc (`app/history`,
  * `app/comments`, `app/chat`). Everything that writes (comments, replies, chat messages,
  * versions, restoring, registering as an author) is offered only while `access` allows editing;
- * view-only readers see everything and are told why they cannot write.
+ * view-only readers see everything and are told why they cannot write. `profile` is asked each
+ * time it is needed, because Settings can change the name and colour while the document is open.
  */
-export const startCollaboration = (session: DocumentSession, profile: UserProfile, showNotice: ShowNotice): Collaboration => {
+export const startCollaboration = (session: DocumentSession, profile: () => UserProfile, showNotice: ShowNotice): Collaboration => {
   const { doc, fragment, provider } = session
   const access = new DocumentAccess(session.target.token, provider)
   const authors = new DocumentAuthors(doc, fragment)
@@ -84,7 +85,7 @@ export const startCollaboration = (session: DocumentSession, profile: UserProfil
   const registerOnFirstEdit = (_events: unknown, transaction: { local: boolean }): void => {
     if (!transaction.local || !access.canEdit) return
     fragment.unobserveDeep(registerOnFirstEdit)
-    authors.register(profile)
+    authors.register(profile())
   }
   fragment.observeDeep(registerOnFirstEdit)
 
@@ -93,7 +94,7 @@ export const startCollaboration = (session: DocumentSession, profile: UserProfil
     if (access.canEdit && versioner === null) {
       versioner = new AutoVersioner(history, fragment, {
         pauseMs: automaticVersionPauseMs,
-        author: () => profile,
+        author: profile,
         schedule: (callback, ms) => {
           const timer = setTimeout(callback, ms)
           return () => clearTimeout(timer)

@@ -73,7 +73,7 @@ export const showEditorScreen = async (
   const cache = await session.cacheLoaded
   if (cache.problem !== null) showNotice(`Offline copy unavailable: ${cache.problem}.`)
   // Collaboration first: an import is then the importer's first edit (an author, a version).
-  const collaboration = startCollaboration(session, profile, showNotice)
+  const collaboration = startCollaboration(session, () => currentProfile, showNotice)
   await applyPendingImport(target.documentName, session.fragment, slot('.import-report-slot'))
   const view = createEditor({
     fragment: session.fragment,

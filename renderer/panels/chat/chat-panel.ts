@@ -19,7 +19,8 @@ export interface SyncEvents {
 
 export interface ChatPanelOptions {
   readonly chat: ChatLog
-  readonly profile: UserProfile
+  /** Who this user is now: the name and colour can change in Settings while the document is open. */
+  readonly profile: () => UserProfile
   readonly access: DocumentAccess
   readonly awareness: Awareness
   readonly connection: SyncEvents
@@ -164,7 +165,7 @@ export class ChatPanel {
   /** Everyone else in the document; this user's other tabs (same name) are not news either. */
   private others(): UserProfile[] {
     return othersIn(this.options.awareness.getStates() as Map<number, Record<string, unknown>>, this.options.awareness.clientID).filter(
-      (person) => person.name !== this.options.profile.name
+      (person) => person.name !== this.options.profile().name
     )
   }
 
@@ -181,7 +182,7 @@ export class ChatPanel {
     }
     if (!this.options.access.canEdit) return
     try {
-      this.options.chat.send(this.input.value, this.options.profile, Date.now())
+      this.options.chat.send(this.input.value, this.options.profile(), Date.now())
       this.input.value = ''
       this.problem.textContent = ''
     } catch (error) {
@@ -264,7 +265,7 @@ export class ChatPanel {
       this.options.readMarker.save(this.lastRead)
     }
     if (this.visible) this.privateUnread = 0
-    const unread = this.visible ? 0 : unreadCount(messages, this.lastRead, this.options.profile.name) + this.privateUnread
+    const unread = this.visible ? 0 : unreadCount(messages, this.lastRead, this.options.profile().name) + this.privateUnread
     if (unread !== this.unreadMessages) {
       this.unreadMessages = unread
       this.options.onUnreadChange(unread)
@@ -286,7 +287,7 @@ export class ChatPanel {
   }
 
   private messageItem(message: ChatMessage): HTMLLIElement {
-    const own = message.author.name === this.options.profile.name
+    const own = message.author.name === this.options.profile().name
     return h(
       'li',
       { class: own ? 'chat-message own' : 'chat-message', 'data-testid': 'chat-message', 'data-author': message.author.name },

@@ -14,7 +14,8 @@ import { ThreadCard } from './thread-card'
 export interface CommentsPanelOptions {
   readonly threads: CommentThreads
   readonly fragment: Y.XmlFragment
-  readonly profile: UserProfile
+  /** Who this user is now: the name and colour can change in Settings while the document is open. */
+  readonly profile: () => UserProfile
   readonly access: DocumentAccess
   /** The number of open (unresolved) threads changed; the tab shows it. */
   readonly onOpenCountChange: (open: number) => void
@@ -140,7 +141,7 @@ export class CommentsPanel {
     try {
       const thread = this.options.threads.start(this.draft.anchor, this.draft.quote, {
         text: this.composerInput.value,
-        author: this.options.profile,
+        author: this.options.profile(),
         now: Date.now()
       })
       this.closeComposer()
@@ -203,8 +204,8 @@ export class CommentsPanel {
       let card = this.cards.get(thread.id)
       if (card === undefined) {
         card = new ThreadCard(thread, {
-          reply: (threadId, text) => this.attempt(() => this.options.threads.reply(threadId, { text, author: this.options.profile, now: Date.now() })),
-          setResolved: (threadId, resolved) => this.attempt(() => this.options.threads.setResolved(threadId, resolved, this.options.profile, Date.now())),
+          reply: (threadId, text) => this.attempt(() => this.options.threads.reply(threadId, { text, author: this.options.profile(), now: Date.now() })),
+          setResolved: (threadId, resolved) => this.attempt(() => this.options.threads.setResolved(threadId, resolved, this.options.profile(), Date.now())),
           show: (threadId) => this.show(threadId)
         })
         this.cards.set(thread.id, card)

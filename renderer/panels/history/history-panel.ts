@@ -8,7 +8,8 @@ import type { VersionViewer } from './version-viewer'
 export interface HistoryPanelOptions {
   readonly history: VersionHistory
   readonly viewer: VersionViewer
-  readonly profile: UserProfile
+  /** Who this user is now: the name and colour can change in Settings while the document is open. */
+  readonly profile: () => UserProfile
   readonly access: DocumentAccess
 }
 
@@ -88,7 +89,7 @@ export class HistoryPanel {
 
   private saveNamed(): void {
     try {
-      this.options.history.save({ name: this.nameInput.value, kind: 'named', author: this.options.profile, now: Date.now() })
+      this.options.history.save({ name: this.nameInput.value, kind: 'named', author: this.options.profile(), now: Date.now() })
       this.nameInput.value = ''
       this.problem.textContent = ''
     } catch (error) {
