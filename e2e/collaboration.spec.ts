@@ -7,6 +7,30 @@ const focusEnd = async (page: Page): Promise<void> => {
   await page.keyboard.press('Control+End')
 }
 
+/**
+ * Waits until the page's offline copy (y-indexeddb) holds every update made so far: a read
+ * transaction on its store starts only after every earlier write to it has committed.
+ */
+const offlineCopyWritten = (page: Page): Promise<void> =>
+  page.evaluate(async () => {
+    const { target } = window.ensembleEditor!.session
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(`ensemble:${target.relayUrl}/${target.documentName}`)
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error ?? new Error('the offline copy could not be opened'))
+    })
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const transaction = db.transaction('updates', 'readonly')
+        transaction.objectStore('updates').count()
+        transaction.oncomplete = () => resolve()
+        transaction.onerror = () => reject(transaction.error ?? new Error('the offline copy could not be read'))
+      })
+    } finally {
+      db.close()
+    }
+  })
+
 test('two pages typing at the same time end identical, each showing the other’s cursor and avatar', async ({ openWriter }, testInfo) => {
   const ana = await openWriter('Ana Lima', 'together')
   const ben = await openWriter('Ben Ode', 'together')
@@ -104,6 +128,8 @@ test('a document opens and edits with no connection at all, from the offline cop
   await expect.poll(() => editorText(ben.page)).toBe('Written while online.')
   // The service worker has stored the app shell once it controls the page.
   await ana.page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated')
+  // A reload can abort IndexedDB writes still in flight: the last keystroke must be on disk first.
+  await offlineCopyWritten(ana.page)
 
   await ana.context.setOffline(true)
   await ana.page.reload()
