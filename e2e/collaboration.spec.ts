@@ -1,10 +1,23 @@
 import type { Page } from '@playwright/test'
 import { test, expect, editorText } from './fixtures'
 
-/** Puts the caret at the end of the document. */
+/**
+ * Puts the caret at the end of the document, and waits until the editor knows it: ProseMirror reads
+ * a caret moved by a key on the browser's (asynchronous) selectionchange, and a key it handles
+ * itself, such as Enter, acts where the editor's selection is.
+ */
 const focusEnd = async (page: Page): Promise<void> => {
   await page.locator('.ProseMirror').focus()
   await page.keyboard.press('Control+End')
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const { selection, doc } = window.ensembleEditor!.view.state
+        // At the end of the last textblock, only its closing tokens follow.
+        return selection.empty && selection.head + selection.$head.depth === doc.content.size
+      })
+    )
+    .toBe(true)
 }
 
 /**
