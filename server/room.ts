@@ -1,5 +1,6 @@
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
+import { mergeManyUpdates } from './merge-updates'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as decoding from 'lib0/decoding'
 import { createDocumentDoc } from '../app/document'
@@ -469,7 +470,7 @@ export class Room implements RoomHandle {
       if (this.unwritten.length === 0) return
       const batch = this.unwritten
       this.unwritten = []
-      const merged = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch)
+      const merged = batch.length === 1 ? batch[0]! : mergeManyUpdates(batch)
       const started = performance.now()
       try {
         await this.services.storage.append(this.name, merged)

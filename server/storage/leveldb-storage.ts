@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import { ClassicLevel } from 'classic-level'
 import { getLevelUpdatesEntries, LeveldbPersistence } from 'y-leveldb'
-import * as Y from 'yjs'
+import { mergeManyUpdates } from '../merge-updates'
 import { StorageError, type DocumentStorage } from './document-storage'
 
 export { StorageError }
@@ -54,7 +54,7 @@ export class LevelDbStorage implements DocumentStorage {
     await this.flush()
     const updates = (await this.readLog(name)).map((entry) => entry.value)
     if (updates.length === 0) return null
-    return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
+    return updates.length === 1 ? updates[0]! : mergeManyUpdates(updates)
   }
 
   append(name: string, update: Uint8Array): Promise<void> {
@@ -75,7 +75,7 @@ export class LevelDbStorage implements DocumentStorage {
       (async () => {
         const log = await this.readLog(name)
         if (log.length < 2) return
-        await this.append(name, Y.mergeUpdates(log.map((entry) => entry.value)))
+        await this.append(name, mergeManyUpdates(log.map((entry) => entry.value)))
         try {
           await this.db.batch(log.map((entry) => ({ type: 'del' as const, key: entry.key })))
         } catch (error) {

@@ -1,4 +1,4 @@
-import * as Y from 'yjs'
+import { mergeManyUpdates } from '../merge-updates'
 import type { DocumentStorage } from './document-storage'
 
 /** Keeps documents in this process only; for tests and throwaway relays. */
@@ -7,7 +7,7 @@ export class MemoryStorage implements DocumentStorage {
 
   async load(name: string): Promise<Uint8Array | null> {
     const log = this.logs.get(name)
-    return log === undefined || log.length === 0 ? null : Y.mergeUpdates(log)
+    return log === undefined || log.length === 0 ? null : mergeManyUpdates(log)
   }
 
   async append(name: string, update: Uint8Array): Promise<void> {
@@ -19,7 +19,7 @@ export class MemoryStorage implements DocumentStorage {
   async compact(name: string): Promise<void> {
     // Read and replace in one step, so an append made meanwhile is not dropped.
     const log = this.logs.get(name)
-    if (log !== undefined && log.length > 1) this.logs.set(name, [Y.mergeUpdates(log)])
+    if (log !== undefined && log.length > 1) this.logs.set(name, [mergeManyUpdates(log)])
   }
 
   async flush(): Promise<void> {}

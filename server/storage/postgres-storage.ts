@@ -1,6 +1,6 @@
 import pg from 'pg'
 import type { Logger } from 'pino'
-import * as Y from 'yjs'
+import { mergeManyUpdates } from '../merge-updates'
 import type { DependencyHealth } from '../extension'
 import { StorageError, type DocumentStorage } from './document-storage'
 import { advisoryLockNamespace, migrateSchema } from './postgres-schema'
@@ -80,7 +80,7 @@ export class PostgresStorage implements DocumentStorage {
     const { rows } = await this.query<{ data: Buffer }>(`read document "${name}"`, selectDocument, [name])
     if (rows.length === 0) return null
     const updates = rows.map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength))
-    return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
+    return updates.length === 1 ? updates[0]! : mergeManyUpdates(updates)
   }
 
   append(name: string, update: Uint8Array): Promise<void> {
@@ -109,7 +109,7 @@ export class PostgresStorage implements DocumentStorage {
         if (updateIds.length === 0) return
         // Merged without a Y.Doc: a document with garbage collection would drop the deleted
         // content that version history needs (app/document.ts).
-        const merged = Y.mergeUpdates(rows.map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength)))
+        const merged = mergeManyUpdates(rows.map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength)))
         await client.query(
           `INSERT INTO ensemble_documents (name, snapshot) VALUES ($1, $2)
            ON CONFLICT (name) DO UPDATE SET snapshot = EXCLUDED.snapshot, compacted_at = now()`,
