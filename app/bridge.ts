@@ -44,6 +44,8 @@ export interface OpenedDocument {
   /** Undo and redo this user's own changes (the desktop's Edit menu uses them). */
   undo(): void
   redo(): void
+  /** Starts saving a named version (File › Save Version…): the history panel, at the name box. */
+  saveVersion(): void
 }
 
 /** Export commands a platform may issue itself (the desktop's File menu). */
@@ -102,9 +104,13 @@ export interface DiscoveryBridge {
   checkAddress(address: string): Promise<string>
 }
 
+/** Menu commands the open document carries out itself (`OpenedDocument`), never the screen. */
+export const documentMenuCommands = ['undo', 'redo', 'save-version'] as const
+export type DocumentMenuCommand = (typeof documentMenuCommands)[number]
+
 /** Something the platform asks the page to do: a native menu item, or an `ensemble://` link to join. */
 export type PlatformCommand =
-  | { readonly kind: 'menu'; readonly command: Exclude<MenuCommand, 'undo' | 'redo'> }
+  | { readonly kind: 'menu'; readonly command: Exclude<MenuCommand, DocumentMenuCommand> }
   | { readonly kind: 'join'; readonly address: DocumentAddress & { readonly relayUrl: string } }
 
 export interface PlatformBridge {

@@ -54,6 +54,7 @@ export const menuCommands = [
   'open-settings',
   'undo',
   'redo',
+  'save-version',
   'export-markdown',
   'export-html',
   'export-text',

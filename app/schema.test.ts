@@ -21,7 +21,19 @@ describe('schema', () => {
         'text'
       ].sort()
     )
-    expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'code', 'italic', 'link', 'strike', 'underline'])
+    expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'code', 'italic', 'link', 'strike', 'underline', 'ychange'])
+  })
+
+  it('renders a version’s added and removed text, never parses it, and keeps colours out of the style when malformed', () => {
+    const added = schema.marks.ychange!.create({ user: 'Ana', type: 'added', color: { light: '#d7263d33', dark: '#d7263d' } })
+    const spec = schema.marks.ychange!.spec.toDOM!(added, true) as [string, Record<string, string>, number]
+    expect(spec[0]).toBe('ins')
+    expect(spec[1]).toMatchObject({ 'data-ychange': 'added', 'data-user': 'Ana', style: 'background-color: #d7263d33' })
+    const removed = schema.marks.ychange!.create({ user: 'Ben', type: 'removed', color: { light: 'red; x: url(y)', dark: 'red; x: url(y)' } })
+    const removedSpec = schema.marks.ychange!.spec.toDOM!(removed, true) as [string, Record<string, string>, number]
+    expect(removedSpec[0]).toBe('del')
+    expect(removedSpec[1]!.style).toBe('color: #b42318')
+    expect(schema.marks.ychange!.spec.parseDOM).toBeUndefined()
   })
 
   it('accepts an empty blockquote and list, as concurrent deletes can leave them', () => {

@@ -1,4 +1,5 @@
 import { Schema, type DOMOutputSpec, type MarkSpec, type NodeSpec } from 'prosemirror-model'
+import { changeMarkName, changeMarkSpec } from './history/change-mark'
 
 /**
  * The ProseMirror schema of every Ensemble document, shared by the renderer, the relay's
@@ -184,7 +185,9 @@ const marks: Record<string, MarkSpec> = {
     code: true,
     parseDOM: [{ tag: 'code' }],
     toDOM: () => ['code', 0]
-  }
+  },
+  // Only in a view that shows a version; never stored (app/history/change-mark.ts).
+  [changeMarkName]: changeMarkSpec
 }
 
 /** The document schema. Node and mark names are part of the stored format: never rename one. */

@@ -1,11 +1,48 @@
 import type { Page } from '@playwright/test'
 import { test, expect, editorText } from './fixtures'
 
-/** Puts the caret at the end of the document. */
+/**
+ * Puts the caret at the end of the document, and waits until the editor knows it: ProseMirror reads
+ * a caret moved by a key on the browser's (asynchronous) selectionchange, and a key it handles
+ * itself, such as Enter, acts where the editor's selection is.
+ */
 const focusEnd = async (page: Page): Promise<void> => {
   await page.locator('.ProseMirror').focus()
   await page.keyboard.press('Control+End')
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const { selection, doc } = window.ensembleEditor!.view.state
+        // At the end of the last textblock, only its closing tokens follow.
+        return selection.empty && selection.head + selection.$head.depth === doc.content.size
+      })
+    )
+    .toBe(true)
 }
+
+/**
+ * Waits until the page's offline copy (y-indexeddb) holds every update made so far: a read
+ * transaction on its store starts only after every earlier write to it has committed.
+ */
+const offlineCopyWritten = (page: Page): Promise<void> =>
+  page.evaluate(async () => {
+    const { target } = window.ensembleEditor!.session
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(`ensemble:${target.relayUrl}/${target.documentName}`)
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error ?? new Error('the offline copy could not be opened'))
+    })
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const transaction = db.transaction('updates', 'readonly')
+        transaction.objectStore('updates').count()
+        transaction.oncomplete = () => resolve()
+        transaction.onerror = () => reject(transaction.error ?? new Error('the offline copy could not be read'))
+      })
+    } finally {
+      db.close()
+    }
+  })
 
 test('two pages typing at the same time end identical, each showing the other’s cursor and avatar', async ({ openWriter }, testInfo) => {
   const ana = await openWriter('Ana Lima', 'together')
@@ -31,7 +68,9 @@ test('two pages typing at the same time end identical, each showing the other’
     await expect(avatar).toHaveText(other.name === 'Ana Lima' ? 'AL' : 'BO')
     await expect(avatar).toHaveAttribute('title', `${other.name} — active`)
   }
-  await expect(ana.page.getByTestId('word-count')).toHaveAttribute('data-words', String(text.split(/\s+/).filter(Boolean).length))
+  // Words as the word count reads them: when the two sentences meet as "types.Ben", that is two.
+  const words = text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []
+  await expect(ana.page.getByTestId('word-count')).toHaveAttribute('data-words', String(words.length))
 
   // The artifact: both pages side by side, composed by the browser itself.
   const [left, right] = await Promise.all([ana.page.screenshot(), ben.page.screenshot()])
@@ -102,6 +141,8 @@ test('a document opens and edits with no connection at all, from the offline cop
   await expect.poll(() => editorText(ben.page)).toBe('Written while online.')
   // The service worker has stored the app shell once it controls the page.
   await ana.page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === 'activated')
+  // A reload can abort IndexedDB writes still in flight: the last keystroke must be on disk first.
+  await offlineCopyWritten(ana.page)
 
   await ana.context.setOffline(true)
   await ana.page.reload()

@@ -202,6 +202,13 @@ test('join links and menu commands from the main process; the LAN port setting i
   ana.sendMenu(window, 'undo')
   await expect.poll(() => editorText(window.page)).toBe('')
 
+  // File › Save Version… opens the history at the name box; Enter saves a named version.
+  ana.sendMenu(window, 'save-version')
+  await expect(window.page.getByTestId('version-name')).toBeFocused()
+  await window.page.keyboard.type('Before settings')
+  await window.page.keyboard.press('Enter')
+  await expect(window.page.getByTestId('version-item').filter({ hasText: 'Before settings' })).toHaveAttribute('data-kind', 'named')
+
   ana.sendMenu(window, 'open-settings')
   const settings = window.page.getByTestId('settings-dialog')
   await expect(settings.getByLabel('LAN port')).toHaveValue(String(ana.lanPort()))

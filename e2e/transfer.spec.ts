@@ -74,6 +74,7 @@ test('printing shows only the document, which is what the PDF export prints', as
   await ana.page.emulateMedia({ media: 'print' })
   await expect(ana.page.locator('.editor-header')).toBeHidden()
   await expect(ana.page.locator('.toolbar-slot')).toBeHidden()
+  await expect(ana.page.getByTestId('side-panel')).toBeHidden()
   await expect(ana.page.locator('.ProseMirror')).toContainText('Printed words')
   const pdf = await ana.page.pdf({ format: 'A4' })
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')

@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import * as Y from 'yjs'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as decoding from 'lib0/decoding'
+import { createDocumentDoc } from '../app/document'
 import { CloseCode } from '../app/protocol'
 import {
   encodePrivateMessage,
@@ -75,7 +76,8 @@ const maxWaitingBytesPerMember = 1024 * 1024
  * turn and never delay forwarding. Extensions see it as a `RoomHandle`.
  */
 export class Room implements RoomHandle {
-  readonly doc = new Y.Doc({ gc: true })
+  /** Garbage collection off: a collecting relay would drop the deleted text that version history shows. */
+  readonly doc = createDocumentDoc()
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   private readonly integrator = new UpdateIntegrator<RoomMember | typeof remoteOrigin>(this.doc, maxWaitingBytesPerMember)
   /** Resolves once the stored state is in `doc`; no member is attached before. */

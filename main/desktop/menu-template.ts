@@ -69,6 +69,8 @@ export const buildMenuTemplate = (state: MenuState, actions: MenuActions): MenuI
         { label: 'Join by Link…', accelerator: 'CmdOrCtrl+Shift+J', click: send('join-by-link') },
         { label: 'Connect to a Relay…', click: send('connect-to-relay') },
         { type: 'separator' },
+        { label: 'Save Version…', accelerator: 'CmdOrCtrl+Alt+S', click: send('save-version') },
+        { type: 'separator' },
         ...(mac ? [] : ([{ label: 'Settings…', accelerator: 'Ctrl+,', click: send('open-settings') }, { type: 'separator' }] as MenuItemConstructorOptions[])),
         mac ? { role: 'close' } : { role: 'quit' }
       ]

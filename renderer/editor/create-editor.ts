@@ -1,6 +1,6 @@
 import { dropCursor } from 'prosemirror-dropcursor'
 import { gapCursor } from 'prosemirror-gapcursor'
-import { EditorState } from 'prosemirror-state'
+import { EditorState, type Plugin } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import { yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror'
 import type { Awareness } from 'y-protocols/awareness'
@@ -33,9 +33,16 @@ export interface EditorOptions {
   readonly mounts: EditorMounts
   readonly showNotice: ShowNotice
   readonly placeholder?: string
+  /** y-prosemirror's sync options: who wrote what, so that versions show it (renderer/panels/). */
+  readonly sync?: YSyncOptions
+  /** Plugins of features outside the editor (comments, version view), after the editor's own. */
+  readonly plugins?: readonly Plugin[]
   /** Extra controls per person in the presence bar (private messages). */
   readonly presenceDecorator?: PresenceDecorator
 }
+
+/** The options `ySyncPlugin` takes. */
+export type YSyncOptions = NonNullable<Parameters<typeof ySyncPlugin>[1]>
 
 /**
  * Creates the collaborative editor: a ProseMirror view bound to `fragment` by y-prosemirror
@@ -47,7 +54,7 @@ export const createEditor = (options: EditorOptions): EditorView => {
   const state = EditorState.create({
     schema,
     plugins: [
-      ySyncPlugin(options.fragment),
+      ySyncPlugin(options.fragment, options.sync),
       yCursorPlugin(options.awareness, { cursorBuilder: buildCursor, selectionBuilder: buildSelection }),
       yUndoPlugin(),
       markdownInputRules(),
@@ -61,7 +68,8 @@ export const createEditor = (options: EditorOptions): EditorView => {
       placeholderPlugin(options.placeholder ?? 'Start writing…'),
       wordCountPlugin(mounts.wordCount),
       toolbarPlugin(mounts.toolbar),
-      presencePlugin(options.awareness, mounts.presence, options.presenceDecorator)
+      presencePlugin(options.awareness, mounts.presence, options.presenceDecorator),
+      ...(options.plugins ?? [])
     ]
   })
   return new EditorView(mounts.editor, {

@@ -123,8 +123,11 @@ class ToolbarView {
     const shown = blockTypes.some((type) => type.value === block) ? block : 'other'
     if (this.select.value !== shown) this.select.value = shown
     if (this.select.dataset.active !== block) this.select.dataset.active = block
+    // Not editable: a version is shown, or the user may only view. Commands would change nothing.
+    const readOnly = !view.editable
+    if (this.select.disabled !== readOnly) this.select.disabled = readOnly
     for (const [button, element] of this.elements) {
-      const disabled = !button.command(state)
+      const disabled = readOnly || !button.command(state)
       if (element.disabled !== disabled) element.disabled = disabled
       if (button.active === undefined) continue
       const pressed = String(button.active(state))

@@ -114,10 +114,11 @@ const transferCommands: Partial<Record<MenuCommand, TransferCommand>> = {
   'export-pdf': 'export-pdf'
 }
 
-/** Edit-menu commands that act on the open document; the others belong to the home screen. */
+/** Menu commands that act on the open document; the others belong to the home screen. */
 const runMenuCommand = (document: OpenedDocument, command: string): void => {
   if (command === 'undo') document.undo()
   else if (command === 'redo') document.redo()
+  else if (command === 'save-version') document.saveVersion()
 }
 
 /** The embedded relay's WebSocket URL, waiting (bounded) while it starts or restarts. */

@@ -1,7 +1,8 @@
-import type { DiscoveryBridge, HostingBridge, LibraryBridge, PlatformCommand } from '../../app/bridge'
+import { documentMenuCommands, type DiscoveryBridge, type DocumentMenuCommand, type HostingBridge, type LibraryBridge, type PlatformCommand } from '../../app/bridge'
 import type { EnsembleDesktopApi } from '../../app/desktop-api'
 import { documentNameProblem } from '../../app/document-name'
 import { addressToRecord } from '../../app/library'
+import type { MenuCommand } from '../../app/ipc'
 
 /** The library over the preload: kept by the main process in the user-data folder, shared by every window. */
 export const desktopLibrary = (api: EnsembleDesktopApi): LibraryBridge => ({
@@ -66,12 +67,12 @@ export const desktopDiscovery = (api: EnsembleDesktopApi): DiscoveryBridge & { r
 }
 
 /**
- * Native menu items and `ensemble://` links opened while the app runs, as page commands. Undo and
- * redo are left to the open document (`documentOpened`).
+ * Native menu items and `ensemble://` links opened while the app runs, as page commands. Undo,
+ * redo and Save Version are left to the open document (`documentOpened`).
  */
 export const onDesktopCommand = (api: EnsembleDesktopApi, listener: (command: PlatformCommand) => void): (() => void) => {
   const stopMenu = api.menu.onCommand((command) => {
-    if (command !== 'undo' && command !== 'redo') listener({ kind: 'menu', command })
+    if (!isDocumentMenuCommand(command)) listener({ kind: 'menu', command })
   })
   const stopJoin = api.join.onRequested((request) => {
     // The main process parsed the link already; a name that slipped through is refused here too.
@@ -90,3 +91,5 @@ export const onDesktopCommand = (api: EnsembleDesktopApi, listener: (command: Pl
     stopJoin()
   }
 }
+
+const isDocumentMenuCommand = (command: MenuCommand): command is DocumentMenuCommand => (documentMenuCommands as readonly string[]).includes(command)

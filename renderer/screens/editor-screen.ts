@@ -5,11 +5,10 @@ import { awarenessUserOf } from '../../app/presence'
 import type { PresenceStatus } from '../../app/presence'
 import type { UserProfile } from '../../app/profile'
 import { createEditor } from '../editor/create-editor'
+import { startCollaboration } from '../panels/collaboration'
 import { trackActivity } from '../session/activity'
 import { showConnectionStatus } from '../session/connection-status-view'
 import { openDocumentSession, type DocumentSession } from '../session/document-session'
-import { PrivateMessageChannel } from '../private-messages/private-message-channel'
-import { PrivateMessagePanel } from '../private-messages/private-message-panel'
 import { mountDocumentActions } from '../shell/document-actions'
 import { mountExportMenu } from '../transfer/export-menu'
 import { applyPendingImport } from '../transfer/import-report'
@@ -23,7 +22,8 @@ export interface OpenDocument {
 
 /**
  * Lays out the editor screen: header (document name, presence bar, connection status), toolbar,
- * the document, and a footer with the word count and notices.
+ * the document with the side panel of comments, history and chat next to it, and a footer with
+ * the word count and notices.
  */
 export const showEditorScreen = async (
   root: HTMLElement,
@@ -44,7 +44,10 @@ export const showEditorScreen = async (
     </header>
     <nav class="toolbar-slot"></nav>
     <div class="import-report-slot"></div>
-    <div class="editor-scroll"><article class="editor-slot"></article></div>
+    <div class="editor-body">
+      <div class="editor-scroll"><article class="editor-slot"></article></div>
+      <div class="side-panel-slot"></div>
+    </div>
     <footer class="editor-footer">
       <span class="word-count" data-testid="word-count"></span>
       <span class="notice" data-testid="notice" role="alert"></span>
@@ -69,14 +72,16 @@ export const showEditorScreen = async (
   // the relay's state merges in whenever it arrives.
   const cache = await session.cacheLoaded
   if (cache.problem !== null) showNotice(`Offline copy unavailable: ${cache.problem}.`)
+  // Collaboration first: an import is then the importer's first edit (an author, a version).
+  const collaboration = startCollaboration(session, () => currentProfile, showNotice)
   await applyPendingImport(target.documentName, session.fragment, slot('.import-report-slot'))
-  const privateChannel = new PrivateMessageChannel(session.provider)
-  const privateMessages = new PrivateMessagePanel(page, privateChannel, session.provider.awareness)
   const view = createEditor({
     fragment: session.fragment,
     awareness: session.provider.awareness,
     showNotice,
-    presenceDecorator: privateMessages.decorate,
+    sync: collaboration.sync,
+    plugins: collaboration.plugins,
+    presenceDecorator: collaboration.presenceDecorator,
     mounts: {
       editor: slot('.editor-slot'),
       toolbar: slot('.toolbar-slot'),
@@ -84,18 +89,18 @@ export const showEditorScreen = async (
       wordCount: slot('.word-count')
     }
   })
+  collaboration.mount(view, { panel: slot('.side-panel-slot'), documentArea: slot('.editor-scroll'), editor: slot('.editor-slot') })
   view.focus()
   const closeExportMenu = mountExportMenu(slot('.transfer-slot'), view, target.documentName, bridge, showNotice)
-  const closePlatformView = bridge.documentOpened(describeToPlatform(session, view))
+  const closePlatformView = bridge.documentOpened(describeToPlatform(session, view, () => collaboration.saveVersion()))
   return {
     session,
     view,
     close: () => {
+      collaboration.close()
       closePlatformView()
       stopActions()
       closeExportMenu()
-      privateMessages.destroy()
-      privateChannel.destroy()
       stopProfile()
       stopActivity()
       stopStatus()
@@ -105,7 +110,7 @@ export const showEditorScreen = async (
   }
 }
 
-const describeToPlatform = (session: DocumentSession, view: EditorView): OpenedDocument => {
+const describeToPlatform = (session: DocumentSession, view: EditorView, saveVersion: () => void): OpenedDocument => {
   const { awareness } = session.provider
   return {
     documentName: session.target.documentName,
@@ -124,6 +129,7 @@ const describeToPlatform = (session: DocumentSession, view: EditorView): OpenedD
       return () => awareness.off('change', listener)
     },
     undo: () => void undo(view.state),
-    redo: () => void redo(view.state)
+    redo: () => void redo(view.state),
+    saveVersion
   }
 }

@@ -2,7 +2,7 @@ import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import type { DocumentTarget } from '../../app/bridge'
-import { documentFragmentName } from '../../app/document'
+import { createDocumentDoc, documentFragmentName } from '../../app/document'
 import type { AwarenessUser } from '../../app/presence'
 import { ConnectionMonitor, type NetworkEvents } from './connection-monitor'
 import { relayAccessCheck } from './relay-access-check'
@@ -29,7 +29,8 @@ const cacheTimeoutMs = 5_000
  * the document opens and edits without a network and merges once the relay answers.
  */
 export const openDocumentSession = (target: DocumentTarget, network: NetworkEvents): DocumentSession => {
-  const doc = new Y.Doc()
+  // Without garbage collection: version history shows deleted text (app/document.ts).
+  const doc = createDocumentDoc()
   const fragment = doc.getXmlFragment(documentFragmentName)
   const provider = new WebsocketProvider(target.relayUrl, target.documentName, doc, {
     connect: false,

@@ -1,14 +1,17 @@
 import { mkdir } from 'node:fs/promises'
 import { ClassicLevel } from 'classic-level'
-import { LeveldbPersistence } from 'y-leveldb'
+import { getLevelUpdatesEntries, LeveldbPersistence } from 'y-leveldb'
 import * as Y from 'yjs'
 import { StorageError, type DocumentStorage } from './document-storage'
 
 export { StorageError }
 
 /**
- * Documents in LevelDB through `y-leveldb` (one update log per document, compacted on demand and
- * automatically by y-leveldb once a log passes 500 entries on load).
+ * Documents in LevelDB in `y-leveldb`'s format (one update log per document). Appends go through
+ * y-leveldb; loading and compaction read the log directly and merge it with `Y.mergeUpdates`,
+ * because y-leveldb's own `getYDoc` and `flushDocument` rebuild the document in a Y.Doc with
+ * garbage collection on, which would drop the deleted content that version history needs
+ * (app/document.ts). For the same reason this class never calls those two.
  *
  * y-leveldb logs and swallows errors inside its transactions, returning `null`; this class turns
  * those `null`s back into `StorageError`s so that a failed write is never silent.
@@ -47,13 +50,11 @@ export class LevelDbStorage implements DocumentStorage {
   }
 
   async load(name: string): Promise<Uint8Array | null> {
-    const doc = await this.persistence.getYDoc(name)
-    if (doc === null) throw new StorageError(`Cannot read document "${name}" from ${this.location}`)
-    try {
-      return doc.store.clients.size === 0 ? null : Y.encodeStateAsUpdate(doc)
-    } finally {
-      doc.destroy()
-    }
+    // Reads see every append started before them, as they did through y-leveldb's queue.
+    await this.flush()
+    const updates = (await this.readLog(name)).map((entry) => entry.value)
+    if (updates.length === 0) return null
+    return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
   }
 
   append(name: string, update: Uint8Array): Promise<void> {
@@ -64,8 +65,32 @@ export class LevelDbStorage implements DocumentStorage {
     )
   }
 
+  /**
+   * Appends the merged log, then deletes exactly the entries that were merged. An append made
+   * meanwhile gets a later key and stays; a crash between the two steps leaves both copies, which
+   * merge to the same document.
+   */
   compact(name: string): Promise<void> {
-    return this.track(this.persistence.flushDocument(name))
+    return this.track(
+      (async () => {
+        const log = await this.readLog(name)
+        if (log.length < 2) return
+        await this.append(name, Y.mergeUpdates(log.map((entry) => entry.value)))
+        try {
+          await this.db.batch(log.map((entry) => ({ type: 'del' as const, key: entry.key })))
+        } catch (error) {
+          throw new StorageError(`Cannot remove the compacted log entries of document "${name}" in ${this.location}`, { cause: error })
+        }
+      })()
+    )
+  }
+
+  private async readLog(name: string): Promise<Array<{ key: unknown; value: Uint8Array }>> {
+    try {
+      return await getLevelUpdatesEntries(this.db, name)
+    } catch (error) {
+      throw new StorageError(`Cannot read document "${name}" from ${this.location}`, { cause: error })
+    }
   }
 
   async flush(): Promise<void> {

@@ -107,17 +107,14 @@ export class PostgresStorage implements DocumentStorage {
         const { rows } = await client.query<{ id: string; data: Buffer }>(selectDocument, [name])
         const updateIds = rows.filter((row) => row.id !== '0').map((row) => row.id)
         if (updateIds.length === 0) return
-        const doc = new Y.Doc()
-        try {
-          for (const row of rows) Y.applyUpdate(doc, row.data)
-          await client.query(
-            `INSERT INTO ensemble_documents (name, snapshot) VALUES ($1, $2)
-             ON CONFLICT (name) DO UPDATE SET snapshot = EXCLUDED.snapshot, compacted_at = now()`,
-            [name, Buffer.from(Y.encodeStateAsUpdate(doc))]
-          )
-        } finally {
-          doc.destroy()
-        }
+        // Merged without a Y.Doc: a document with garbage collection would drop the deleted
+        // content that version history needs (app/document.ts).
+        const merged = Y.mergeUpdates(rows.map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength)))
+        await client.query(
+          `INSERT INTO ensemble_documents (name, snapshot) VALUES ($1, $2)
+           ON CONFLICT (name) DO UPDATE SET snapshot = EXCLUDED.snapshot, compacted_at = now()`,
+          [name, Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength)]
+        )
         // Exactly the rows folded in: one stored meanwhile by another instance stays in the log.
         await client.query('DELETE FROM ensemble_updates WHERE name = $1 AND id = ANY($2::bigint[])', [name, updateIds])
       })

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { createDocumentDoc } from '../../app/document'
 import type { DocumentStorage } from './document-storage'
 
 /**
@@ -7,7 +8,7 @@ import type { DocumentStorage } from './document-storage'
  */
 export const appendWhatStorageLacks = async (storage: DocumentStorage, name: string, doc: Y.Doc): Promise<boolean> => {
   const stored = await storage.load(name)
-  const storedDoc = new Y.Doc()
+  const storedDoc = createDocumentDoc()
   try {
     if (stored !== null) Y.applyUpdate(storedDoc, stored)
     if (Y.equalSnapshots(Y.snapshot(storedDoc), Y.snapshot(doc))) return false
