@@ -103,4 +103,43 @@ describe('updates that depend on content the relay lacks', () => {
     expect(relay.documentState(room)).toEqual(before)
     expect(writer.text.toString()).toBe('ab')
   })
+
+  it('a live map entry spanning several clocks is refused, so that later deletions cannot split it', async () => {
+    const room = 'map-entry-run'
+    const writer = connect(room)
+    await whenSynced(writer)
+    // Client 7 sets map key `k` to one string item four clocks long (Yjs never merges live map
+    // entries), then deletes its middle two clocks.
+    const entry = new Y.UpdateEncoderV1()
+    encoding.writeVarUint(entry.restEncoder, 1)
+    encoding.writeVarUint(entry.restEncoder, 1)
+    entry.writeClient(7)
+    encoding.writeVarUint(entry.restEncoder, 0)
+    entry.writeInfo(4 | 0x20) // string content, with parent and key
+    entry.writeParentInfo(true)
+    entry.writeString('map')
+    entry.writeString('k')
+    entry.writeString('abcd')
+    encoding.writeVarUint(entry.restEncoder, 0)
+    const deletion = new Y.UpdateEncoderV1()
+    encoding.writeVarUint(deletion.restEncoder, 0)
+    encoding.writeVarUint(deletion.restEncoder, 1)
+    deletion.resetDsCurVal()
+    encoding.writeVarUint(deletion.restEncoder, 7)
+    encoding.writeVarUint(deletion.restEncoder, 1)
+    deletion.writeDsClock(1)
+    deletion.writeDsLen(2)
+    const raw = await openRawSocket(relay.url, room)
+    raw.socket.send(updateFrame(entry.toUint8Array()))
+    raw.socket.send(updateFrame(deletion.toUint8Array()))
+    const deleted = (): boolean => Y.snapshot(writer.doc).ds.clients.has(7)
+    const refused = await Promise.race([raw.closed, waitFor(deleted, 'the writer to receive the deletion').then(() => null)])
+    // Split by the deletion, the relay and the writer would keep clock 0 as a live entry that is not
+    // the key's last; a fresh replica, receiving the pieces one by one, deletes it.
+    const fresh = connect(room)
+    await whenSynced(fresh)
+    expect(Y.equalSnapshots(Y.snapshot(fresh.doc), Y.snapshot(writer.doc))).toBe(true)
+    expect(refused?.code).toBe(CloseCode.invalidPayload)
+    expect(refused?.reason).toMatch(/map entry of client 7 at clock 0 spans 4 clocks/)
+  })
 })

@@ -119,6 +119,28 @@ describe('updateConsistencyProblem', () => {
     expect(updateConsistencyProblem(doc, forged)).toMatch(/map entry of client 3 at clock 0 has a right neighbour/)
   })
 
+  it('refuses a live map entry spanning several clocks, and accepts merged deleted ones', () => {
+    const doc = new Y.Doc()
+    const run = forge([{ client: 3, clock: 0, text: 'abcd', parent: 'map', key: 'k' }])
+    expect(problemOf(doc, run)).toMatch(/map entry of client 3 at clock 0 spans 4 clocks but is not deleted/)
+    // Also when the key is inherited from the entry's left neighbour.
+    Y.applyUpdate(doc, forge([{ client: 1, clock: 0, text: 'v', parent: 'map', key: 'k' }]))
+    expect(problemOf(doc, forge([{ client: 3, clock: 0, text: 'wxyz', left: [1, 0] }]))).toMatch(/spans 4 clocks/)
+    // A list item may span many clocks, and a map entry deleted in the same update may too.
+    expect(problemOf(doc, forge([{ client: 3, clock: 0, text: 'abcd', parent: 'text' }]))).toBeNull()
+    expect(problemOf(doc, forge([{ client: 3, clock: 0, text: 'abcd', parent: 'map', key: 'k' }], [[3, 0, 4]]))).toBeNull()
+    expect(problemOf(doc, forge([{ client: 3, clock: 0, text: 'abcd', parent: 'map', key: 'k' }], [[3, 0, 3]]))).toMatch(/spans 4/)
+    // What Yjs itself produces: consecutive values of a key, merged once deleted (their content
+    // garbage-collected, or kept and deleted by the update's delete set).
+    for (const gc of [true, false]) {
+      const editor = new Y.Doc({ gc })
+      for (const value of [1, 2, 3, 4]) editor.getMap('map').set('k', value)
+      const update = Y.encodeStateAsUpdate(editor)
+      expect(Y.decodeUpdate(update).structs[0]!.length).toBe(3)
+      expect(problemOf(new Y.Doc(), update)).toBeNull()
+    }
+  })
+
   it('does not judge references to content it has not seen; they wait for it', () => {
     expect(problemOf(seeded(), forge([{ client: 3, clock: 0, text: 'x', left: [9, 0], right: [2, 0] }]))).toBeNull()
   })

@@ -60,7 +60,18 @@ export const updateConsistencyProblem = (doc: Y.Doc, { structs, ds }: DecodedUpd
       return `a map entry of client ${client} at clock ${clock} has a right neighbour`
     }
   }
-  return new PlacementCheck(doc, byClient).problem()
+  return new PlacementCheck(doc, byClient, ds).problem()
+}
+
+/** True when `ranges` cover every clock from `clock` to `clock + length - 1`. */
+const covers = (ranges: readonly { readonly clock: number; readonly len: number }[], clock: number, length: number): boolean => {
+  let next = clock
+  for (const range of [...ranges].sort((a, b) => a.clock - b.clock)) {
+    if (range.clock > next) break
+    next = Math.max(next, range.clock + range.len)
+    if (next >= clock + length) return true
+  }
+  return false
 }
 
 /** Resolves where each item of an update would go, the way `Item.getMissing` does. */
@@ -70,7 +81,8 @@ class PlacementCheck {
 
   constructor(
     private readonly doc: Y.Doc,
-    private readonly byClient: Map<number, Struct[]>
+    private readonly byClient: Map<number, Struct[]>,
+    private readonly ds: DecodedUpdate['ds']
   ) {
     for (const [name, type] of doc.share) this.rootNames.set(type, name)
   }
@@ -78,7 +90,10 @@ class PlacementCheck {
   problem(): string | null {
     for (const structs of this.byClient.values()) {
       for (const struct of structs) {
-        if (!(struct instanceof Y.Item) || struct.origin === null || struct.rightOrigin === null) continue
+        if (!(struct instanceof Y.Item)) continue
+        const liveMapRun = this.liveMapEntryRun(struct)
+        if (liveMapRun !== null) return liveMapRun
+        if (struct.origin === null || struct.rightOrigin === null) continue
         const left = this.placementOf(struct.origin, 0)
         const right = this.placementOf(struct.rightOrigin, 0)
         if (typeof left === 'string' || typeof right === 'string') continue
@@ -89,6 +104,22 @@ class PlacementCheck {
       }
     }
     return null
+  }
+
+  /**
+   * A map entry holds one value, so Yjs merges consecutive entries of a key only once all of them
+   * are deleted. A live entry spanning several clocks is forged, and harmful: when a later deletion
+   * splits it, the relay keeps a live entry that is not its key's last one, while a replica that
+   * receives the pieces one by one deletes each piece the next one replaces, so replicas diverge
+   * (and garbage-collecting the map later throws). The deletion must come with the entry.
+   */
+  private liveMapEntryRun(item: Y.Item): string | null {
+    if (item.length < 2 || item.content instanceof Y.ContentDeleted) return null
+    const { client, clock } = item.id
+    if (covers(this.ds.clients.get(client) ?? [], clock, item.length)) return null
+    const placement = item.parentSub !== null ? { key: item.parentSub } : this.placementOf(item.id, 0)
+    if (typeof placement === 'string' || placement.key === null) return null
+    return `a map entry of client ${client} at clock ${clock} spans ${item.length} clocks but is not deleted; only deleted map entries are merged`
   }
 
   /** Where the struct holding `id` lives. `depth` bounds chains of references inside the update. */

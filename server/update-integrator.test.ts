@@ -18,6 +18,27 @@ const text = (update: Uint8Array | null): string => {
 }
 
 describe('UpdateIntegrator', () => {
+  it('checks waiting structs together with their deletions when it retries them', () => {
+    // Consecutive values of a map key merge into one entry once deleted; without garbage collection
+    // the entry keeps its content, and only the update's delete set says it is deleted.
+    const parent = new Y.Doc({ gc: false })
+    parent.getArray<Y.Map<number>>('a').push([new Y.Map()])
+    const editor = new Y.Doc({ gc: false })
+    Y.applyUpdate(editor, Y.encodeStateAsUpdate(parent))
+    for (const value of [1, 2, 3]) editor.getArray<Y.Map<number>>('a').get(0).set('k', value)
+    const values = Y.encodeStateAsUpdate(editor, Y.encodeStateVector(parent))
+
+    const room = new Y.Doc()
+    const integrator = new UpdateIntegrator<string>(room, 1024)
+    // The values arrive before the map that holds them: they wait.
+    expect(integrator.integrate('a', values)).toBeNull()
+    expect(integrator.integrate('b', Y.encodeStateAsUpdate(parent))).not.toBeNull()
+    const { integrated, refused } = integrator.retry()
+    expect(refused).toEqual([])
+    expect(integrated.map(({ sender }) => sender)).toEqual(['a'])
+    expect(room.getArray<Y.Map<number>>('a').get(0).get('k')).toBe(3)
+  })
+
   it('integrates an update and returns what became part of the document', () => {
     const room = new Y.Doc()
     const integrator = new UpdateIntegrator<string>(room, 1024)

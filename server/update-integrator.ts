@@ -90,8 +90,14 @@ export class UpdateIntegrator<Sender> {
       for (const [sender, waiting] of this.waiting) {
         if (![...waiting.waitingFor].some(([client, clock]) => Y.getState(this.doc.store, client) > clock)) continue
         this.waiting.delete(sender)
+        // Yjs keeps the deletions of waiting structs apart from them; the check needs both.
         const problem =
-          waiting.structs === null ? null : updateConsistencyProblem(this.doc, Y.decodeUpdateV2(waiting.structs))
+          waiting.structs === null
+            ? null
+            : updateConsistencyProblem(this.doc, {
+                structs: Y.decodeUpdateV2(waiting.structs).structs,
+                ds: waiting.deletions === null ? { clients: new Map() } : Y.decodeUpdateV2(waiting.deletions).ds
+              })
         if (problem !== null) {
           refused.push({ sender, reason: problem })
           continue
