@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import { messageAwareness, messageQueryAwareness, messageSync } from '../app/protocol'
@@ -17,11 +17,9 @@ import {
   whenSynced,
   type TestClient
 } from './testing/harness'
+import { cleanupAfterEach } from './testing/cleanup'
 
-const cleanup: (() => Promise<void> | void)[] = []
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step()
-})
+const cleanup = cleanupAfterEach()
 const track = (client: TestClient): TestClient => {
   cleanup.push(() => client.destroy())
   return client
