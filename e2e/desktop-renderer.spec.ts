@@ -11,7 +11,8 @@ import type { Page } from '@playwright/test'
 import { parseInviteLink, parseWebUrl } from '../app/invite-link'
 import type { Library } from '../app/library'
 import { InMemoryMdnsNetwork } from './desktop/in-memory-mdns'
-import { freePort, startHeadlessDesktop, type HeadlessDesktop } from './desktop/headless-desktop'
+import { freePort } from '../server/testing/services'
+import { startHeadlessDesktop, type HeadlessDesktop } from './desktop/headless-desktop'
 import { editorText, expect, test as base } from './fixtures'
 
 /** Starts headless desktops on one in-memory LAN for the test, and quits them after it. */

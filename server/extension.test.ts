@@ -1,14 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { RelayExtension, RoomHandle } from './extension'
 import { ProtocolError } from './messages'
 import { MemoryStorage } from './storage/memory-storage'
 import { connectClient, startEnsembleRelay, waitFor, whenSynced, type TestClient } from './testing/harness'
+import { cleanupAfterEach } from './testing/cleanup'
 
-const cleanup: (() => Promise<void> | void)[] = []
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step()
-})
+const cleanup = cleanupAfterEach()
 const client = (url: string, room: string): TestClient => {
   const c = connectClient(url, room)
   cleanup.push(() => c.destroy())

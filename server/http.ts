@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'
 import type { Registry } from 'prom-client'
+import { contentTypeOf } from '../app/web-content-types'
 
 export interface HttpRoutes {
   /** Figures for `/healthz`. */
@@ -12,19 +13,6 @@ export interface HttpRoutes {
   readonly webRoot: string | null
   /** The document API under `/api/docs/` (`server/transfer/document-api.ts`), if the relay offers it. */
   readonly documents?: { handle(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> }
-}
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8'
 }
 
 /** Serves `/healthz`, `/metrics`, the document API and the web client's static files. */
@@ -73,7 +61,7 @@ const serveStatic = async (root: string | null, pathname: string, response: Serv
   const target = (await isFile(file)) ? file : extname(file) === '' ? join(root, 'index.html') : null
   if (target === null) return sendText(response, 404, `No such file: ${pathname}`)
   response.writeHead(200, {
-    'Content-Type': contentTypes[extname(target)] ?? 'application/octet-stream',
+    'Content-Type': contentTypeOf(extname(target)),
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': target.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600'
   })

@@ -1,5 +1,5 @@
 import * as encoding from 'lib0/encoding'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { encodePrivateMessage, encodePrivateMessageUndelivered } from '../app/private-message'
@@ -7,15 +7,13 @@ import { CloseCode, messageAwareness, messagePrivate } from '../app/protocol'
 import type { Relay } from './relay'
 import { connectClient, openRawSocket, startEnsembleRelay, waitFor, whenSynced, type RawSocket } from './testing/harness'
 import { everyoneSeen, joinAsPerson, texts, type Person } from './testing/people'
+import { cleanupAfterEach } from './testing/cleanup'
 
 /**
  * Private messages (`messagePrivate`, 100) through a real relay: real y-websocket clients with an
  * inbox for type 100, and raw sockets for what no honest client sends.
  */
-const cleanup: Array<() => Promise<void> | void> = []
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step()
-})
+const cleanup = cleanupAfterEach()
 
 const startRelay = async (): Promise<Relay> => {
   const relay = await startEnsembleRelay()

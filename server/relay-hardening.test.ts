@@ -13,6 +13,15 @@ const editsOf = (doc: Y.Doc): Uint8Array[] => {
   return updates
 }
 
+/** One author's two edits, 'one ' and then 'two' after it: the second depends on the first. */
+const dependentEdits = (): Uint8Array[] => {
+  const author = new Y.Doc()
+  const edits = editsOf(author)
+  author.getText('text').insert(0, 'one ')
+  author.getText('text').insert(4, 'two')
+  return edits
+}
+
 describe('updates that depend on content the relay lacks', () => {
   let relay: Relay
   const clients: TestClient[] = []
@@ -34,10 +43,7 @@ describe('updates that depend on content the relay lacks', () => {
     const room = 'out-of-order'
     const reader = connect(room)
     await whenSynced(reader)
-    const author = new Y.Doc()
-    const edits = editsOf(author)
-    author.getText('text').insert(0, 'one ')
-    author.getText('text').insert(4, 'two')
+    const edits = dependentEdits()
     const raw = await openRawSocket(relay.url, room)
     raw.socket.send(updateFrame(edits[1]!))
     // Held back: the room neither holds nor forwards it.
@@ -53,10 +59,7 @@ describe('updates that depend on content the relay lacks', () => {
     const room = 'dropped'
     const reader = connect(room)
     await whenSynced(reader)
-    const author = new Y.Doc()
-    const edits = editsOf(author)
-    author.getText('text').insert(0, 'one ')
-    author.getText('text').insert(4, 'two')
+    const edits = dependentEdits()
     const raw = await openRawSocket(relay.url, room)
     raw.socket.send(updateFrame(edits[1]!))
     raw.socket.close()

@@ -1,15 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createDocumentDoc } from '../app/document'
 import { connectClient, startEnsembleRelay, waitFor, whenSynced, type TestClient } from './testing/harness'
+import { cleanupAfterEach } from './testing/cleanup'
 
-const cleanup: (() => Promise<void> | void)[] = []
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step()
-})
+const cleanup = cleanupAfterEach()
 const track = (client: TestClient): TestClient => {
   cleanup.push(() => client.destroy())
   return client

@@ -2,12 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness'
-import { messageAwareness, messageQueryAwareness, messageSync } from '../app/protocol'
-import { encodeUpdate } from './messages'
+import { messageAwareness, messageSync } from '../app/protocol'
+import { encodeAwarenessFrame, encodeUpdate } from './messages'
 import { MemoryStorage } from './storage/memory-storage'
 import {
   connectClient,
@@ -17,11 +16,10 @@ import {
   whenSynced,
   type TestClient
 } from './testing/harness'
+import { cleanupAfterEach } from './testing/cleanup'
+import { queryAwarenessFrame } from './testing/frames'
 
-const cleanup: (() => Promise<void> | void)[] = []
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step()
-})
+const cleanup = cleanupAfterEach()
 const track = (client: TestClient): TestClient => {
   cleanup.push(() => client.destroy())
   return client
@@ -141,7 +139,7 @@ describe('relay', () => {
     const bob = new Awareness(new Y.Doc())
     ada.setLocalState({ user: 'Ada' })
     bob.setLocalState({ user: 'Bob' })
-    const adaFrame = awarenessFrame(encodeAwarenessUpdate(ada, [ada.clientID]))
+    const adaFrame = encodeAwarenessFrame(encodeAwarenessUpdate(ada, [ada.clientID]))
     sender.socket.send(adaFrame)
     await waitFor(() => echoer.received.some((f) => equalBytes(f, adaFrame)), 'Ada’s state at the other client')
     const awarenessSeenBySender = (): number[][] =>
@@ -152,7 +150,7 @@ describe('relay', () => {
     const adaWithBob = new Awareness(new Y.Doc())
     applyAwarenessUpdate(adaWithBob, encodeAwarenessUpdate(ada, [ada.clientID]), 'test')
     applyAwarenessUpdate(adaWithBob, encodeAwarenessUpdate(bob, [bob.clientID]), 'test')
-    echoer.socket.send(awarenessFrame(encodeAwarenessUpdate(adaWithBob, [ada.clientID, bob.clientID])))
+    echoer.socket.send(encodeAwarenessFrame(encodeAwarenessUpdate(adaWithBob, [ada.clientID, bob.clientID])))
     await waitFor(() => awarenessSeenBySender().length > 0, 'Bob’s state at the sender')
     // Frames leave in order: had the pure echo been forwarded, it would have arrived first.
     expect(awarenessSeenBySender()).toEqual([[bob.clientID]])
@@ -206,19 +204,6 @@ const docText = (state: Uint8Array): string => {
 }
 
 const equalBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((byte, i) => byte === b[i])
-
-const queryAwarenessFrame = (): Uint8Array => {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, messageQueryAwareness)
-  return encoding.toUint8Array(encoder)
-}
-
-const awarenessFrame = (update: Uint8Array): Uint8Array => {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, messageAwareness)
-  encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
-}
 
 /** The client ids an awareness frame carries, in order. */
 const awarenessClients = (frame: Uint8Array): number[] => {

@@ -1,12 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { MemoryStorage } from './storage/memory-storage'
 import { connectClient, startEnsembleRelay, waitFor, whenSynced, type TestClient } from './testing/harness'
+import { cleanupAfterEach } from './testing/cleanup'
 
-const cleanup: (() => Promise<void> | void)[] = []
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step()
-})
+const cleanup = cleanupAfterEach()
 const client = (url: string, room: string): TestClient => {
   const c = connectClient(url, room)
   cleanup.push(() => c.destroy())

@@ -3,6 +3,7 @@
  * self-contained: Playwright sends its source text, not its closure.
  */
 import type {} from '../../renderer/diagnostics'
+import type { TraceEdit } from '../relay/trace'
 
 interface KeystrokeProbe {
   /** Absolute times (timeOrigin + timeStamp) of keydowns, in order. */
@@ -95,7 +96,7 @@ export const replayTrace = async ({
   slice,
   editsPerTransaction
 }: {
-  edits: Array<[number, number, string?]>
+  edits: readonly TraceEdit[]
   finalText: string
   slice: number
   editsPerTransaction: number

@@ -10,30 +10,24 @@
  * Everything runs on loopback against a relay started here. See bench/editor/README.md.
  */
 import { chromium, type Browser, type Page } from '@playwright/test'
-import { readFile } from 'node:fs/promises'
 import { cpus } from 'node:os'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
-import { gunzipSync } from 'node:zlib'
 import { connectClient, startEnsembleRelay, whenSynced } from '../../server/testing/harness'
 import { chromiumArgs } from '../../playwright.config'
 import { installKeystrokeProbe, replayTrace, watchForText, whenEditable } from './in-page'
 import { proseDocument } from './seed'
 import { summarize } from './stats'
+import { defaultTracePath, loadTrace, type EditingTrace } from '../relay/trace'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
-const tracePath = process.env.ENSEMBLE_TRACE ?? `${repoRoot}../shared/data/paper-trace.json.gz`
+const tracePath = process.env.ENSEMBLE_TRACE ?? defaultTracePath
 const loadWords = 100_000
 const loadRuns = 3
 const keystrokes = 200
 const warmupKeystrokes = 20
 const traceSlice = 500
 const timeoutMs = 10 * 60_000
-
-interface Trace {
-  edits: Array<[number, number, string?]>
-  finalText: string
-}
 
 const usage = 'usage: npm run bench:editor [-- --edits-per-transaction N]'
 
@@ -43,7 +37,7 @@ const main = async (): Promise<void> => {
   if (!Number.isInteger(editsPerTransaction) || editsPerTransaction < 1) {
     throw new Error(`--edits-per-transaction must be a whole number of at least 1, not "${values['edits-per-transaction']}"; ${usage}`)
   }
-  const trace = await readTrace(tracePath)
+  const trace = await loadTrace(tracePath, 'set ENSEMBLE_TRACE to its path')
   const relay = await startEnsembleRelay({ webRoot: `${repoRoot}dist/web`, lingerMs: timeoutMs })
   const browser = await chromium.launch({ executablePath: process.env.ENSEMBLE_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs })
   const web = relay.url.replace(/^ws/, 'http')
@@ -81,20 +75,6 @@ const main = async (): Promise<void> => {
     await browser.close()
     await relay.close()
   }
-}
-
-const readTrace = async (path: string): Promise<Trace> => {
-  let raw: Buffer
-  try {
-    raw = await readFile(path)
-  } catch (error) {
-    throw new Error(`cannot read the editing trace at ${path} (${String(error)}); set ENSEMBLE_TRACE to its path`)
-  }
-  const trace = JSON.parse(gunzipSync(raw).toString('utf8')) as Trace
-  if (!Array.isArray(trace.edits) || typeof trace.finalText !== 'string') {
-    throw new Error(`${path} is not a trace of the form { edits, finalText } (see shared/data/README.md)`)
-  }
-  return trace
 }
 
 /** A page in a fresh context (own IndexedDB, like a first visit), shimmed for tsx-compiled probes. */
@@ -144,7 +124,7 @@ const measureKeystrokes = async (browser: Browser, web: string, doc: string) => 
   }
 }
 
-const replayThroughEditor = async (browser: Browser, web: string, trace: Trace, editsPerTransaction: number) => {
+const replayThroughEditor = async (browser: Browser, web: string, trace: EditingTrace, editsPerTransaction: number) => {
   const writer = await openConnected(browser, web, 'bench-trace', 'Writer')
   const reader = await openConnected(browser, web, 'bench-trace', 'Reader')
   await reader.waitForFunction(() => window.ensembleEditor !== undefined)

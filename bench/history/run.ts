@@ -12,33 +12,11 @@
  * - `heapBytes`: the JavaScript heap the loaded Y.Doc holds (only with `node --expose-gc`);
  * - `snapshotBytes`: one `Y.encodeSnapshot` of the final state, what every saved version stores.
  */
-import { readFile } from 'node:fs/promises'
-import { fileURLToPath } from 'node:url'
-import { gunzipSync } from 'node:zlib'
 import * as Y from 'yjs'
-import { TraceDocument, type TraceEdit } from './trace-document'
+import { defaultTracePath, loadTrace, type EditingTrace } from '../relay/trace'
+import { TraceDocument } from './trace-document'
 
-interface Trace {
-  readonly edits: readonly TraceEdit[]
-  readonly finalText: string
-}
-
-const defaultTrace = fileURLToPath(new URL('../../../shared/data/paper-trace.json.gz', import.meta.url))
 const loadRuns = 15
-
-const readTrace = async (path: string): Promise<Trace> => {
-  let raw: Buffer
-  try {
-    raw = await readFile(path)
-  } catch (error) {
-    throw new Error(`cannot read the editing trace at ${path} (${String(error)}); set ENSEMBLE_TRACE to its path`)
-  }
-  const trace = JSON.parse(gunzipSync(raw).toString('utf8')) as Trace
-  if (!Array.isArray(trace.edits) || typeof trace.finalText !== 'string') {
-    throw new Error(`${path} is not a trace of the form { edits, finalText } (see shared/data/README.md)`)
-  }
-  return trace
-}
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 const round = (value: number): number => Math.round(value * 10) / 10
@@ -56,7 +34,7 @@ const heapOf = (build: () => Y.Doc): number | null => {
 }
 
 /** Replays the trace into a document with or without garbage collection and encodes it. */
-const replay = (trace: Trace, gc: boolean) => {
+const replay = (trace: EditingTrace, gc: boolean) => {
   const document = new TraceDocument(new Y.Doc({ gc }))
   const started = performance.now()
   for (const edit of trace.edits) document.apply(edit)
@@ -89,8 +67,8 @@ const figures = (replayed: ReturnType<typeof replay>, loadTimes: number[]) => ({
 })
 
 const main = async (): Promise<void> => {
-  const path = process.env.ENSEMBLE_TRACE ?? defaultTrace
-  const trace = await readTrace(path)
+  const path = process.env.ENSEMBLE_TRACE ?? defaultTracePath
+  const trace = await loadTrace(path, 'set ENSEMBLE_TRACE to its path')
   const on = replay(trace, true)
   const off = replay(trace, false)
   const loads = { on: [] as number[], off: [] as number[] }

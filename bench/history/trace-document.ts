@@ -1,8 +1,7 @@
 import * as Y from 'yjs'
 import { documentFragmentName } from '../../app/document'
+import type { TraceEdit } from '../relay/trace'
 
-/** `[position, deleteCount, insertText?]`, as in shared/data/README.md. */
-export type TraceEdit = readonly [number, number, string?]
 
 /**
  * Replays a plain-text editing trace into a document shaped as the editor writes it: one

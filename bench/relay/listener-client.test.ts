@@ -1,7 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import * as awarenessProtocol from 'y-protocols/awareness'
-import * as encoding from 'lib0/encoding'
-import * as Y from 'yjs'
 import {
   connectClient,
   startEnsembleRelay,
@@ -11,22 +8,7 @@ import {
   type TestClient,
   type TestRelay
 } from '../../server/testing/harness'
-import { encodeAwarenessFrame, ListenerClient } from './listener-client'
-
-describe('encodeAwarenessFrame', () => {
-  it('writes the bytes y-protocols writes for one client', () => {
-    const doc = new Y.Doc()
-    const awareness = new awarenessProtocol.Awareness(doc)
-    awareness.setLocalState({ user: { name: 'listener 1' } })
-    const expected = encoding.encode((encoder) => {
-      encoding.writeVarUint(encoder, 1)
-      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]))
-    })
-    const clock = awareness.meta.get(doc.clientID)!.clock
-    expect(encodeAwarenessFrame(doc.clientID, clock, { user: { name: 'listener 1' } })).toEqual(expected)
-    awareness.destroy()
-  })
-})
+import { ListenerClient } from './listener-client'
 
 const relays: [string, () => Promise<TestRelay>][] = [
   ['our relay', () => startEnsembleRelay()],

@@ -4,46 +4,18 @@
  * awareness state alive the way the stock provider does, and counts what it receives. Thousands of
  * these fit in one load-generator process where full providers would not.
  */
-import * as encoding from 'lib0/encoding'
 import * as random from 'lib0/random'
 import WebSocket from 'ws'
 import { outdatedTimeout } from 'y-protocols/awareness'
-import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { awarenessFrame, syncStep1Frame, syncStep2Frame } from '../../server/testing/frames'
 import { messageAwareness, messageSync, messageSyncStep1, messageSyncStep2, messageSyncUpdate } from '../../app/protocol'
-
-const encodeFrame = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
-  const encoder = encoding.createEncoder()
-  write(encoder)
-  return encoding.toUint8Array(encoder)
-}
 
 const emptyDoc = new Y.Doc()
 /** "Send me everything": sync step 1 with an empty state vector, as a fresh provider sends it. */
-const syncStep1Frame = encodeFrame((encoder) => {
-  encoding.writeVarUint(encoder, messageSync)
-  syncProtocol.writeSyncStep1(encoder, emptyDoc)
-})
+const requestEverythingFrame = syncStep1Frame(Y.encodeStateVector(emptyDoc))
 /** "I have nothing you lack": the answer an empty document gives to the relay's sync step 1. */
-const emptySyncStep2Frame = encodeFrame((encoder) => {
-  encoding.writeVarUint(encoder, messageSync)
-  syncProtocol.writeSyncStep2(encoder, emptyDoc)
-})
-
-/** An awareness frame for one client, byte for byte what `encodeAwarenessUpdate` writes for it. */
-export const encodeAwarenessFrame = (clientId: number, clock: number, state: unknown): Uint8Array =>
-  encodeFrame((encoder) => {
-    encoding.writeVarUint(encoder, messageAwareness)
-    encoding.writeVarUint8Array(
-      encoder,
-      encodeFrame((update) => {
-        encoding.writeVarUint(update, 1)
-        encoding.writeVarUint(update, clientId)
-        encoding.writeVarUint(update, clock)
-        encoding.writeVarString(update, JSON.stringify(state))
-      })
-    )
-  })
+const emptySyncStep2Frame = syncStep2Frame(Y.encodeStateAsUpdate(emptyDoc))
 
 export interface ListenerOptions {
   /** The awareness state to publish, or `null` to publish none. */
@@ -85,7 +57,7 @@ export class ListenerClient {
     this.closed = new Promise((resolve) => this.socket.once('close', () => resolve()))
     this.socket.on('error', () => {}) // reported through `ready` or the close event
     this.socket.on('open', () => {
-      this.socket.send(syncStep1Frame)
+      this.socket.send(requestEverythingFrame)
       this.publishAwareness()
     })
     this.socket.on('message', (data: Buffer) => this.receive(data, markReady))
@@ -128,7 +100,7 @@ export class ListenerClient {
   /** Publishes the awareness state and renews it at half the timeout, as `Awareness` does. */
   private publishAwareness(): void {
     if (this.options.awarenessState === null || this.socket.readyState !== WebSocket.OPEN) return
-    this.socket.send(encodeAwarenessFrame(this.clientId, ++this.awarenessClock, this.options.awarenessState))
+    this.socket.send(awarenessFrame(this.clientId, ++this.awarenessClock, this.options.awarenessState))
     // The first renewal comes at a random point so that thousands of listeners do not renew in step.
     const delay = this.awarenessClock === 1 ? Math.random() * (outdatedTimeout / 2) : outdatedTimeout / 2
     this.renewTimer = setTimeout(() => this.publishAwareness(), delay)

@@ -5,12 +5,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import { freePort } from '../../server/testing/services'
 
 export type RelayName = 'ours' | 'reference'
 
@@ -188,14 +188,3 @@ const stopChild = async (child: ChildProcess, exited: Promise<unknown>): Promise
   await exited
   clearTimeout(timer)
 }
-
-/** A TCP port that was free a moment ago; the reference server cannot report the port it got for 0. */
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })

@@ -36,6 +36,9 @@ describe('editing traces', () => {
 
   it('says which file is missing and how to point at another', async () => {
     await expect(loadTrace(path.join(dir, 'absent.json.gz'))).rejects.toThrow(/absent\.json\.gz \(ENOENT\).*--trace-file/)
+    await expect(loadTrace(path.join(dir, 'absent.json.gz'), 'set ENSEMBLE_TRACE to its path')).rejects.toThrow(
+      /absent\.json\.gz \(ENOENT\); set ENSEMBLE_TRACE to its path$/
+    )
   })
 
   it('refuses a file that is not a trace', async () => {

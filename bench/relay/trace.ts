@@ -19,14 +19,20 @@ export interface EditingTrace {
 
 export const defaultTracePath = path.resolve(repoRoot, '../shared/data/paper-trace.json.gz')
 
-export const loadTrace = async (file: string): Promise<EditingTrace> => {
+/**
+ * Reads and checks a gzipped trace. `pointElsewhere` tells the reader how to name another file when
+ * this one cannot be read (each benchmark takes the path its own way).
+ */
+export const loadTrace = async (
+  file: string,
+  pointElsewhere = 'pass --trace-file PATH to point at paper-trace.json.gz'
+): Promise<EditingTrace> => {
   let compressed: Buffer
   try {
     compressed = await readFile(file)
   } catch (error) {
     throw new Error(
-      `cannot read the editing trace ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}); ` +
-        'pass --trace-file PATH to point at paper-trace.json.gz',
+      `cannot read the editing trace ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)}); ${pointElsewhere}`,
       { cause: error }
     )
   }

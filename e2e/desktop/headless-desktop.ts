@@ -13,7 +13,6 @@
  * in-memory network (`in-memory-mdns.ts`); the tray, notifications and window titles are recorded.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -35,6 +34,7 @@ import { NodeUtilityProcessLauncher } from '../../main/relay-host/node-launcher'
 import { RelayHostService } from '../../main/relay-host/relay-host-service'
 import { appOrigin } from '../../main/security/app-origin'
 import { SettingsService } from '../../main/settings/settings-service'
+import { freePort } from '../../server/testing/services'
 import type { InMemoryMdnsNetwork } from './in-memory-mdns'
 
 const relayEntry = fileURLToPath(new URL('../../main/relay-process/entry.ts', import.meta.url))
@@ -53,17 +53,6 @@ const pageApi = (): Promise<string> =>
     target: 'chrome120',
     logLevel: 'warning'
   }).then((result) => result.outputFiles[0]!.text))
-
-/** A free TCP port on 127.0.0.1 (for the LAN port setting, which must be 1024 or above). */
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
 
 export interface DesktopWindow {
   readonly id: number

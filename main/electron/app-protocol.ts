@@ -2,26 +2,13 @@ import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { protocol, type Session } from 'electron'
 import { appScheme, contentSecurityPolicy, resolveAppAsset } from '../security/app-origin'
+import { contentTypeOf } from '../../app/web-content-types'
 
 /** Must run before `app.whenReady()`: makes `app://` a standard, secure scheme with a real origin. */
 export const registerAppScheme = (): void => {
   protocol.registerSchemesAsPrivileged([
     { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }
   ])
-}
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.map': 'application/json; charset=utf-8'
 }
 
 const securityHeaders = {
@@ -42,7 +29,7 @@ export const serveAppProtocol = (session: Session, root: string, missingBuildPag
     try {
       const body = await readFile(asset.file)
       return new Response(body, {
-        headers: { ...securityHeaders, 'Content-Type': contentTypes[extname(asset.file)] ?? 'application/octet-stream' }
+        headers: { ...securityHeaders, 'Content-Type': contentTypeOf(extname(asset.file)) }
       })
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error

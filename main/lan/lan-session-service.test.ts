@@ -1,9 +1,8 @@
 import pino from 'pino'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
 import { parseInviteLink, parseWebUrl } from '../../app/invite-link'
 import type { Relay } from '../../server/relay'
-import { connectClient, startEnsembleRelay, waitFor, whenSynced, type TestClient } from '../../server/testing/harness'
+import { connectClient, startEnsembleRelay, upgradeStatus, waitFor, whenSynced, type TestClient } from '../../server/testing/harness'
 import { Emitter } from '../common/event'
 import { LanAccessExtension } from '../relay-process/lan-access'
 import { LanListener } from '../relay-process/lan-listener'
@@ -33,22 +32,6 @@ class InProcessRelayHost {
     this.lan = null
   }
 }
-
-const upgradeStatus = (url: string): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const socket = new WebSocket(url)
-    socket.once('unexpected-response', (_request, response) => {
-      resolve(response.statusCode ?? 0)
-      socket.terminate()
-    })
-    socket.once('open', () => {
-      resolve(101)
-      socket.close()
-    })
-    socket.once('error', (error) => {
-      if (!/Unexpected server response/.test(error.message)) reject(error)
-    })
-  })
 
 describe('LanSessionService', () => {
   let relayHost: InProcessRelayHost

@@ -1,28 +1,10 @@
 import { jwtVerify, SignJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
-import { connectClient, startEnsembleRelay, waitFor, whenSynced, type TestClient } from '../../server/testing/harness'
+import { connectClient, startEnsembleRelay, upgradeStatus, waitFor, whenSynced, type TestClient } from '../../server/testing/harness'
 import type { Relay } from '../../server/relay'
 import { createSessionSecret, mintSessionToken } from '../lan/session-token'
 import { LanAccessExtension } from './lan-access'
 import { LanListener } from './lan-listener'
-
-/** The HTTP status of a refused WebSocket upgrade, or 101 when it was accepted. */
-const upgradeStatus = (url: string): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const socket = new WebSocket(url)
-    socket.once('unexpected-response', (_request, response) => {
-      resolve(response.statusCode ?? 0)
-      socket.terminate()
-    })
-    socket.once('open', () => {
-      resolve(101)
-      socket.close()
-    })
-    socket.once('error', (error) => {
-      if (!/Unexpected server response/.test(error.message)) reject(error)
-    })
-  })
 
 describe('LAN access to the embedded relay', () => {
   const secret = createSessionSecret()

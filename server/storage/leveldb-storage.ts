@@ -3,6 +3,7 @@ import { ClassicLevel } from 'classic-level'
 import { getLevelUpdatesEntries, LeveldbPersistence } from 'y-leveldb'
 import { mergeManyUpdates } from '../merge-updates'
 import { StorageError, type DocumentStorage } from './document-storage'
+import { InFlightWrites } from './in-flight'
 
 export { StorageError }
 
@@ -17,7 +18,7 @@ export { StorageError }
  * those `null`s back into `StorageError`s so that a failed write is never silent.
  */
 export class LevelDbStorage implements DocumentStorage {
-  private readonly inFlight = new Set<Promise<unknown>>()
+  private readonly inFlight = new InFlightWrites()
 
   private constructor(
     private readonly location: string,
@@ -58,7 +59,7 @@ export class LevelDbStorage implements DocumentStorage {
   }
 
   append(name: string, update: Uint8Array): Promise<void> {
-    return this.track(
+    return this.inFlight.track(
       this.persistence.storeUpdate(name, update).then((clock) => {
         if (clock === null) throw new StorageError(`Cannot append to document "${name}" in ${this.location}`)
       })
@@ -71,7 +72,7 @@ export class LevelDbStorage implements DocumentStorage {
    * merge to the same document.
    */
   compact(name: string): Promise<void> {
-    return this.track(
+    return this.inFlight.track(
       (async () => {
         const log = await this.readLog(name)
         if (log.length < 2) return
@@ -94,7 +95,7 @@ export class LevelDbStorage implements DocumentStorage {
   }
 
   async flush(): Promise<void> {
-    await Promise.allSettled([...this.inFlight])
+    await this.inFlight.settled()
   }
 
   async list(): Promise<string[]> {
@@ -104,20 +105,11 @@ export class LevelDbStorage implements DocumentStorage {
   }
 
   delete(name: string): Promise<void> {
-    return this.track(this.persistence.clearDocument(name))
+    return this.inFlight.track(this.persistence.clearDocument(name))
   }
 
   async close(): Promise<void> {
     await this.flush()
     await this.persistence.destroy()
-  }
-
-  private track<T>(operation: Promise<T>): Promise<T> {
-    this.inFlight.add(operation)
-    const forget = (): void => {
-      this.inFlight.delete(operation)
-    }
-    operation.then(forget, forget)
-    return operation
   }
 }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import { mergeManyUpdates } from '../merge-updates'
 import type { DependencyHealth } from '../extension'
 import { StorageError, type DocumentStorage } from './document-storage'
+import { InFlightWrites } from './in-flight'
 import { advisoryLockNamespace, migrateSchema } from './postgres-schema'
 
 export interface PostgresStorageOptions {
@@ -26,7 +27,7 @@ const selectDocument = `
  * under a per-document advisory lock, so two instances never compact the same document at once.
  */
 export class PostgresStorage implements DocumentStorage {
-  private readonly inFlight = new Set<Promise<unknown>>()
+  private readonly inFlight = new InFlightWrites()
   private reachability: DependencyHealth
   private readonly probeTimer: NodeJS.Timeout
   private closed = false
@@ -84,7 +85,7 @@ export class PostgresStorage implements DocumentStorage {
   }
 
   append(name: string, update: Uint8Array): Promise<void> {
-    return this.track(
+    return this.inFlight.track(
       this.query(`append to document "${name}"`, 'INSERT INTO ensemble_updates (name, update) VALUES ($1, $2)', [
         name,
         Buffer.from(update.buffer, update.byteOffset, update.byteLength)
@@ -97,7 +98,7 @@ export class PostgresStorage implements DocumentStorage {
    * it is compacting the same rows, so this one returns at once.
    */
   compact(name: string): Promise<void> {
-    return this.track(
+    return this.inFlight.track(
       this.transaction(`compact document "${name}"`, async (client) => {
         const locked = await client.query<{ locked: boolean }>(
           'SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked',
@@ -122,7 +123,7 @@ export class PostgresStorage implements DocumentStorage {
   }
 
   async flush(): Promise<void> {
-    await Promise.allSettled([...this.inFlight])
+    await this.inFlight.settled()
   }
 
   async list(): Promise<string[]> {
@@ -134,7 +135,7 @@ export class PostgresStorage implements DocumentStorage {
   }
 
   delete(name: string): Promise<void> {
-    return this.track(
+    return this.inFlight.track(
       this.transaction(`delete document "${name}"`, async (client) => {
         // Waits for a compaction of the same document, which would otherwise write its snapshot back.
         await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [advisoryLockNamespace, name])
@@ -217,15 +218,6 @@ export class PostgresStorage implements DocumentStorage {
 
   private markUnreachable(error: unknown): void {
     this.reachability = { ok: false, detail: `${this.where}: ${messageOf(error)}` }
-  }
-
-  private track<T>(operation: Promise<T>): Promise<T> {
-    this.inFlight.add(operation)
-    const forget = (): void => {
-      this.inFlight.delete(operation)
-    }
-    operation.then(forget, forget)
-    return operation
   }
 }
 

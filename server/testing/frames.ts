@@ -1,6 +1,6 @@
 /**
  * Test support: builds y-websocket frames by hand, for raw sockets that send what no stock provider
- * would. Imported by tests only.
+ * would and for benchmark clients too light to run a provider. Imported by tests and benchmarks only.
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'

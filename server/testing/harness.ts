@@ -180,9 +180,14 @@ export const attemptUpgrade = (
   url: string,
   room: string,
   options: RawSocketOptions = {}
-): Promise<{ status: number; body: string }> =>
+): Promise<{ status: number; body: string }> => upgradeAnswer(roomUrl(url, room, options.params), options)
+
+/** The HTTP status of a WebSocket upgrade to `url` exactly as written (path and query): 101 when it was accepted. */
+export const upgradeStatus = async (url: string): Promise<number> => (await upgradeAnswer(url, {})).status
+
+const upgradeAnswer = (url: string, options: RawSocketOptions): Promise<{ status: number; body: string }> =>
   new Promise((resolve, reject) => {
-    const socket = new WebSocket(roomUrl(url, room, options.params), {
+    const socket = new WebSocket(url, {
       ...options.socketOptions,
       ...(options.headers === undefined ? {} : { headers: options.headers })
     })

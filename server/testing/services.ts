@@ -14,7 +14,7 @@ import pg from 'pg'
 
 const run = promisify(execFile)
 
-/** A TCP port nobody listens on right now. */
+/** A TCP port on 127.0.0.1 that nobody listens on right now, for servers that cannot report the port they got for 0. */
 export const freePort = (): Promise<number> =>
   new Promise((resolve, reject) => {
     const server = createServer()

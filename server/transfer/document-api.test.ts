@@ -1,5 +1,5 @@
 import pino from 'pino'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { documentFragmentName } from '../../app/document'
 import { markdownToDocument } from '../../app/convert/markdown-import'
 import { documentToMarkdown } from '../../app/convert/markdown-export'
@@ -8,6 +8,7 @@ import { RelayRefusal, type RelayExtension } from '../extension'
 import type { Relay } from '../relay'
 import { MemoryStorage } from '../storage/memory-storage'
 import { connectClient, startEnsembleRelay, waitFor, whenSynced, type TestClient } from '../testing/harness'
+import { cleanupAfterEach } from '../testing/cleanup'
 
 /**
  * The document API against a real relay with real y-websocket clients connected. Access goes
@@ -24,10 +25,7 @@ const tokenHook: RelayExtension = {
   }
 }
 
-const cleanup: Array<() => Promise<void> | void> = []
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step()
-})
+const cleanup = cleanupAfterEach()
 
 const start = async (options: Parameters<typeof startEnsembleRelay>[0] = {}): Promise<Relay & { http: string }> => {
   const relay = await startEnsembleRelay({ lingerMs: 50, extensions: [tokenHook], logger: pino({ level: 'silent' }), ...options })
