@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { getLevelUpdates } from 'y-leveldb'
 import { LevelDbStorage, StorageError } from './leveldb-storage'
+
+/** The database under a storage, to read its log the way y-leveldb does. */
+const levelOf = (storage: LevelDbStorage): Parameters<typeof getLevelUpdates>[0] => (storage as unknown as { db: Parameters<typeof getLevelUpdates>[0] }).db
 
 describe('LevelDbStorage', () => {
   let dir: string
@@ -51,6 +55,27 @@ describe('LevelDbStorage', () => {
     await storage.close()
     storage = await LevelDbStorage.open(dir)
     expect(textOf(await storage.load('long'))).toBe(text.toString())
+  })
+
+  it('keeps every append of a burst in its own log entry, readable by y-leveldb itself, across reopening and deletion', async () => {
+    const doc = new Y.Doc()
+    const text = doc.getText('text')
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+    for (let i = 0; i < 200; i++) text.insert(text.length, `${i},`)
+    // Not awaited one by one: the burst a busy room writes.
+    await Promise.all(updates.map((update) => storage.append('burst', update)))
+    expect(await getLevelUpdates(levelOf(storage), 'burst')).toHaveLength(200)
+    await storage.close()
+    storage = await LevelDbStorage.open(dir)
+    text.insert(0, 'after reopening: ')
+    await storage.append('burst', Y.encodeStateAsUpdate(doc))
+    expect(await getLevelUpdates(levelOf(storage), 'burst')).toHaveLength(201)
+    expect(textOf(await storage.load('burst'))).toBe(text.toString())
+    await storage.delete('burst')
+    await storage.append('burst', Y.encodeStateAsUpdate(doc))
+    expect(await storage.list()).toEqual(['burst'])
+    expect(await getLevelUpdates(levelOf(storage), 'burst')).toHaveLength(1)
   })
 
   it('explains what to do when another process holds the store', async () => {
