@@ -141,6 +141,23 @@ describe('updateConsistencyProblem', () => {
     }
   })
 
+  it('refuses an item overlapping a struct of another list that Yjs would make its left neighbour', () => {
+    // Relay fuzz seed 1801299264: the document holds "ab" in text and, at the next clock, a map
+    // entry. Yjs integrates the forged "xyz" from clock 3 on, to the right of that map entry.
+    const doc = seeded()
+    Y.applyUpdate(doc, forge([{ client: 1, clock: 2, text: 'v', parent: 'map', key: 'k' }]))
+    const forged = forge([{ client: 1, clock: 1, text: 'xyz', left: [1, 0] }])
+    expect(problemOf(doc, forged)).toMatch(/client 1 at clock 1 overlaps clock 2 of this document, which is in another list/)
+    // Applied anyway, the rest ("z") lands next to the map entry and becomes the key's value.
+    const applied = new Y.Doc()
+    Y.applyUpdate(applied, Y.encodeStateAsUpdate(doc))
+    Y.applyUpdate(applied, forged)
+    expect([applied.getText('text').toString(), applied.getMap('map').get('k')]).toEqual(['ab', 'z'])
+    // An honest resend overlapping the same item is fine.
+    expect(problemOf(seeded(), forge([{ client: 1, clock: 1, text: 'bcd', left: [1, 0] }]))).toBeNull()
+    expect(problemOf(doc, forge([{ client: 1, clock: 2, text: 'vw', parent: 'map', key: 'k' }], [[1, 2, 2]]))).toBeNull()
+  })
+
   it('does not judge references to content it has not seen; they wait for it', () => {
     expect(problemOf(seeded(), forge([{ client: 3, clock: 0, text: 'x', left: [9, 0], right: [2, 0] }]))).toBeNull()
   })

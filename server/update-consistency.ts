@@ -93,6 +93,8 @@ class PlacementCheck {
         if (!(struct instanceof Y.Item)) continue
         const liveMapRun = this.liveMapEntryRun(struct)
         if (liveMapRun !== null) return liveMapRun
+        const overlap = this.overlapProblem(struct)
+        if (overlap !== null) return overlap
         if (struct.origin === null || struct.rightOrigin === null) continue
         const left = this.placementOf(struct.origin, 0)
         const right = this.placementOf(struct.rightOrigin, 0)
@@ -120,6 +122,26 @@ class PlacementCheck {
     const placement = item.parentSub !== null ? { key: item.parentSub } : this.placementOf(item.id, 0)
     if (typeof placement === 'string' || placement.key === null) return null
     return `a map entry of client ${client} at clock ${clock} spans ${item.length} clocks but is not deleted; only deleted map entries are merged`
+  }
+
+  /**
+   * An item that starts below the document's clock for its client is integrated from there on,
+   * and Yjs gives the rest the struct just below as its left neighbour instead of the item's own
+   * origin. Honestly that is the same item, so the same list; a forged item overlapping a struct
+   * of another list (a map entry) would be placed into the list of its origin while sitting next
+   * to that struct, which then is a map value with a live right neighbour. The relay forwards the
+   * rest with the new left neighbour as origin, so other replicas put it into the other list:
+   * replicas diverge, and garbage-collecting the map later throws.
+   */
+  private overlapProblem(item: Y.Item): string | null {
+    const { client, clock } = item.id
+    const state = Y.getState(this.doc.store, client)
+    if (state <= clock || state >= clock + item.length) return null
+    const own = this.resolved.get(item) ?? this.resolveItem(item, 1)
+    if (own === 'gc' || own === 'unknown') return null
+    const left = this.placementOf(Y.createID(client, state - 1), 0)
+    if (left !== 'gc' && left !== 'unknown' && left.parent === own.parent && left.key === own.key) return null
+    return `an item of client ${client} at clock ${clock} overlaps clock ${state - 1} of this document, which is in another list`
   }
 
   /** Where the struct holding `id` lives. `depth` bounds chains of references inside the update. */
