@@ -10,8 +10,8 @@ interface ForgedItem {
   text: string
   left?: [number, number]
   right?: [number, number]
-  /** Root type name; written only when the item has no neighbours. */
-  parent?: string
+  /** Root type name, or the id of a nested type's item; written only when the item has no neighbours. */
+  parent?: string | [number, number]
   key?: string
 }
 
@@ -35,8 +35,13 @@ const forge = (items: ForgedItem[], deleted: [client: number, clock: number, len
       if (item.left) encoder.writeLeftID(Y.createID(...item.left))
       if (item.right) encoder.writeRightID(Y.createID(...item.right))
       if (hasParent) {
-        encoder.writeParentInfo(true)
-        encoder.writeString(item.parent ?? 'text')
+        if (Array.isArray(item.parent)) {
+          encoder.writeParentInfo(false)
+          encoder.writeLeftID(Y.createID(...item.parent))
+        } else {
+          encoder.writeParentInfo(true)
+          encoder.writeString(item.parent ?? 'text')
+        }
         if (item.key !== undefined) encoder.writeString(item.key)
       }
       encoder.writeString(item.text)
@@ -156,6 +161,13 @@ describe('updateConsistencyProblem', () => {
     // An honest resend overlapping the same item is fine.
     expect(problemOf(seeded(), forge([{ client: 1, clock: 1, text: 'bcd', left: [1, 0] }]))).toBeNull()
     expect(problemOf(doc, forge([{ client: 1, clock: 2, text: 'vw', parent: 'map', key: 'k' }], [[1, 2, 2]]))).toBeNull()
+    // So is one overlapping the garbage a deleted nested type left: Yjs makes the rest garbage too.
+    const collected = new Y.Doc()
+    collected.clientID = 5
+    collected.getMap('map').set('nested', new Y.Text('ab'))
+    collected.getMap('map').delete('nested')
+    expect(Y.getItem(collected.store, Y.createID(5, 1))).toBeInstanceOf(Y.GC)
+    expect(problemOf(collected, forge([{ client: 5, clock: 1, text: 'abcd', parent: [5, 0] }]))).toBeNull()
   })
 
   it('does not judge references to content it has not seen; they wait for it', () => {

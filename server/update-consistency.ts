@@ -167,6 +167,11 @@ class PlacementCheck {
     if (item.parent !== null) {
       if (typeof item.parent === 'string') return { parent: `root:${item.parent}`, key: item.parentSub }
       const parentId = item.parent as unknown as Y.ID
+      if (parentId.clock < Y.getState(this.doc.store, parentId.client)) {
+        // Yjs turns children of a garbage-collected type into garbage too.
+        const parent = Y.getItem(this.doc.store, parentId) as Y.Item | Y.GC
+        if (!(parent instanceof Y.Item) || !(parent.content instanceof Y.ContentType)) return 'gc'
+      }
       return { parent: `item:${parentId.client}:${parentId.clock}`, key: item.parentSub }
     }
     const left = item.origin === null ? null : this.placementOf(item.origin, depth)
