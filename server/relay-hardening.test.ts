@@ -55,6 +55,28 @@ describe('updates that depend on content the relay lacks', () => {
     other.socket.close()
   })
 
+  it('past the waiting limit close their sender with 1008, and what of the update integrated still reaches the others', async () => {
+    const room = 'over-the-limit'
+    const reader = connect(room)
+    await whenSynced(reader)
+    const writer = new Y.Doc()
+    writer.getText('text').insert(0, 'kept')
+    const [first, waiting] = dependentEdits()
+    const author = new Y.Doc()
+    Y.applyUpdate(author, first!)
+    const large = editsOf(author)
+    author.getText('text').insert(4, 'x'.repeat(1100 * 1024))
+    // One update: 'kept', which integrates, and more than the 1 MiB limit waiting for 'one '.
+    const update = Y.mergeUpdates([Y.encodeStateAsUpdate(writer), waiting!, large[0]!])
+    const raw = await openRawSocket(relay.url, room)
+    raw.socket.send(updateFrame(update))
+    expect((await raw.closed).code).toBe(CloseCode.policyViolation)
+    await waitFor(() => reader.text.toString() === 'kept', 'what integrated to reach the reader')
+    const witness = connect(room)
+    await whenSynced(witness)
+    expect(witness.text.toString()).toBe('kept')
+  })
+
   it('are dropped when their sender leaves before the content arrives', async () => {
     const room = 'dropped'
     const reader = connect(room)

@@ -375,6 +375,10 @@ export class Room implements RoomHandle {
       else if (error instanceof WaitingLimitExceeded) {
         this.services.metrics.countError('waiting-limit')
         this.services.logger.warn({ room: this.name, remote: member.context.remoteAddress }, error.message)
+        // What integrated before the limit was found is in the document: pass it on (and store it)
+        // before the member leaves, which may unload the room.
+        if (error.integrated !== null) this.passOn(error.integrated, member)
+        if (this.integrator.hasWaiting) this.retryWaiting()
         member.close(CloseCode.policyViolation, error.message)
       } else this.integrationFailed(member, error, update.length)
       return

@@ -10,8 +10,8 @@ interface ForgedItem {
   text: string
   left?: [number, number]
   right?: [number, number]
-  /** Root type name; written only when the item has no neighbours. */
-  parent?: string
+  /** Root type name, or the id of a nested type's item; written only when the item has no neighbours. */
+  parent?: string | [number, number]
   key?: string
 }
 
@@ -35,8 +35,13 @@ const forge = (items: ForgedItem[], deleted: [client: number, clock: number, len
       if (item.left) encoder.writeLeftID(Y.createID(...item.left))
       if (item.right) encoder.writeRightID(Y.createID(...item.right))
       if (hasParent) {
-        encoder.writeParentInfo(true)
-        encoder.writeString(item.parent ?? 'text')
+        if (Array.isArray(item.parent)) {
+          encoder.writeParentInfo(false)
+          encoder.writeLeftID(Y.createID(...item.parent))
+        } else {
+          encoder.writeParentInfo(true)
+          encoder.writeString(item.parent ?? 'text')
+        }
         if (item.key !== undefined) encoder.writeString(item.key)
       }
       encoder.writeString(item.text)
@@ -139,6 +144,30 @@ describe('updateConsistencyProblem', () => {
       expect(Y.decodeUpdate(update).structs[0]!.length).toBe(3)
       expect(problemOf(new Y.Doc(), update)).toBeNull()
     }
+  })
+
+  it('refuses an item overlapping a struct of another list that Yjs would make its left neighbour', () => {
+    // Relay fuzz seed 1801299264: the document holds "ab" in text and, at the next clock, a map
+    // entry. Yjs integrates the forged "xyz" from clock 3 on, to the right of that map entry.
+    const doc = seeded()
+    Y.applyUpdate(doc, forge([{ client: 1, clock: 2, text: 'v', parent: 'map', key: 'k' }]))
+    const forged = forge([{ client: 1, clock: 1, text: 'xyz', left: [1, 0] }])
+    expect(problemOf(doc, forged)).toMatch(/client 1 at clock 1 overlaps clock 2 of this document, which is in another list/)
+    // Applied anyway, the rest ("z") lands next to the map entry and becomes the key's value.
+    const applied = new Y.Doc()
+    Y.applyUpdate(applied, Y.encodeStateAsUpdate(doc))
+    Y.applyUpdate(applied, forged)
+    expect([applied.getText('text').toString(), applied.getMap('map').get('k')]).toEqual(['ab', 'z'])
+    // An honest resend overlapping the same item is fine.
+    expect(problemOf(seeded(), forge([{ client: 1, clock: 1, text: 'bcd', left: [1, 0] }]))).toBeNull()
+    expect(problemOf(doc, forge([{ client: 1, clock: 2, text: 'vw', parent: 'map', key: 'k' }], [[1, 2, 2]]))).toBeNull()
+    // So is one overlapping the garbage a deleted nested type left: Yjs makes the rest garbage too.
+    const collected = new Y.Doc()
+    collected.clientID = 5
+    collected.getMap('map').set('nested', new Y.Text('ab'))
+    collected.getMap('map').delete('nested')
+    expect(Y.getItem(collected.store, Y.createID(5, 1))).toBeInstanceOf(Y.GC)
+    expect(problemOf(collected, forge([{ client: 5, clock: 1, text: 'abcd', parent: [5, 0] }]))).toBeNull()
   })
 
   it('does not judge references to content it has not seen; they wait for it', () => {

@@ -93,6 +93,8 @@ class PlacementCheck {
         if (!(struct instanceof Y.Item)) continue
         const liveMapRun = this.liveMapEntryRun(struct)
         if (liveMapRun !== null) return liveMapRun
+        const overlap = this.overlapProblem(struct)
+        if (overlap !== null) return overlap
         if (struct.origin === null || struct.rightOrigin === null) continue
         const left = this.placementOf(struct.origin, 0)
         const right = this.placementOf(struct.rightOrigin, 0)
@@ -122,6 +124,26 @@ class PlacementCheck {
     return `a map entry of client ${client} at clock ${clock} spans ${item.length} clocks but is not deleted; only deleted map entries are merged`
   }
 
+  /**
+   * An item that starts below the document's clock for its client is integrated from there on,
+   * and Yjs gives the rest the struct just below as its left neighbour instead of the item's own
+   * origin. Honestly that is the same item, so the same list; a forged item overlapping a struct
+   * of another list (a map entry) would be placed into the list of its origin while sitting next
+   * to that struct, which then is a map value with a live right neighbour. The relay forwards the
+   * rest with the new left neighbour as origin, so other replicas put it into the other list:
+   * replicas diverge, and garbage-collecting the map later throws.
+   */
+  private overlapProblem(item: Y.Item): string | null {
+    const { client, clock } = item.id
+    const state = Y.getState(this.doc.store, client)
+    if (state <= clock || state >= clock + item.length) return null
+    const own = this.resolved.get(item) ?? this.resolveItem(item, 1)
+    if (own === 'gc' || own === 'unknown') return null
+    const left = this.placementOf(Y.createID(client, state - 1), 0)
+    if (left !== 'gc' && left !== 'unknown' && left.parent === own.parent && left.key === own.key) return null
+    return `an item of client ${client} at clock ${clock} overlaps clock ${state - 1} of this document, which is in another list`
+  }
+
   /** Where the struct holding `id` lives. `depth` bounds chains of references inside the update. */
   private placementOf(id: Y.ID, depth: number): Resolved {
     if (depth > 1000) return 'unknown'
@@ -145,6 +167,11 @@ class PlacementCheck {
     if (item.parent !== null) {
       if (typeof item.parent === 'string') return { parent: `root:${item.parent}`, key: item.parentSub }
       const parentId = item.parent as unknown as Y.ID
+      if (parentId.clock < Y.getState(this.doc.store, parentId.client)) {
+        // Yjs turns children of a garbage-collected type into garbage too.
+        const parent = Y.getItem(this.doc.store, parentId) as Y.Item | Y.GC
+        if (!(parent instanceof Y.Item) || !(parent.content instanceof Y.ContentType)) return 'gc'
+      }
       return { parent: `item:${parentId.client}:${parentId.clock}`, key: item.parentSub }
     }
     const left = item.origin === null ? null : this.placementOf(item.origin, depth)

@@ -17,6 +17,12 @@ const text = (update: Uint8Array | null): string => {
   return doc.getText('t').toString()
 }
 
+const docOf = (update: Uint8Array): Y.Doc => {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, update)
+  return doc
+}
+
 describe('UpdateIntegrator', () => {
   it('checks waiting structs together with their deletions when it retries them', () => {
     // Consecutive values of a map key merge into one entry once deleted; without garbage collection
@@ -99,6 +105,30 @@ describe('UpdateIntegrator', () => {
     expect(integrator.hasWaiting).toBe(true)
     integrator.forget('b')
     expect(integrator.hasWaiting).toBe(false)
+  })
+
+  it('returns with the waiting-limit refusal what of the update integrated before it', () => {
+    const room = new Y.Doc()
+    const integrator = new UpdateIntegrator<string>(room, 200)
+    const writer = new Y.Doc()
+    writer.getText('t').insert(0, 'integrates')
+    const waiter = new Y.Doc()
+    const waiting = recorder(waiter)
+    waiter.getText('t').insert(0, 'x')
+    for (let i = 0; i < 20; i++) waiter.getText('t').insert(0, `waiting ${i} `)
+    // One update: content the room can integrate, and more than 200 bytes waiting for "x".
+    const update = Y.mergeUpdates([Y.encodeStateAsUpdate(writer), ...waiting.slice(1)])
+    let refusal: unknown
+    try {
+      integrator.integrate('a', update)
+    } catch (error) {
+      refusal = error
+    }
+    expect(refusal).toBeInstanceOf(WaitingLimitExceeded)
+    const { integrated } = refusal as WaitingLimitExceeded
+    expect(text(integrated)).toBe('integrates')
+    expect(Y.encodeStateAsUpdate(room)).toEqual(Y.encodeStateAsUpdate(docOf(integrated!)))
+    expect(integrator.waitingBytes('a')).toBe(0)
   })
 
   it('refuses an inconsistent update without touching the document', () => {

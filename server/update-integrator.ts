@@ -12,9 +12,20 @@ interface WaitingUpdate {
   readonly waitingFor: Map<number, number>
 }
 
-/** A sender whose waiting updates passed the limit; it should be disconnected. */
+/**
+ * A sender whose waiting updates passed the limit; it should be disconnected. What of its last
+ * update integrated before the limit was found is in the document, and in `integrated` (V1, `null`
+ * when nothing): it must still be forwarded and stored, or the relay's document would hold content
+ * that no client and no reload ever sees.
+ */
 export class WaitingLimitExceeded extends Error {
   override name = 'WaitingLimitExceeded'
+  constructor(
+    message: string,
+    readonly integrated: Uint8Array | null = null
+  ) {
+    super(message)
+  }
 }
 
 /** An update that no Yjs document could have produced; nothing of it was applied. */
@@ -61,7 +72,7 @@ export class UpdateIntegrator<Sender> {
    * Integrates a V1 update from `sender` (`decoded`, when given, is `Y.decodeUpdate(update)`) and returns what of it is now in the document (V1), or
    * `null` when nothing is new. A `trusted` sender (storage, another relay instance) is neither
    * checked for consistency nor limited in what it leaves waiting. Throws `InconsistentUpdate` (nothing applied),
-   * `WaitingLimitExceeded`, or what `Y.applyUpdate` throws (the document may be half-changed).
+   * `WaitingLimitExceeded` (with what integrated), or what `Y.applyUpdate` throws (the document may be half-changed).
    */
   integrate(
     sender: Sender,
@@ -73,7 +84,9 @@ export class UpdateIntegrator<Sender> {
       if (problem !== null) throw new InconsistentUpdate(problem)
     }
     const { integrated, left } = this.apply((doc) => Y.applyUpdate(doc, update, sender))
-    if (left !== null) this.addWaiting(sender, left, !trusted)
+    if (left !== null && !this.addWaiting(sender, left, !trusted)) {
+      throw new WaitingLimitExceeded(`more than ${this.maxWaitingBytes} bytes of updates wait for content this relay has not seen`, integrated)
+    }
     return integrated
   }
 
@@ -166,7 +179,8 @@ export class UpdateIntegrator<Sender> {
     return { integrated: merged, left: { structs: pendingStructs?.update ?? null, deletions: pendingDeletions, waitingFor } }
   }
 
-  private addWaiting(sender: Sender, left: WaitingUpdate, enforceLimit = true): void {
+  /** Keeps `left` waiting for `sender`; false (and forgets what waited) when that passes the limit. */
+  private addWaiting(sender: Sender, left: WaitingUpdate, enforceLimit: boolean): boolean {
     const existing = this.waiting.get(sender)
     const combined: WaitingUpdate =
       existing === undefined
@@ -179,10 +193,9 @@ export class UpdateIntegrator<Sender> {
     this.waiting.set(sender, combined)
     if (enforceLimit && this.waitingBytes(sender) > this.maxWaitingBytes) {
       this.waiting.delete(sender)
-      throw new WaitingLimitExceeded(
-        `more than ${this.maxWaitingBytes} bytes of updates wait for content this relay has not seen`
-      )
+      return false
     }
+    return true
   }
 }
 
