@@ -474,7 +474,7 @@ export class Room implements RoomHandle {
       if (this.unwritten.length === 0) return
       const batch = this.unwritten
       this.unwritten = []
-      const merged = batch.length === 1 ? batch[0]! : mergeManyUpdates(batch)
+      const merged = mergeManyUpdates(batch)
       const started = performance.now()
       try {
         await this.services.storage.append(this.name, merged)

@@ -8,9 +8,10 @@ import { InFlightWrites } from './in-flight'
 export { StorageError }
 
 /**
- * Documents in LevelDB in `y-leveldb`'s format (one update log per document). Appends go through
- * y-leveldb; loading and compaction read the log directly and merge it with `Y.mergeUpdates`,
- * because y-leveldb's own `getYDoc` and `flushDocument` rebuild the document in a Y.Doc with
+ * Documents in LevelDB in `y-leveldb`'s format (one update log per document). A document's first
+ * append goes through y-leveldb, later ones write the next log key themselves (see `append`);
+ * loading and compaction read the log directly and merge it with `mergeManyUpdates`, because
+ * y-leveldb's own `getYDoc` and `flushDocument` rebuild the document in a Y.Doc with
  * garbage collection on, which would drop the deleted content that version history needs
  * (app/document.ts). For the same reason this class never calls those two.
  *
@@ -57,7 +58,7 @@ export class LevelDbStorage implements DocumentStorage {
     await this.flush()
     const updates = (await this.readLog(name)).map((entry) => entry.value)
     if (updates.length === 0) return null
-    return updates.length === 1 ? updates[0]! : mergeManyUpdates(updates)
+    return mergeManyUpdates(updates)
   }
 
   /**

@@ -81,7 +81,7 @@ export class PostgresStorage implements DocumentStorage {
     const { rows } = await this.query<{ data: Buffer }>(`read document "${name}"`, selectDocument, [name])
     if (rows.length === 0) return null
     const updates = rows.map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength))
-    return updates.length === 1 ? updates[0]! : mergeManyUpdates(updates)
+    return mergeManyUpdates(updates)
   }
 
   append(name: string, update: Uint8Array): Promise<void> {
