@@ -1,7 +1,7 @@
 import { signAccessToken } from '../server/access/access-token'
 import { tokenAuthentication } from '../server/access/token-authentication'
 import { test, expect, editorText } from './fixtures'
-import { liveEditor, openTab, openWithToken, selectText, typeAtEnd } from './panels'
+import { liveEditor, openTab, openWithToken, placeCaret, selectText, typeAtEnd } from './panels'
 
 test('a comment reaches the other page, which replies; both follow the text as it is edited, resolved, reopened and deleted', async ({ openWriter }) => {
   const ana = await openWriter('Ana Lima', 'comments')
@@ -35,17 +35,14 @@ test('a comment reaches the other page, which replies; both follow the text as i
   await liveEditor(ben.page).focus()
   await ben.page.keyboard.press('Control+Home')
   await ben.page.keyboard.type('Yes, ')
-  await selectText(ben.page, 'fox')
-  await ben.page.keyboard.press('ArrowLeft')
-  await ben.page.keyboard.press('ArrowLeft')
+  await placeCaret(ben.page, 'after', 'brown')
   await ben.page.keyboard.type('ish')
   await expect.poll(() => editorText(ana.page)).toBe('Yes, The quick brownish fox jumps')
   await expect(liveEditor(ana.page).locator('.comment-highlight')).toHaveText('brown')
   await expect(liveEditor(ben.page).locator('.comment-highlight')).toHaveText('brown')
   // Enter in front of the word splits the paragraph; y-prosemirror re-creates the text after the
   // split, and the thread moves with it.
-  await selectText(ana.page, 'quick')
-  await ana.page.keyboard.press('ArrowRight')
+  await placeCaret(ana.page, 'after', 'quick')
   await ana.page.keyboard.press('Enter')
   await expect.poll(() => editorText(ben.page)).toBe('Yes, The quick\n brownish fox jumps')
   await expect(liveEditor(ben.page).locator('.comment-highlight')).toHaveText('brown')

@@ -9,39 +9,56 @@ import { expect, type Writer } from './fixtures'
 export const liveEditor = (page: Page): Locator => page.locator('.editor-slot:not(.version-slot) > .ProseMirror')
 
 /** Selects the first occurrence of `text` in the live editor, as a user dragging over it would. */
-export const selectText = async (page: Page, text: string): Promise<void> => {
+export const selectText = (page: Page, text: string): Promise<void> => selectInEditor(page, text, 'all')
+
+/**
+ * Puts the caret just before or after the first occurrence of `text`, as a click there would.
+ * Tests use this instead of selecting and pressing an arrow key: ProseMirror learns of an arrow
+ * key's native caret move on the asynchronous selectionchange, which a key pressed right after it
+ * can overtake.
+ */
+export const placeCaret = (page: Page, where: 'before' | 'after', text: string): Promise<void> =>
+  selectInEditor(page, text, where)
+
+const selectInEditor = async (page: Page, text: string, part: 'all' | 'before' | 'after'): Promise<void> => {
   await liveEditor(page).focus()
-  await page.evaluate((wanted) => {
-    const { view } = window.ensembleEditor!
-    let range: { from: number; to: number } | null = null
-    view.state.doc.descendants((node, pos) => {
-      if (range !== null) return false
-      if (!node.isTextblock) return true
-      // Text positions inside a textblock: its content starts one after the block's position.
-      const index = node.textContent.indexOf(wanted)
-      if (index >= 0) range = { from: pos + 1 + index, to: pos + 1 + index + wanted.length }
-      return false
-    })
-    if (range === null) throw new Error(`"${wanted}" is not in the editor`)
-    const { from, to } = range
-    const start = view.domAtPos(from)
-    const end = view.domAtPos(to)
-    const domRange = document.createRange()
-    domRange.setStart(start.node, start.offset)
-    domRange.setEnd(end.node, end.offset)
-    const selection = window.getSelection()!
-    selection.removeAllRanges()
-    selection.addRange(domRange)
-  }, text)
+  const wanted = await page.evaluate(
+    ({ text, part }) => {
+      const { view } = window.ensembleEditor!
+      let range: { from: number; to: number } | null = null
+      view.state.doc.descendants((node, pos) => {
+        if (range !== null) return false
+        if (!node.isTextblock) return true
+        // Text positions inside a textblock: its content starts one after the block's position.
+        const index = node.textContent.indexOf(text)
+        if (index >= 0) range = { from: pos + 1 + index, to: pos + 1 + index + text.length }
+        return false
+      })
+      if (range === null) throw new Error(`"${text}" is not in the editor`)
+      const { from, to } = range as { from: number; to: number }
+      const anchor = part === 'after' ? to : from
+      const head = part === 'before' ? from : to
+      const start = view.domAtPos(anchor)
+      const end = view.domAtPos(head)
+      const domRange = document.createRange()
+      domRange.setStart(start.node, start.offset)
+      domRange.setEnd(end.node, end.offset)
+      const selection = window.getSelection()!
+      selection.removeAllRanges()
+      selection.addRange(domRange)
+      return { from: anchor, to: head }
+    },
+    { text, part }
+  )
   // ProseMirror reads a DOM selection on the browser's (asynchronous) selectionchange.
   await expect
     .poll(() =>
       page.evaluate(() => {
-        const { state } = window.ensembleEditor!.view
-        return state.doc.textBetween(state.selection.from, state.selection.to)
+        const { selection } = window.ensembleEditor!.view.state
+        return { from: selection.from, to: selection.to }
       })
     )
-    .toBe(text)
+    .toEqual(wanted)
 }
 
 /** Puts the caret at the end of the live document and types `text`. */
