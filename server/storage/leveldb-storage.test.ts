@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { getLevelUpdates } from 'y-leveldb'
 import { LevelDbStorage, StorageError } from './leveldb-storage'
@@ -76,6 +76,28 @@ describe('LevelDbStorage', () => {
     await storage.append('burst', Y.encodeStateAsUpdate(doc))
     expect(await storage.list()).toEqual(['burst'])
     expect(await getLevelUpdates(levelOf(storage), 'burst')).toHaveLength(1)
+  })
+
+  it('writes the appends of one turn, to any document, in one LevelDB batch', async () => {
+    const docs = ['x', 'y'].map((name) => ({ name, doc: new Y.Doc() }))
+    for (const { name, doc } of docs) {
+      doc.getText('text').insert(0, `${name} starts`)
+      await storage.append(name, Y.encodeStateAsUpdate(doc))
+    }
+    const batch = vi.spyOn(levelOf(storage) as unknown as { batch: (operations: unknown[]) => Promise<void> }, 'batch')
+    const appends: Array<Promise<void>> = []
+    for (const { name, doc } of docs) {
+      doc.on('update', (update: Uint8Array) => appends.push(storage.append(name, update)))
+      doc.getText('text').insert(0, 'one ')
+      doc.getText('text').insert(0, 'two ')
+    }
+    await Promise.all(appends)
+    expect(batch).toHaveBeenCalledTimes(1)
+    expect(batch.mock.calls[0]![0]).toHaveLength(4)
+    for (const { name, doc } of docs) {
+      expect(textOf(await storage.load(name))).toBe(doc.getText('text').toString())
+      expect(await getLevelUpdates(levelOf(storage), name)).toHaveLength(3)
+    }
   })
 
   it('explains what to do when another process holds the store', async () => {

@@ -4,6 +4,7 @@ import { getLevelUpdatesEntries, LeveldbPersistence } from 'y-leveldb'
 import { mergeManyUpdates } from '../merge-updates'
 import { StorageError, type DocumentStorage } from './document-storage'
 import { InFlightWrites } from './in-flight'
+import { WriteBatcher } from './write-batcher'
 
 export { StorageError }
 
@@ -22,6 +23,7 @@ export class LevelDbStorage implements DocumentStorage {
   private readonly inFlight = new InFlightWrites()
   /** Per document, the clock of its log's last entry once known (`null`: ask the database). */
   private readonly lastKeys = new Map<string, Promise<number | null>>()
+  private readonly writes = new WriteBatcher((operations) => this.db.batch(operations))
 
   private constructor(
     private readonly location: string,
@@ -64,28 +66,29 @@ export class LevelDbStorage implements DocumentStorage {
   /**
    * Appends under the next key of the document's log. y-leveldb's `storeUpdate` finds that key with
    * a database iterator on every call, which was a fifth of the relay's CPU under load; here the
-   * last key of each document is remembered after its first append, and appends to one document
-   * are chained so that each takes the next key. A document's first append still goes through
-   * `storeUpdate`, which also records the document for `list()`.
+   * last key of each document is remembered after its first append, each append reserves the next
+   * one at once, and the puts of one event-loop turn, from every document, go to LevelDB as one
+   * batch (`WriteBatcher`). A document's first append still goes through `storeUpdate`, which also
+   * records the document for `list()`. A failed put leaves a gap in the log, which loading skips.
    */
   append(name: string, update: Uint8Array): Promise<void> {
     const previous = this.lastKeys.get(name) ?? Promise.resolve(null)
-    const written = previous.then(async (last) => {
-      if (last === null) {
-        const clock = await this.persistence.storeUpdate(name, update)
-        if (clock === null) throw new StorageError(`Cannot append to document "${name}" in ${this.location}`)
-        return clock
+    let written!: Promise<void>
+    const key = previous.then(async (last) => {
+      if (last !== null) {
+        written = this.writes.put(['v1', name, 'update', last + 1], Buffer.from(update)).catch((error: unknown) => {
+          throw new StorageError(`Cannot append to document "${name}" in ${this.location}`, { cause: error })
+        })
+        return last + 1
       }
-      try {
-        await this.db.put(['v1', name, 'update', last + 1], Buffer.from(update))
-      } catch (error) {
-        throw new StorageError(`Cannot append to document "${name}" in ${this.location}`, { cause: error })
-      }
-      return last + 1
+      const clock = await this.persistence.storeUpdate(name, update)
+      written = Promise.resolve()
+      if (clock === null) throw new StorageError(`Cannot append to document "${name}" in ${this.location}`)
+      return clock
     })
-    // After a failure nobody knows the last key any more: the next append asks the database.
-    this.lastKeys.set(name, written.catch(() => null))
-    return this.inFlight.track(written.then(() => undefined))
+    // After a failed first append nobody knows the last key: the next append asks the database.
+    this.lastKeys.set(name, key.catch(() => null))
+    return this.inFlight.track(key.then(() => written))
   }
 
   /**
@@ -128,7 +131,8 @@ export class LevelDbStorage implements DocumentStorage {
 
   delete(name: string): Promise<void> {
     const appended = this.lastKeys.get(name) ?? Promise.resolve(null)
-    const cleared = appended.then(() => this.persistence.clearDocument(name))
+    // Puts of this document still waiting in a batch land before the log is cleared.
+    const cleared = appended.then(() => this.writes.idle()).then(() => this.persistence.clearDocument(name))
     this.lastKeys.set(name, cleared.then(() => null, () => null))
     return this.inFlight.track(cleared)
   }
