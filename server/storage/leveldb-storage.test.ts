@@ -78,7 +78,7 @@ describe('LevelDbStorage', () => {
     expect(await getLevelUpdates(levelOf(storage), 'burst')).toHaveLength(1)
   })
 
-  it('writes the appends of one turn, to any document, in one LevelDB batch', async () => {
+  it('writes appends made together, to any document, in one LevelDB batch', async () => {
     const docs = ['x', 'y'].map((name) => ({ name, doc: new Y.Doc() }))
     for (const { name, doc } of docs) {
       doc.getText('text').insert(0, `${name} starts`)

@@ -8,6 +8,9 @@ import { WriteBatcher } from './write-batcher'
 
 export { StorageError }
 
+/** How long appends wait to share a LevelDB batch with others (see `WriteBatcher`). */
+const appendWindowMs = 20
+
 /**
  * Documents in LevelDB in `y-leveldb`'s format (one update log per document). A document's first
  * append goes through y-leveldb, later ones write the next log key themselves (see `append`);
@@ -23,7 +26,7 @@ export class LevelDbStorage implements DocumentStorage {
   private readonly inFlight = new InFlightWrites()
   /** Per document, the clock of its log's last entry once known (`null`: ask the database). */
   private readonly lastKeys = new Map<string, Promise<number | null>>()
-  private readonly writes = new WriteBatcher((operations) => this.db.batch(operations))
+  private readonly writes = new WriteBatcher((operations) => this.db.batch(operations), appendWindowMs)
 
   private constructor(
     private readonly location: string,
@@ -67,8 +70,8 @@ export class LevelDbStorage implements DocumentStorage {
    * Appends under the next key of the document's log. y-leveldb's `storeUpdate` finds that key with
    * a database iterator on every call, which was a fifth of the relay's CPU under load; here the
    * last key of each document is remembered after its first append, each append reserves the next
-   * one at once, and the puts of one event-loop turn, from every document, go to LevelDB as one
-   * batch (`WriteBatcher`). A document's first append still goes through `storeUpdate`, which also
+   * one at once, and the puts of every document within `appendWindowMs` go to LevelDB as one batch
+   * (`WriteBatcher`). A document's first append still goes through `storeUpdate`, which also
    * records the document for `list()`. A failed put leaves a gap in the log, which loading skips.
    */
   append(name: string, update: Uint8Array): Promise<void> {

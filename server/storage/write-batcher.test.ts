@@ -14,13 +14,13 @@ const recordingCommit = () => {
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 describe('WriteBatcher', () => {
-  it('commits the puts of one turn as one batch, and puts made while it commits as the next', async () => {
+  it('commits the puts of one window as one batch, and puts made while it commits as the next', async () => {
     const { batches, commit } = recordingCommit()
-    const writes = new WriteBatcher(commit)
+    const writes = new WriteBatcher(commit, 5)
     const first = [writes.put('a1', new Uint8Array([1])), writes.put('b1', new Uint8Array([2]))]
     await expect.poll(() => batches.map((batch) => batch.keys)).toEqual([['a1', 'b1']])
     const second = [writes.put('a2', new Uint8Array([3])), writes.put('c1', new Uint8Array([4]))]
-    for (let turn = 0; turn < 5; turn++) await nextTurn()
+    await new Promise((resolve) => setTimeout(resolve, 50))
     // Still one batch: the second waits for the first to commit.
     expect(batches).toHaveLength(1)
     batches[0]!.finish()
@@ -33,7 +33,7 @@ describe('WriteBatcher', () => {
 
   it('rejects every put of a failed batch, tries the next batch all the same, and idle() never rejects', async () => {
     const { batches, commit } = recordingCommit()
-    const writes = new WriteBatcher(commit)
+    const writes = new WriteBatcher(commit, 5)
     const failed = [writes.put('a', new Uint8Array([1])), writes.put('b', new Uint8Array([2]))]
     await expect.poll(() => batches.length).toBe(1)
     const later = writes.put('c', new Uint8Array([3]))
