@@ -5,6 +5,7 @@ const ratios = (value: number | null): LoadRatios => ({
   latencyP50: value,
   latencyP99: value,
   cpuSecondsLoad: value,
+  cpuSecondsLoadInUserSpace: value,
   cpuSecondsTotal: value,
   rssUnderLoad: value,
   rssAfterClientsLeft: value

@@ -44,7 +44,8 @@ export interface RelayLoadResult {
   readonly mismatchedDocuments: readonly string[]
   readonly droppedConnections: number
   readonly firstDrop: string | null
-  readonly cpuSeconds: { readonly connect: number; readonly load: number; readonly total: number }
+  /** `loadInKernel` is the system part of `load`: the socket writes every relay must make. */
+  readonly cpuSeconds: { readonly connect: number; readonly load: number; readonly loadInKernel: number; readonly total: number }
   readonly rssMiB: {
     readonly beforeLoad: number
     readonly underLoadPeak: number
@@ -148,6 +149,7 @@ export const runLoadOnRelay = async (
       cpuSeconds: {
         connect: round(beforeRun.cpuSeconds - start.cpuSeconds),
         load: round(afterRun.cpuSeconds - beforeRun.cpuSeconds),
+        loadInKernel: round(afterRun.systemCpuSeconds - beforeRun.systemCpuSeconds),
         total: round(end.cpuSeconds - start.cpuSeconds)
       },
       rssMiB: {
@@ -215,6 +217,8 @@ export interface LoadRatios {
   readonly latencyP50: number | null
   readonly latencyP99: number | null
   readonly cpuSecondsLoad: number | null
+  /** The load's CPU outside the kernel: what a relay's own code costs, without its socket calls. */
+  readonly cpuSecondsLoadInUserSpace: number | null
   readonly cpuSecondsTotal: number | null
   readonly rssUnderLoad: number | null
   readonly rssAfterClientsLeft: number | null
@@ -230,6 +234,7 @@ export const medianRatios = (rounds: readonly LoadRatios[]): LoadRatios => {
     latencyP50: median('latencyP50'),
     latencyP99: median('latencyP99'),
     cpuSecondsLoad: median('cpuSecondsLoad'),
+    cpuSecondsLoadInUserSpace: median('cpuSecondsLoadInUserSpace'),
     cpuSecondsTotal: median('cpuSecondsTotal'),
     rssUnderLoad: median('rssUnderLoad'),
     rssAfterClientsLeft: median('rssAfterClientsLeft')
@@ -241,6 +246,10 @@ export const loadRatios = (ours: RelayLoadResult, reference: RelayLoadResult): L
   latencyP50: ratio(ours.latencyMs.p50, reference.latencyMs.p50),
   latencyP99: ratio(ours.latencyMs.p99, reference.latencyMs.p99),
   cpuSecondsLoad: ratio(ours.cpuSeconds.load, reference.cpuSeconds.load),
+  cpuSecondsLoadInUserSpace: ratio(
+    ours.cpuSeconds.load - ours.cpuSeconds.loadInKernel,
+    reference.cpuSeconds.load - reference.cpuSeconds.loadInKernel
+  ),
   cpuSecondsTotal: ratio(ours.cpuSeconds.total, reference.cpuSeconds.total),
   rssUnderLoad: ratio(ours.rssMiB.underLoadPeak, reference.rssMiB.underLoadPeak),
   rssAfterClientsLeft: ratio(ours.rssMiB.afterClientsLeft, reference.rssMiB.afterClientsLeft)

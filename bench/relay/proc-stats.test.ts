@@ -4,7 +4,7 @@ import { parseCpuTicks, parseMachineBusyTicks, parseStatusBytes, sampleProcess }
 describe('/proc parsing', () => {
   it('reads utime and stime after a command name with spaces and parentheses', () => {
     const stat = '4242 (node (bench) x) S 1 4242 4242 0 -1 4194304 1000 0 0 0 150 25 0 0 20 0 11 0 100 0 0'
-    expect(parseCpuTicks(stat)).toBe(175)
+    expect(parseCpuTicks(stat)).toEqual({ user: 150, system: 25 })
   })
 
   it('reads VmRSS and VmHWM in bytes', () => {
@@ -27,5 +27,6 @@ describe('/proc parsing', () => {
     expect(sample.rssBytes).toBeGreaterThan(1024 * 1024)
     expect(sample.peakRssBytes).toBeGreaterThanOrEqual(sample.rssBytes)
     expect(sample.cpuSeconds).toBeGreaterThan(0)
+    expect(sample.systemCpuSeconds).toBeLessThanOrEqual(sample.cpuSeconds)
   })
 })

@@ -9,6 +9,8 @@ import { cpus } from 'node:os'
 export interface ProcessSample {
   /** User plus system CPU time of every thread of the process since it started. */
   readonly cpuSeconds: number
+  /** The system (kernel) part of `cpuSeconds`: on loopback mostly socket writes and reads. */
+  readonly systemCpuSeconds: number
   readonly rssBytes: number
   /** Peak resident set size since the process started (VmHWM). */
   readonly peakRssBytes: number
@@ -26,15 +28,15 @@ export const clockTicksPerSecond = (): number => {
   return ticksPerSecond
 }
 
-/** utime + stime in clock ticks from the text of /proc/PID/stat. */
-export const parseCpuTicks = (stat: string): number => {
+/** utime and stime in clock ticks from the text of /proc/PID/stat. */
+export const parseCpuTicks = (stat: string): { user: number; system: number } => {
   // The command name (field 2) is in parentheses and may itself contain spaces or parentheses.
   const afterName = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
   // afterName[0] is field 3 (state); utime and stime are fields 14 and 15.
   const utime = Number(afterName[11])
   const stime = Number(afterName[12])
   if (!Number.isFinite(utime) || !Number.isFinite(stime)) throw new Error(`cannot read utime/stime from /proc stat line "${stat}"`)
-  return utime + stime
+  return { user: utime, system: stime }
 }
 
 /** A `VmRSS`-style field of /proc/PID/status, in bytes. */
@@ -50,8 +52,10 @@ export const sampleProcess = async (pid: number): Promise<ProcessSample> => {
     readFile(`/proc/${pid}/stat`, 'utf8'),
     readFile(`/proc/${pid}/status`, 'utf8')
   ])
+  const ticks = parseCpuTicks(stat)
   return {
-    cpuSeconds: parseCpuTicks(stat) / clockTicksPerSecond(),
+    cpuSeconds: (ticks.user + ticks.system) / clockTicksPerSecond(),
+    systemCpuSeconds: ticks.system / clockTicksPerSecond(),
     rssBytes: parseStatusBytes(status, 'VmRSS'),
     peakRssBytes: parseStatusBytes(status, 'VmHWM')
   }
