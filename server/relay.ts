@@ -138,7 +138,6 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
   private readonly wss: WebSocketServer
   private readonly startedAt = Date.now()
   private readonly entries = new WeakMap<Socket, string>()
-  private pingTimer: NodeJS.Timeout | undefined
   private closing: Promise<void> | undefined
   url = ''
   port = 0
@@ -229,7 +228,6 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
         const address = this.httpServer.address() as AddressInfo
         this.port = address.port
         this.url = `${this.options.tls === undefined ? 'ws' : 'wss'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`
-        this.startLivenessChecks()
         resolve()
       })
     })
@@ -272,7 +270,6 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
   }
 
   private async shutdown(): Promise<void> {
-    clearInterval(this.pingTimer)
     this.idleMemory.dispose()
     const stoppedListening = new Promise<void>((resolve) => this.httpServer.close(() => resolve()))
     await this.rooms.closeAll(CloseCode.goingAway, 'relay going away')
@@ -352,6 +349,7 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
       messagesPerSecond: this.limits.messagesPerSecond,
       messageBurst: this.limits.messageBurst,
       maxBufferedBytes: this.limits.maxBufferedBytes,
+      pingIntervalMs: this.options.pingIntervalMs ?? relayDefaults.pingIntervalMs,
       onLimit: (limit: LimitName, connection: Connection, details: Record<string, unknown>) =>
         this.limitBit(
           limit,
@@ -373,18 +371,6 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
       void this.runHook(extension, 'onConnect', () => extension.onConnect?.(context))
     }
     this.emit('connection-opened', [context])
-  }
-
-  private startLivenessChecks(): void {
-    this.pingTimer = setInterval(() => {
-      for (const connection of this.connections) {
-        if (!connection.alive) {
-          this.logger.info({ room: connection.context.documentName }, 'dropping a peer that missed its pong')
-          connection.terminate()
-        } else connection.ping()
-      }
-    }, this.options.pingIntervalMs ?? relayDefaults.pingIntervalMs)
-    this.pingTimer.unref()
   }
 
   /** Counts and logs a limit that bit. */
