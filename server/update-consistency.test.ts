@@ -135,6 +135,12 @@ describe('updateConsistencyProblem', () => {
     expect(problemOf(doc, forge([{ client: 3, clock: 0, text: 'abcd', parent: 'text' }]))).toBeNull()
     expect(problemOf(doc, forge([{ client: 3, clock: 0, text: 'abcd', parent: 'map', key: 'k' }], [[3, 0, 4]]))).toBeNull()
     expect(problemOf(doc, forge([{ client: 3, clock: 0, text: 'abcd', parent: 'map', key: 'k' }], [[3, 0, 3]]))).toMatch(/spans 4/)
+    // Deleted ranges count together however they are split or ordered, but a gap leaves it live.
+    const entry = [{ client: 3, clock: 0, text: 'abcd', parent: 'map', key: 'k' }]
+    expect(problemOf(doc, forge(entry, [[3, 2, 2], [3, 0, 2]]))).toBeNull()
+    expect(problemOf(doc, forge(entry, [[3, 1, 3], [3, 0, 2]]))).toBeNull()
+    expect(problemOf(doc, forge(entry, [[3, 3, 1], [3, 0, 2]]))).toMatch(/spans 4/)
+    expect(problemOf(doc, forge(entry, [[3, 1, 3]]))).toMatch(/spans 4/)
     // What Yjs itself produces: consecutive values of a key, merged once deleted (their content
     // garbage-collected, or kept and deleted by the update's delete set).
     for (const gc of [true, false]) {

@@ -29,7 +29,7 @@ const maxClock = Number.MAX_SAFE_INTEGER / 2
 /** A decoded update, as `Y.decodeUpdate` returns it. */
 export interface DecodedUpdate {
   readonly structs: readonly Struct[]
-  readonly ds: { readonly clients: Map<number, readonly { readonly clock: number; readonly len: number }[]> }
+  readonly ds: { readonly clients: Map<number, readonly DeletedRange[]> }
 }
 
 /** Returns why `update` (decoded) cannot come from a Yjs document, or `null`. */
@@ -63,28 +63,68 @@ export const updateConsistencyProblem = (doc: Y.Doc, { structs, ds }: DecodedUpd
   return new PlacementCheck(doc, byClient, ds).problem()
 }
 
-/** True when `ranges` cover every clock from `clock` to `clock + length - 1`. */
-const covers = (ranges: readonly { readonly clock: number; readonly len: number }[], clock: number, length: number): boolean => {
-  let next = clock
-  for (const range of [...ranges].sort((a, b) => a.clock - b.clock)) {
-    if (range.clock > next) break
-    next = Math.max(next, range.clock + range.len)
-    if (next >= clock + length) return true
+type DeletedRange = { readonly clock: number; readonly len: number }
+
+/**
+ * The ranges an update deletes, per client, sorted and joined once, so that asking whether one
+ * item is deleted is a binary search. (Sorting them again for every item made a 5 MB upload with
+ * many tombstones cost the relay three seconds.)
+ */
+class DeletedClocks {
+  private readonly joined = new Map<number, Array<{ start: number; end: number }>>()
+
+  constructor(private readonly ds: DecodedUpdate['ds']) {}
+
+  /** True when every clock from `clock` to `clock + length - 1` of `client` is deleted. */
+  covers(client: number, clock: number, length: number): boolean {
+    const ranges = this.rangesOf(client)
+    let low = 0
+    let high = ranges.length - 1
+    let containing = -1
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      if (ranges[middle]!.start <= clock) {
+        containing = middle
+        low = middle + 1
+      } else high = middle - 1
+    }
+    return containing >= 0 && ranges[containing]!.end >= clock + length
   }
-  return false
+
+  private rangesOf(client: number): Array<{ start: number; end: number }> {
+    let ranges = this.joined.get(client)
+    if (ranges === undefined) {
+      ranges = join(this.ds.clients.get(client) ?? [])
+      this.joined.set(client, ranges)
+    }
+    return ranges
+  }
+}
+
+/** Sorts `ranges` and joins those that overlap or touch. */
+const join = (ranges: readonly DeletedRange[]): Array<{ start: number; end: number }> => {
+  const joined: Array<{ start: number; end: number }> = []
+  for (const range of [...ranges].sort((a, b) => a.clock - b.clock)) {
+    const last = joined[joined.length - 1]
+    if (last !== undefined && range.clock <= last.end) last.end = Math.max(last.end, range.clock + range.len)
+    else joined.push({ start: range.clock, end: range.clock + range.len })
+  }
+  return joined
 }
 
 /** Resolves where each item of an update would go, the way `Item.getMissing` does. */
 class PlacementCheck {
   private readonly resolved = new Map<Y.Item, Resolved>()
   private readonly rootNames = new Map<object, string>()
+  private readonly deleted: DeletedClocks
 
   constructor(
     private readonly doc: Y.Doc,
     private readonly byClient: Map<number, Struct[]>,
-    private readonly ds: DecodedUpdate['ds']
+    ds: DecodedUpdate['ds']
   ) {
     for (const [name, type] of doc.share) this.rootNames.set(type, name)
+    this.deleted = new DeletedClocks(ds)
   }
 
   problem(): string | null {
@@ -118,7 +158,7 @@ class PlacementCheck {
   private liveMapEntryRun(item: Y.Item): string | null {
     if (item.length < 2 || item.content instanceof Y.ContentDeleted) return null
     const { client, clock } = item.id
-    if (covers(this.ds.clients.get(client) ?? [], clock, item.length)) return null
+    if (this.deleted.covers(client, clock, item.length)) return null
     const placement = item.parentSub !== null ? { key: item.parentSub } : this.placementOf(item.id, 0)
     if (typeof placement === 'string' || placement.key === null) return null
     return `a map entry of client ${client} at clock ${clock} spans ${item.length} clocks but is not deleted; only deleted map entries are merged`
