@@ -1,6 +1,7 @@
 import { MessageChannelMain, utilityProcess } from 'electron'
 import type { RelayCommand } from '../relay-process/protocol'
 import type { RelayChildProcess, UtilityProcessLauncher } from '../relay-host/launcher'
+import { relayProcessEnvironment } from '../relay-host/relay-environment'
 
 /**
  * Runs the relay process in an Electron `utilityProcess` and talks to it over a
@@ -11,7 +12,11 @@ export class ElectronUtilityProcessLauncher implements UtilityProcessLauncher {
   constructor(private readonly entry: string) {}
 
   launch(): RelayChildProcess {
-    const child = utilityProcess.fork(this.entry, [], { serviceName: 'Ensemble relay', stdio: 'inherit' })
+    const child = utilityProcess.fork(this.entry, [], {
+      serviceName: 'Ensemble relay',
+      stdio: 'inherit',
+      env: relayProcessEnvironment(process.env)
+    })
     const { port1, port2 } = new MessageChannelMain()
     child.postMessage({ type: 'connect' }, [port2])
     port1.start()

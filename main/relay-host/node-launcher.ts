@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process'
 import type { Logger } from 'pino'
 import type { UtilityProcessLauncher } from './launcher'
+import { relayProcessEnvironment } from './relay-environment'
 
 export interface NodeLauncherOptions {
   /** The relay process entry: the built `relay-process.mjs`, or `entry.ts` with `execArgv: ['--import', 'tsx']`. */
@@ -19,7 +20,7 @@ export class NodeUtilityProcessLauncher implements UtilityProcessLauncher {
   launch() {
     const child = fork(this.options.entry, [], {
       execArgv: [...(this.options.execArgv ?? [])],
-      env: this.options.env ?? process.env,
+      env: relayProcessEnvironment(this.options.env ?? process.env),
       stdio: [this.options.stdio ?? 'inherit', this.options.stdio ?? 'inherit', this.options.stdio ?? 'inherit', 'ipc']
     })
     // A send to a process that just died fails asynchronously; the exit listener reports the death.
