@@ -99,7 +99,6 @@ export class Connection implements RoomMember, Flushable {
     if (this.socket.readyState !== WebSocket.OPEN) return
     const buffered = this.bufferedBytes
     if (buffered > this.policy.maxBufferedBytes) {
-      this.dropOutbox()
       this.policy.onLimit('max-buffered-bytes', this, { bufferedBytes: buffered })
       this.close(CloseCode.tryAgainLater, 'you are not reading fast enough; reconnect to resync')
       // The close frame waits behind everything unread; do not hold that memory for long.

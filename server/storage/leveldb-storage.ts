@@ -76,22 +76,23 @@ export class LevelDbStorage implements DocumentStorage {
    */
   append(name: string, update: Uint8Array): Promise<void> {
     const previous = this.lastKeys.get(name) ?? Promise.resolve(null)
-    let written!: Promise<void>
-    const key = previous.then(async (last) => {
-      if (last !== null) {
-        written = this.writes.put(['v1', name, 'update', last + 1], Buffer.from(update)).catch((error: unknown) => {
-          throw new StorageError(`Cannot append to document "${name}" in ${this.location}`, { cause: error })
-        })
-        return last + 1
-      }
-      const clock = await this.persistence.storeUpdate(name, update)
-      written = Promise.resolve()
-      if (clock === null) throw new StorageError(`Cannot append to document "${name}" in ${this.location}`)
-      return clock
+    const reserved = previous.then(async (last) => {
+      if (last === null) return { key: await this.appendFirst(name, update), written: Promise.resolve() }
+      const written = this.writes.put(['v1', name, 'update', last + 1], Buffer.from(update)).catch((error: unknown) => {
+        throw new StorageError(`Cannot append to document "${name}" in ${this.location}`, { cause: error })
+      })
+      return { key: last + 1, written }
     })
     // After a failed first append nobody knows the last key: the next append asks the database.
-    this.lastKeys.set(name, key.catch(() => null))
-    return this.inFlight.track(key.then(() => written))
+    this.lastKeys.set(name, reserved.then(({ key }) => key, () => null))
+    return this.inFlight.track(reserved.then(({ written }) => written))
+  }
+
+  /** A document's first append, through y-leveldb, which also records the document; returns its key. */
+  private async appendFirst(name: string, update: Uint8Array): Promise<number> {
+    const clock = await this.persistence.storeUpdate(name, update)
+    if (clock === null) throw new StorageError(`Cannot append to document "${name}" in ${this.location}`)
+    return clock
   }
 
   /**
