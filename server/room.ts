@@ -1,6 +1,5 @@
 import type { Logger } from 'pino'
 import * as Y from 'yjs'
-import { mergeManyUpdates } from './merge-updates'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as decoding from 'lib0/decoding'
 import { createDocumentDoc } from '../app/document'
@@ -23,6 +22,7 @@ import {
   isEmptyUpdate,
   type ClientMessage
 } from './messages'
+import { mergeManyUpdates } from './merge-updates'
 import type { RelayMetrics } from './metrics'
 import type { RoomHooks } from './room-hooks'
 import { WireFrame } from './wire-frame'

@@ -69,10 +69,11 @@ export class UpdateIntegrator<Sender> {
   ) {}
 
   /**
-   * Integrates a V1 update from `sender` (`decoded`, when given, is `Y.decodeUpdate(update)`) and returns what of it is now in the document (V1), or
-   * `null` when nothing is new. A `trusted` sender (storage, another relay instance) is neither
-   * checked for consistency nor limited in what it leaves waiting. Throws `InconsistentUpdate` (nothing applied),
-   * `WaitingLimitExceeded` (with what integrated), or what `Y.applyUpdate` throws (the document may be half-changed).
+   * Integrates a V1 update from `sender` (`decoded`, when given, is `Y.decodeUpdate(update)`) and
+   * returns what of it is now in the document (V1), or `null` when nothing is new. A `trusted` sender
+   * (storage, another relay instance) is neither checked for consistency nor limited in what it
+   * leaves waiting. Throws `InconsistentUpdate` (nothing applied), `WaitingLimitExceeded` (with what
+   * integrated), or what `Y.applyUpdate` throws (the document may be half-changed).
    */
   integrate(
     sender: Sender,

@@ -2,7 +2,6 @@ import * as Y from 'yjs'
 import { documentFragmentName } from '../../app/document'
 import type { TraceEdit } from '../relay/trace'
 
-
 /**
  * Replays a plain-text editing trace into a document shaped as the editor writes it: one
  * `paragraph` element with one `Y.XmlText` per line of the text, each edit in its own transaction
