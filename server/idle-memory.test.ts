@@ -13,9 +13,10 @@ describe('IdleMemoryReclaimer', () => {
     expect(garbage.length).toBe(1_000_000)
     garbage = null
     const result = reclaimer.reclaim()
-    expect(result).not.toBeNull()
     // A million small objects take well over 40 MiB; after the collection they are gone.
-    expect(result!.heapBefore - result!.heapAfter).toBeGreaterThan(40 * 1024 * 1024)
+    expect(result.heapBefore - result.heapAfter).toBeGreaterThan(40 * 1024 * 1024)
+    // Then glibc is asked to give back its free pages; the garbage above leaves some.
+    if (process.platform === 'linux') expect(result.nativeHeapTrimmed).toBe(true)
   })
 
   it('runs once the relay has been idle for the delay, and not while it is busy', async () => {

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
+import { trimNativeHeap } from './native-heap'
 
 /** V8's collector as `--expose-gc` exposes it: called without options, a full collection that also shrinks the heap. */
 type Collect = () => void
@@ -31,9 +32,10 @@ const mebibytes = (bytes: number): number => Math.round((bytes / 1048576) * 10) 
  * and V8 keeps those pages for the next burst; a relay that hosts nothing for a while (the desktop
  * app's background relay, most of the day) should not. Once `isIdle()` has held for `delayMs`, one
  * memory-reducing collection runs: with no document open there is little left to trace, so it is
- * short. (The options form, `gc({ type: 'major' })`, does not shrink the heap on Node 20.) What it
- * cannot give back is the young generation: V8 keeps both semi-spaces at the size the load grew
- * them to (up to 2 × 16 MiB), and no run-time call shrinks them.
+ * short. (The options form, `gc({ type: 'major' })`, does not shrink the heap on Node 20.) Then
+ * glibc is asked to return the C heap's free pages, where the freed ArrayBuffers of sockets and
+ * frames lay. What it cannot give back is the young generation: V8 keeps both semi-spaces at the
+ * size the load grew them to (up to 2 × 16 MiB), and no run-time call shrinks them.
  */
 export class IdleMemoryReclaimer {
   private timer: NodeJS.Timeout | undefined
@@ -55,19 +57,24 @@ export class IdleMemoryReclaimer {
   }
 
   /**
-   * Runs the collection now and returns V8's heap size before and after, in bytes. The freed pages
-   * leave the resident set a moment later, when V8's background thread unmaps them.
+   * Runs the collection and the C heap trim now. Returns V8's heap size before and after, in bytes,
+   * and whether glibc released memory (`null` where it cannot be asked). V8's freed pages leave the
+   * resident set a moment later, when its background thread unmaps them.
    */
-  reclaim(): { heapBefore: number; heapAfter: number } | null {
-    const collect = memoryReducingCollector()
-    if (collect === null) return null
+  reclaim(): { heapBefore: number; heapAfter: number; nativeHeapTrimmed: boolean | null } {
     const heapBefore = process.memoryUsage().heapTotal
-    collect()
+    const collect = memoryReducingCollector()
     // What the first pass freed can release more (weak maps, finalized buffers): a second pass takes it.
-    collect()
+    collect?.()
+    collect?.()
     const heapAfter = process.memoryUsage().heapTotal
-    this.logger.debug({ heapMiBBefore: mebibytes(heapBefore), heapMiBAfter: mebibytes(heapAfter) }, 'idle: gave memory back')
-    return { heapBefore, heapAfter }
+    // After the collections, so that the ArrayBuffers they freed are among the pages returned.
+    const nativeHeapTrimmed = trimNativeHeap()
+    this.logger.debug(
+      { heapMiBBefore: mebibytes(heapBefore), heapMiBAfter: mebibytes(heapAfter), nativeHeapTrimmed },
+      'idle: gave memory back'
+    )
+    return { heapBefore, heapAfter, nativeHeapTrimmed }
   }
 
   dispose(): void {
