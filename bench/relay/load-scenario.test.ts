@@ -6,6 +6,7 @@ const ratios = (value: number | null): LoadRatios => ({
   latencyP99: value,
   cpuSecondsLoad: value,
   cpuSecondsLoadInUserSpace: value,
+  writeSyscallsLoad: value,
   cpuSecondsTotal: value,
   rssUnderLoad: value,
   rssAfterClientsLeft: value

@@ -46,6 +46,11 @@ export interface RelayLoadResult {
   readonly firstDrop: string | null
   /** `loadInKernel` is the system part of `load`: the socket writes every relay must make. */
   readonly cpuSeconds: { readonly connect: number; readonly load: number; readonly loadInKernel: number; readonly total: number }
+  /**
+   * write/writev calls during the load. Each one carries a socket send and, on loopback, the
+   * receiver's TCP work too: this count is what `loadInKernel` is made of.
+   */
+  readonly writeSyscallsDuringLoad: number
   readonly rssMiB: {
     readonly beforeLoad: number
     readonly underLoadPeak: number
@@ -152,6 +157,7 @@ export const runLoadOnRelay = async (
         loadInKernel: round(afterRun.systemCpuSeconds - beforeRun.systemCpuSeconds),
         total: round(end.cpuSeconds - start.cpuSeconds)
       },
+      writeSyscallsDuringLoad: afterRun.writeSyscalls - beforeRun.writeSyscalls,
       rssMiB: {
         beforeLoad: mebibytes(start.rssBytes),
         underLoadPeak: mebibytes(underLoadPeak),
@@ -219,6 +225,8 @@ export interface LoadRatios {
   readonly cpuSecondsLoad: number | null
   /** The load's CPU outside the kernel: what a relay's own code costs, without its socket calls. */
   readonly cpuSecondsLoadInUserSpace: number | null
+  /** write/writev calls during the load: what the kernel part of the CPU follows. */
+  readonly writeSyscallsLoad: number | null
   readonly cpuSecondsTotal: number | null
   readonly rssUnderLoad: number | null
   readonly rssAfterClientsLeft: number | null
@@ -235,6 +243,7 @@ export const medianRatios = (rounds: readonly LoadRatios[]): LoadRatios => {
     latencyP99: median('latencyP99'),
     cpuSecondsLoad: median('cpuSecondsLoad'),
     cpuSecondsLoadInUserSpace: median('cpuSecondsLoadInUserSpace'),
+    writeSyscallsLoad: median('writeSyscallsLoad'),
     cpuSecondsTotal: median('cpuSecondsTotal'),
     rssUnderLoad: median('rssUnderLoad'),
     rssAfterClientsLeft: median('rssAfterClientsLeft')
@@ -250,6 +259,7 @@ export const loadRatios = (ours: RelayLoadResult, reference: RelayLoadResult): L
     ours.cpuSeconds.load - ours.cpuSeconds.loadInKernel,
     reference.cpuSeconds.load - reference.cpuSeconds.loadInKernel
   ),
+  writeSyscallsLoad: ratio(ours.writeSyscallsDuringLoad, reference.writeSyscallsDuringLoad),
   cpuSecondsTotal: ratio(ours.cpuSeconds.total, reference.cpuSeconds.total),
   rssUnderLoad: ratio(ours.rssMiB.underLoadPeak, reference.rssMiB.underLoadPeak),
   rssAfterClientsLeft: ratio(ours.rssMiB.afterClientsLeft, reference.rssMiB.afterClientsLeft)

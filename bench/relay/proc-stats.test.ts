@@ -1,5 +1,8 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parseCpuTicks, parseMachineBusyTicks, parseStatusBytes, sampleProcess } from './proc-stats'
+import { parseCpuTicks, parseIoCounter, parseMachineBusyTicks, parseStatusBytes, sampleProcess } from './proc-stats'
 
 describe('/proc parsing', () => {
   it('reads utime and stime after a command name with spaces and parentheses', () => {
@@ -17,6 +20,12 @@ describe('/proc parsing', () => {
     expect(() => parseStatusBytes('Name:\tnode\n', 'VmRSS')).toThrow(/VmRSS/)
   })
 
+  it('reads the write-call counter of /proc/PID/io', () => {
+    const io = 'rchar: 6976\nwchar: 0\nsyscr: 10\nsyscw: 357714\nread_bytes: 0\n'
+    expect(parseIoCounter(io, 'syscw')).toBe(357714)
+    expect(() => parseIoCounter('rchar: 1\n', 'syscw')).toThrow(/syscw/)
+  })
+
   it('counts busy machine ticks without idle and iowait', () => {
     expect(parseMachineBusyTicks('cpu  100 5 50 9000 40 1 2 3 0 0')).toBe(161)
     expect(() => parseMachineBusyTicks('cpu0 1 2 3 4')).toThrow(/cpu line/)
@@ -28,5 +37,10 @@ describe('/proc parsing', () => {
     expect(sample.peakRssBytes).toBeGreaterThanOrEqual(sample.rssBytes)
     expect(sample.cpuSeconds).toBeGreaterThan(0)
     expect(sample.systemCpuSeconds).toBeLessThanOrEqual(sample.cpuSeconds)
+    // Writing to a file is one more write call.
+    const file = join(await mkdtemp(join(tmpdir(), 'proc-stats-')), 'f')
+    await writeFile(file, 'x')
+    expect((await sampleProcess(process.pid)).writeSyscalls).toBeGreaterThan(sample.writeSyscalls)
+    await rm(dirname(file), { recursive: true })
   })
 })

@@ -14,6 +14,8 @@ export interface ProcessSample {
   readonly rssBytes: number
   /** Peak resident set size since the process started (VmHWM). */
   readonly peakRssBytes: number
+  /** write and writev calls the process has made (`syscw` of /proc/PID/io): on a relay, mostly one per socket send. */
+  readonly writeSyscalls: number
 }
 
 let ticksPerSecond: number | undefined
@@ -46,18 +48,27 @@ export const parseStatusBytes = (status: string, field: 'VmRSS' | 'VmHWM'): numb
   return Number(match[1]) * 1024
 }
 
-/** Reads the CPU time and memory of `pid`; rejects if the process is gone. */
+/** A counter line of /proc/PID/io, such as `syscw: 1234`. */
+export const parseIoCounter = (io: string, field: 'syscr' | 'syscw'): number => {
+  const match = new RegExp(`^${field}: (\\d+)$`, 'm').exec(io)
+  if (match === null) throw new Error(`/proc io has no ${field} line`)
+  return Number(match[1])
+}
+
+/** Reads the CPU time, memory and write calls of `pid`; rejects if the process is gone. */
 export const sampleProcess = async (pid: number): Promise<ProcessSample> => {
-  const [stat, status] = await Promise.all([
+  const [stat, status, io] = await Promise.all([
     readFile(`/proc/${pid}/stat`, 'utf8'),
-    readFile(`/proc/${pid}/status`, 'utf8')
+    readFile(`/proc/${pid}/status`, 'utf8'),
+    readFile(`/proc/${pid}/io`, 'utf8')
   ])
   const ticks = parseCpuTicks(stat)
   return {
     cpuSeconds: (ticks.user + ticks.system) / clockTicksPerSecond(),
     systemCpuSeconds: ticks.system / clockTicksPerSecond(),
     rssBytes: parseStatusBytes(status, 'VmRSS'),
-    peakRssBytes: parseStatusBytes(status, 'VmHWM')
+    peakRssBytes: parseStatusBytes(status, 'VmHWM'),
+    writeSyscalls: parseIoCounter(io, 'syscw')
   }
 }
 
