@@ -8,7 +8,7 @@ import * as Y from 'yjs'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { documentNameProblem } from '../app/document-name'
 import { CloseCode } from '../app/protocol'
-import { Connection } from './connection'
+import { Connection, type ConnectionPolicy } from './connection'
 import {
   orderExtensions,
   RelayRefusal,
@@ -132,6 +132,8 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
   private readonly extensions: RelayExtension[]
   private readonly connections = new Set<Connection>()
   private readonly connectionLimiter: ConnectionLimiter
+  /** The same for every connection. */
+  private readonly connectionPolicy: ConnectionPolicy
   private readonly rooms: RoomRegistry
   private readonly idleMemory: IdleMemoryReclaimer
   private readonly httpServer: Server
@@ -152,6 +154,19 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
     this.limits = { ...defaultRelayLimits, ...options.limits }
     checkRelayLimits(this.limits)
     this.connectionLimiter = new ConnectionLimiter(this.limits)
+    this.connectionPolicy = {
+      messagesPerSecond: this.limits.messagesPerSecond,
+      messageBurst: this.limits.messageBurst,
+      maxBufferedBytes: this.limits.maxBufferedBytes,
+      pingIntervalMs: options.pingIntervalMs ?? relayDefaults.pingIntervalMs,
+      onLimit: (limit, connection, details) =>
+        this.limitBit(
+          limit,
+          'closed',
+          { room: connection.context.documentName, remote: connection.context.remoteAddress, ...details },
+          'closed a connection'
+        )
+    }
     this.metrics = new RelayMetrics({
       connections: () => this.connections.size,
       rooms: () => this.rooms.size,
@@ -205,7 +220,7 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
     }
     this.httpServer = options.tls === undefined ? createServer(onRequest) : createTlsServer(options.tls, onRequest)
     this.httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-      socket.on('error', () => socket.destroy())
+      socket.on('error', destroySocket)
       const slot = this.connectionLimiter.take(request.socket.remoteAddress ?? 'unknown')
       if (typeof slot === 'string') {
         this.limitBit(slot, 'refused', { remote: request.socket.remoteAddress }, 'refused a connection')
@@ -345,20 +360,7 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
 
   private accept(socket: WebSocket, context: ConnectionContext, slot: ConnectionSlot): void {
     const room = this.rooms.acquire(context.documentName)
-    const policy = {
-      messagesPerSecond: this.limits.messagesPerSecond,
-      messageBurst: this.limits.messageBurst,
-      maxBufferedBytes: this.limits.maxBufferedBytes,
-      pingIntervalMs: this.options.pingIntervalMs ?? relayDefaults.pingIntervalMs,
-      onLimit: (limit: LimitName, connection: Connection, details: Record<string, unknown>) =>
-        this.limitBit(
-          limit,
-          'closed',
-          { room: connection.context.documentName, remote: connection.context.remoteAddress, ...details },
-          'closed a connection'
-        )
-    }
-    const connection = new Connection(socket, context, room, this.metrics, this.logger, policy, (closed, code) => {
+    const connection = new Connection(socket, context, room, this.metrics, this.logger, this.connectionPolicy, (closed, code) => {
       slot.release()
       this.connections.delete(closed)
       for (const extension of this.extensions) {
@@ -393,6 +395,14 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
 /** The request URL for logs, with the access token (a credential) replaced by `REDACTED`. */
 export const redactUrl = (url: string | undefined): string | undefined =>
   url?.replace(/([?&]token=)[^&#]*/g, '$1REDACTED')
+
+/**
+ * The upgrading socket's error listener. It stays for the socket's life, so it is a plain function:
+ * an arrow made in the upgrade handler would share that scope and keep its request alive with it.
+ */
+function destroySocket(this: Duplex): void {
+  this.destroy()
+}
 
 /** Answers an upgrade request with a plain HTTP error and closes the socket. */
 const refuseUpgrade = (socket: Duplex, status: number, message: string): void => {
