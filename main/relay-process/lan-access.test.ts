@@ -1,8 +1,9 @@
 import { jwtVerify, SignJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { connectClient, startEnsembleRelay, upgradeStatus, waitFor, whenSynced, type TestClient } from '../../server/testing/harness'
+import { attemptUpgrade, connectClient, startEnsembleRelay, upgradeStatus, waitFor, whenSynced, type TestClient } from '../../server/testing/harness'
 import type { Relay } from '../../server/relay'
 import { createSessionSecret, mintSessionToken } from '../lan/session-token'
+import { appOrigin } from '../security/app-origin'
 import { LanAccessExtension } from './lan-access'
 import { LanListener } from './lan-listener'
 
@@ -93,5 +94,27 @@ describe('LAN access to the embedded relay', () => {
     const fresh = client(relay.url, 'open')
     await whenSynced(fresh)
     expect(fresh.text.toString()).toBe('host')
+  })
+
+  it('on the loopback port, refuses pages other than the app\'s and its own, and DNS-rebinding hosts', async () => {
+    access.setPolicy(null)
+    const port = new URL(relay.url).port
+    const withHeaders = (headers: Record<string, string>) => attemptUpgrade(relay.url, 'private', { headers })
+    expect((await withHeaders({ origin: appOrigin })).status).toBe(101)
+    expect((await withHeaders({ origin: `http://127.0.0.1:${port}` })).status).toBe(101)
+    const visited = await withHeaders({ origin: 'https://some-site.example' })
+    expect(visited).toEqual({ status: 403, body: expect.stringContaining('"https://some-site.example" may not use') as string })
+    // A page of evil.example whose name now resolves to 127.0.0.1: same origin as far as the browser knows.
+    const rebound = await withHeaders({ origin: `http://evil.example:${port}`, host: `evil.example:${port}` })
+    expect(rebound).toEqual({ status: 403, body: expect.stringContaining('not to "evil.example') as string })
+    // The document API answers through the same check.
+    const api = await fetch(`http://127.0.0.1:${port}/api/docs/private/access`, { headers: { origin: 'https://some-site.example' } })
+    expect(api.status).toBe(403)
+  })
+
+  it('lets LAN pages of any origin follow the hosting policy', async () => {
+    access.setPolicy({ secret, access: 'network', networkRole: 'view' })
+    const answer = await attemptUpgrade(lanUrl, 'open', { headers: { origin: 'http://192.168.1.20:5000', host: '192.168.1.20:5000' } })
+    expect(answer.status).toBe(101)
   })
 })

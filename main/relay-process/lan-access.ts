@@ -1,6 +1,8 @@
+import { isSameOrigin } from '../../server/access/origin-allow-list'
 import { authenticateWithToken } from '../../server/access/token-authentication'
 import { RelayRefusal, type ConnectionContext, type RelayExtension } from '../../server/extension'
 import { sessionKey } from '../lan/session-token'
+import { appOrigin } from '../security/app-origin'
 import type { LanPolicy } from './protocol'
 
 /** The `entry` name of connections that arrive through the LAN listener. */
@@ -8,7 +10,9 @@ export const lanEntry = 'lan'
 
 /**
  * Access control of the desktop's embedded relay. Connections on its own port come from this
- * machine (it listens on 127.0.0.1 only) and may do anything. Connections through the LAN listener
+ * machine (it listens on 127.0.0.1 only) and may do anything, if they come from the app (see
+ * `checkLocalCaller`): any web page the user visits could otherwise open a WebSocket to
+ * 127.0.0.1 and read every document. Connections through the LAN listener
  * follow the hosting policy: in `network` mode anyone gets the session's network role without a
  * token, and a token may grant more; in `link` mode a valid token is required. Without a policy
  * (not hosting) the LAN is refused.
@@ -25,7 +29,7 @@ export class LanAccessExtension implements RelayExtension {
   }
 
   async onAuthenticate(context: ConnectionContext): Promise<void> {
-    if (context.entry !== lanEntry) return
+    if (context.entry !== lanEntry) return checkLocalCaller(context)
     const policy = this.policy
     if (policy === null) throw new RelayRefusal(403, 'this computer is not hosting a session any more')
     const token = context.params.get('token')
@@ -37,5 +41,30 @@ export class LanAccessExtension implements RelayExtension {
       throw new RelayRefusal(401, 'this session is open only to people with an invite link; ask the host for one')
     }
     await authenticateWithToken(sessionKey(policy.secret), context)
+  }
+}
+
+/**
+ * The relay's own port serves the app's windows (pages of `app://ensemble`), the web client it
+ * serves itself, and programs on this machine (which send no `Origin`). Browsers send `Origin` with
+ * every WebSocket upgrade and cross-origin request, so a page from anywhere else is refused here;
+ * a `Host` that is not a loopback name is a DNS-rebinding page posing as the relay's origin.
+ */
+const checkLocalCaller = (context: ConnectionContext): void => {
+  const { host, origin } = context.headers
+  if (!isLoopbackHost(host)) {
+    throw new RelayRefusal(403, `this relay answers only to this computer by its loopback address, not to "${host ?? ''}"`)
+  }
+  if (origin === undefined || origin === appOrigin || isSameOrigin(origin, host)) return
+  throw new RelayRefusal(403, `pages from ${JSON.stringify(origin)} may not use Ensemble's local relay; open the document in Ensemble`)
+}
+
+const isLoopbackHost = (host: string | undefined): boolean => {
+  if (host === undefined) return false
+  try {
+    const { hostname } = new URL(`http://${host}`)
+    return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]'
+  } catch {
+    return false
   }
 }

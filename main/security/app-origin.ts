@@ -1,13 +1,14 @@
 import { extname, join, normalize, sep } from 'node:path'
+import { desktopAppHost, desktopAppOrigin, desktopAppScheme } from '../../app/desktop-origin'
 
 /**
  * The renderer is served from `app://ensemble/…` (a standard, secure custom scheme) rather than
  * `file://`: it gets a real origin, so the CSP, the IPC sender check and navigation rules can
  * name it, and no page can read arbitrary files.
  */
-export const appScheme = 'app'
-export const appHost = 'ensemble'
-export const appOrigin = `${appScheme}://${appHost}`
+export const appScheme = desktopAppScheme
+export const appHost = desktopAppHost
+export const appOrigin = desktopAppOrigin
 export const appEntryUrl = `${appOrigin}/index.html`
 
 /**

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { desktopAppOrigin } from '../../app/desktop-origin'
 import type { Relay } from '../relay'
 import { attemptUpgrade, startEnsembleRelay } from '../testing/harness'
 import { normalizeOrigin, originAllowList } from './origin-allow-list'
@@ -27,8 +28,9 @@ describe('origin allow-list', () => {
   const statusFor = async (headers: Record<string, string>): Promise<number> =>
     (await attemptUpgrade(relay.url, 'notes', { headers })).status
 
-  it('lets in allowed origins, the relay’s own web client, and programs without an Origin header', async () => {
+  it('lets in allowed origins, the relay’s own web client, the desktop app, and programs without an Origin header', async () => {
     expect(await statusFor({ origin: 'https://docs.example.com' })).toBe(101)
+    expect(await statusFor({ origin: desktopAppOrigin })).toBe(101)
     expect(await statusFor({ origin: `http://127.0.0.1:${relay.port}` })).toBe(101)
     expect(await statusFor({})).toBe(101)
   })

@@ -1,3 +1,4 @@
+import { desktopAppOrigin } from '../../app/desktop-origin'
 import { RelayRefusal, type RelayExtension } from '../extension'
 
 /**
@@ -21,9 +22,10 @@ export const normalizeOrigin = (entry: string): string => {
 }
 
 /**
- * Refuses (403) WebSocket upgrades from browser pages whose `Origin` is neither in `origins` nor the
- * relay's own origin (the web client it serves). Requests without an `Origin` header come from
- * programs, not from pages a user merely visited, so they pass; tokens guard those.
+ * Refuses (403) WebSocket upgrades from browser pages whose `Origin` is neither in `origins`, nor the
+ * relay's own origin (the web client it serves), nor the desktop app's (`app://ensemble`). Requests
+ * without an `Origin` header come from programs, not from pages a user merely visited, so they
+ * pass; tokens guard those.
  */
 export const originAllowList = (origins: readonly string[]): RelayExtension => {
   const allowed = new Set(origins.map(normalizeOrigin))
@@ -32,7 +34,7 @@ export const originAllowList = (origins: readonly string[]): RelayExtension => {
     priority: 5,
     onAuthenticate(context) {
       const origin = context.headers.origin
-      if (origin === undefined || allowed.has(origin)) return
+      if (origin === undefined || origin === desktopAppOrigin || allowed.has(origin)) return
       if (isSameOrigin(origin, context.headers.host)) return
       throw new RelayRefusal(
         403,
@@ -42,7 +44,8 @@ export const originAllowList = (origins: readonly string[]): RelayExtension => {
   }
 }
 
-const isSameOrigin = (origin: string, host: string | undefined): boolean => {
+/** Whether a page of `origin` is the relay's own (the web client it serves), given the request's `Host`. */
+export const isSameOrigin = (origin: string, host: string | undefined): boolean => {
   if (host === undefined) return false
   try {
     const url = new URL(origin)
