@@ -115,6 +115,9 @@ export const runLoadOnRelay = async (
     const connected = connects.reduce((sum, result) => sum + result.connected, 0)
     const failed = connects.reduce((sum, result) => sum + result.failed, 0)
     log(`${connected} connected, ${failed} failed in ${connectSeconds} s; writing for ${spec.seconds} s`)
+    // The connection burst leaves the relay collecting its garbage for a moment; the load measures
+    // the relays' steady state, not the tail of that burst.
+    await sleep(options.settleMs)
 
     const beforeRun = await sampleProcess(relay.pid)
     const generatorBefore = await pool.cpuSeconds()
