@@ -1,6 +1,7 @@
 import { hostname } from 'node:os'
 import { parseArgs } from 'node:util'
 import type { SecretSource } from './access/auth-secret'
+import { isLoopbackHost } from './access/loopback'
 import { normalizeOrigin } from './access/origin-allow-list'
 import { defaultRelayLimits, type RelayLimits } from './limits/relay-limits'
 import { relayDefaults } from './relay'
@@ -140,9 +141,6 @@ export const parseRelayCommandLine = (
 }
 
 /** True for addresses that only this machine can reach. */
-export const isLoopbackHost = (host: string): boolean =>
-  host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
-
 /**
  * Reads one secret source from flags or environment. It may be passed with the flags (and variables)
  * `auth-secret` or `auth-secret-file`, never both. Shared with the `token` subcommand.

@@ -1,3 +1,4 @@
+import { isLoopbackHostHeader } from '../../server/access/loopback'
 import { isSameOrigin } from '../../server/access/origin-allow-list'
 import { authenticateWithToken } from '../../server/access/token-authentication'
 import { RelayRefusal, type ConnectionContext, type RelayExtension } from '../../server/extension'
@@ -52,19 +53,9 @@ export class LanAccessExtension implements RelayExtension {
  */
 const checkLocalCaller = (context: ConnectionContext): void => {
   const { host, origin } = context.headers
-  if (!isLoopbackHost(host)) {
+  if (!isLoopbackHostHeader(host)) {
     throw new RelayRefusal(403, `this relay answers only to this computer by its loopback address, not to "${host ?? ''}"`)
   }
   if (origin === undefined || origin === appOrigin || isSameOrigin(origin, host)) return
   throw new RelayRefusal(403, `pages from ${JSON.stringify(origin)} may not use Ensemble's local relay; open the document in Ensemble`)
-}
-
-const isLoopbackHost = (host: string | undefined): boolean => {
-  if (host === undefined) return false
-  try {
-    const { hostname } = new URL(`http://${host}`)
-    return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]'
-  } catch {
-    return false
-  }
 }
