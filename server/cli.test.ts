@@ -48,6 +48,11 @@ describe('npm run relay', () => {
       const witness = connectClient(first.url, 'cli-doc')
       await waitFor(() => witness.text.toString() === 'written before SIGTERM', 'the edit to reach the relay')
       witness.destroy()
+      // The CLI's relay is the only one in its process, so /metrics also carries Node's own.
+      const metrics = await (await fetch(`${first.url.replace(/^ws/, 'http')}/metrics`)).text()
+      expect(metrics).toMatch(/^nodejs_eventloop_lag_p99_seconds \d/m)
+      expect(metrics).toMatch(/^process_resident_memory_bytes \d/m)
+      expect(metrics).toMatch(/^ensemble_connections \d/m)
       const exited = exitOf(first.child)
       first.child.kill('SIGTERM')
       // Exit 0 also means within the deadline: past 4.5 s the relay gives up and exits 1.

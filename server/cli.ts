@@ -83,6 +83,7 @@ const main = async (): Promise<void> => {
     extensions: [...security.extensions, ...extensions],
     logger
   })
+  relay.metrics.includeProcessMetrics()
   logger.info(
     {
       url: relay.url,

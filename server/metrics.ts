@@ -85,6 +85,15 @@ export class RelayMetrics {
     })
   }
 
+  /**
+   * Adds Node's own metrics (`nodejs_*`, `process_*`: event-loop delay percentiles since the last
+   * scrape, GC pauses by kind, heap spaces, CPU, RSS). They watch the whole process, so only a
+   * process that runs one relay, the CLI, turns them on.
+   */
+  includeProcessMetrics(): void {
+    client.collectDefaultMetrics({ register: this.registry })
+  }
+
   countReceived(type: string, bytes: number): void {
     bump(this.received, type, 1, bytes)
   }

@@ -6,6 +6,7 @@
 import { loadavg } from 'node:os'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { RssWatcher, sampleProcess, startNoiseGauge } from './proc-stats'
+import { loopFiguresBetween, scrapeMetrics, type RelayLoopFigures } from './relay-metrics'
 import { startRelay, type RelayName, type RelayNodeArgs, type RelayProcess } from './relay-process'
 import { mebibytes, ratio, round, summarizeLatency, type LatencySummary } from './stats'
 import { WorkerPool } from './worker-pool'
@@ -51,6 +52,8 @@ export interface RelayLoadResult {
    * receiver's TCP work too: this count is what `loadInKernel` is made of.
    */
   readonly writeSyscallsDuringLoad: number
+  /** How long our relay's event loop was held up during the load, from its /metrics; null for the reference. */
+  readonly eventLoopDuringLoad: RelayLoopFigures | null
   readonly rssMiB: {
     readonly beforeLoad: number
     readonly underLoadPeak: number
@@ -119,6 +122,7 @@ export const runLoadOnRelay = async (
     // the relays' steady state, not the tail of that burst.
     await sleep(options.settleMs)
 
+    const metricsBefore = relayName === 'ours' ? await scrapeMetrics(relay) : null
     const beforeRun = await sampleProcess(relay.pid)
     const generatorBefore = await pool.cpuSeconds()
     const noise = await startNoiseGauge([relay.pid, ...pool.pids])
@@ -130,6 +134,7 @@ export const runLoadOnRelay = async (
     )
     const loadWallSeconds = round((performance.now() - runStarted) / 1000)
     const afterRun = await sampleProcess(relay.pid)
+    const eventLoop = metricsBefore === null ? null : loopFiguresBetween(metricsBefore, await scrapeMetrics(relay))
     const generatorCpu = (await pool.cpuSeconds()) - generatorBefore
     const { otherCpuSeconds, otherCpuShare } = await noise()
     const underLoadPeak = await watcher.peakBytes()
@@ -161,6 +166,7 @@ export const runLoadOnRelay = async (
         total: round(end.cpuSeconds - start.cpuSeconds)
       },
       writeSyscallsDuringLoad: afterRun.writeSyscalls - beforeRun.writeSyscalls,
+      eventLoopDuringLoad: eventLoop,
       rssMiB: {
         beforeLoad: mebibytes(start.rssBytes),
         underLoadPeak: mebibytes(underLoadPeak),

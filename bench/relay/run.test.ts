@@ -84,6 +84,9 @@ describe('npm run bench:relay -- --quick', () => {
       expect(result.cpuSeconds).toMatchObject({ load: finiteNumber, loadInKernel: finiteNumber, total: finiteNumber })
       // Each update reached its listeners through socket writes.
       expect(result.writeSyscallsDuringLoad).toBeGreaterThan(0)
+      // Only our relay has /metrics to tell how its event loop fared.
+      if (result.relay === 'ours') expect(result.eventLoopDuringLoad).toMatchObject({ delayP99Ms: finiteNumber, gcPauses: finiteNumber })
+      else expect(result.eventLoopDuringLoad).toBeNull()
       expect(result.rssMiB.beforeLoad).toBeGreaterThan(0)
       expect(result.rssMiB.underLoadPeak).toBeGreaterThan(0)
       expect(result.rssMiB.afterClientsLeft).toBeGreaterThan(0)

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { loopFiguresBetween, metricValue } from './relay-metrics'
+
+const scrape = (gcCount: number, gcSeconds: number): string =>
+  [
+    '# HELP nodejs_eventloop_lag_p99_seconds The 99th percentile of the recorded event loop delays.',
+    'nodejs_eventloop_lag_p99_seconds 0.012451839',
+    'nodejs_eventloop_lag_p99_seconds_extra 5',
+    'nodejs_eventloop_lag_max_seconds 0.031522815',
+    `nodejs_gc_duration_seconds_sum{kind="minor"} ${gcSeconds / 2}`,
+    `nodejs_gc_duration_seconds_sum{kind="major"} ${gcSeconds / 2}`,
+    `nodejs_gc_duration_seconds_count{kind="minor"} ${gcCount - 1}`,
+    'nodejs_gc_duration_seconds_count{kind="major"} 1'
+  ].join('\n')
+
+describe('relay metrics', () => {
+  it('sums a metric over its label sets, and not over longer names', () => {
+    expect(metricValue(scrape(10, 0.5), 'nodejs_gc_duration_seconds_count')).toBe(10)
+    expect(metricValue(scrape(10, 0.5), 'nodejs_eventloop_lag_p99_seconds')).toBe(0.012451839)
+    expect(() => metricValue('ensemble_rooms 1', 'nodejs_eventloop_lag_p99_seconds')).toThrow(/no nodejs_eventloop_lag_p99_seconds/)
+  })
+
+  it('reads the loop figures of a window from the scrapes around it', () => {
+    expect(loopFiguresBetween(scrape(10, 0.5), scrape(60, 0.75))).toEqual({ delayP99Ms: 12.45, delayMaxMs: 31.52, gcPauses: 50, gcMs: 250 })
+  })
+})

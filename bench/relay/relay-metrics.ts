@@ -1,0 +1,46 @@
+/**
+ * What our relay says about its own event loop during a load, read from its `/metrics` (the
+ * reference has none): how long the loop was held up, and how much of that was garbage collection.
+ * The event-loop delay histogram restarts at every scrape, so a scrape just before the load and one
+ * just after bracket the load.
+ */
+import type { RelayProcess } from './relay-process'
+
+export interface RelayLoopFigures {
+  /** Event-loop delay percentiles over the window, sampled every 10 ms (prom-client's default). */
+  readonly delayP99Ms: number
+  readonly delayMaxMs: number
+  /** Garbage-collection pauses in the window, and their total length. */
+  readonly gcPauses: number
+  readonly gcMs: number
+}
+
+export const scrapeMetrics = async (relay: RelayProcess): Promise<string> => {
+  const response = await fetch(`${relay.url.replace(/^ws/, 'http')}/metrics`)
+  if (!response.ok) throw new Error(`${relay.name} relay answered /metrics with HTTP ${response.status}`)
+  return response.text()
+}
+
+/** The value of metric `name` in Prometheus text, summed over its label sets; throws if absent. */
+export const metricValue = (text: string, name: string): number => {
+  let total: number | null = null
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(name)) continue
+    const rest = line.slice(name.length)
+    if (!rest.startsWith(' ') && !rest.startsWith('{')) continue
+    const value = Number(rest.slice(rest.lastIndexOf(' ') + 1))
+    if (Number.isFinite(value)) total = (total ?? 0) + value
+  }
+  if (total === null) throw new Error(`the relay's /metrics has no ${name}`)
+  return total
+}
+
+const milliseconds = (seconds: number): number => Math.round(seconds * 1e5) / 100
+
+/** The loop's figures between two scrapes. */
+export const loopFiguresBetween = (before: string, after: string): RelayLoopFigures => ({
+  delayP99Ms: milliseconds(metricValue(after, 'nodejs_eventloop_lag_p99_seconds')),
+  delayMaxMs: milliseconds(metricValue(after, 'nodejs_eventloop_lag_max_seconds')),
+  gcPauses: metricValue(after, 'nodejs_gc_duration_seconds_count') - metricValue(before, 'nodejs_gc_duration_seconds_count'),
+  gcMs: milliseconds(metricValue(after, 'nodejs_gc_duration_seconds_sum') - metricValue(before, 'nodejs_gc_duration_seconds_sum'))
+})
