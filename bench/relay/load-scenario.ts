@@ -54,6 +54,8 @@ export interface RelayLoadResult {
   readonly writeSyscallsDuringLoad: number
   /** How long our relay's event loop was held up during the load, from its /metrics; null for the reference. */
   readonly eventLoopDuringLoad: RelayLoopFigures | null
+  /** Seconds of the load the relay's event loop was ready to run but waited for a core. */
+  readonly mainThreadRunQueueWaitSeconds: number
   readonly rssMiB: {
     readonly beforeLoad: number
     readonly underLoadPeak: number
@@ -167,6 +169,7 @@ export const runLoadOnRelay = async (
       },
       writeSyscallsDuringLoad: afterRun.writeSyscalls - beforeRun.writeSyscalls,
       eventLoopDuringLoad: eventLoop,
+      mainThreadRunQueueWaitSeconds: round(afterRun.mainThreadRunQueueWaitSeconds - beforeRun.mainThreadRunQueueWaitSeconds),
       rssMiB: {
         beforeLoad: mebibytes(start.rssBytes),
         underLoadPeak: mebibytes(underLoadPeak),

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parseCpuTicks, parseIoCounter, parseMachineBusyTicks, parseStatusBytes, sampleProcess } from './proc-stats'
+import { parseCpuTicks, parseIoCounter, parseMachineBusyTicks, parseRunQueueWaitSeconds, parseStatusBytes, sampleProcess } from './proc-stats'
 
 describe('/proc parsing', () => {
   it('reads utime and stime after a command name with spaces and parentheses', () => {
@@ -26,6 +26,11 @@ describe('/proc parsing', () => {
     expect(() => parseIoCounter('rchar: 1\n', 'syscw')).toThrow(/syscw/)
   })
 
+  it('reads the run-queue wait of /proc/PID/schedstat', () => {
+    expect(parseRunQueueWaitSeconds('5817365061 2500000000 6551\n')).toBe(2.5)
+    expect(() => parseRunQueueWaitSeconds('')).toThrow(/run-queue wait/)
+  })
+
   it('counts busy machine ticks without idle and iowait', () => {
     expect(parseMachineBusyTicks('cpu  100 5 50 9000 40 1 2 3 0 0')).toBe(161)
     expect(() => parseMachineBusyTicks('cpu0 1 2 3 4')).toThrow(/cpu line/)
@@ -37,6 +42,7 @@ describe('/proc parsing', () => {
     expect(sample.peakRssBytes).toBeGreaterThanOrEqual(sample.rssBytes)
     expect(sample.cpuSeconds).toBeGreaterThan(0)
     expect(sample.systemCpuSeconds).toBeLessThanOrEqual(sample.cpuSeconds)
+    expect(sample.mainThreadRunQueueWaitSeconds).toBeGreaterThanOrEqual(0)
     // Writing to a file is one more write call.
     const file = join(await mkdtemp(join(tmpdir(), 'proc-stats-')), 'f')
     await writeFile(file, 'x')

@@ -16,6 +16,11 @@ export interface ProcessSample {
   readonly peakRssBytes: number
   /** write and writev calls the process has made (`syscw` of /proc/PID/io): on a relay, mostly one per socket send. */
   readonly writeSyscalls: number
+  /**
+   * Seconds the main thread (the event loop) was ready to run but waited for a core
+   * (/proc/PID/schedstat): time the machine, not the relay's code, added to its latency.
+   */
+  readonly mainThreadRunQueueWaitSeconds: number
 }
 
 let ticksPerSecond: number | undefined
@@ -55,12 +60,20 @@ export const parseIoCounter = (io: string, field: 'syscr' | 'syscw'): number => 
   return Number(match[1])
 }
 
-/** Reads the CPU time, memory and write calls of `pid`; rejects if the process is gone. */
+/** The run-queue wait of /proc/PID/schedstat ("on-CPU ns, waiting ns, timeslices"), in seconds. */
+export const parseRunQueueWaitSeconds = (schedstat: string): number => {
+  const waiting = Number(schedstat.trim().split(/\s+/)[1])
+  if (!Number.isFinite(waiting)) throw new Error(`cannot read the run-queue wait from /proc schedstat "${schedstat}"`)
+  return waiting / 1e9
+}
+
+/** Reads the CPU time, memory, write calls and run-queue wait of `pid`; rejects if the process is gone. */
 export const sampleProcess = async (pid: number): Promise<ProcessSample> => {
-  const [stat, status, io] = await Promise.all([
+  const [stat, status, io, schedstat] = await Promise.all([
     readFile(`/proc/${pid}/stat`, 'utf8'),
     readFile(`/proc/${pid}/status`, 'utf8'),
-    readFile(`/proc/${pid}/io`, 'utf8')
+    readFile(`/proc/${pid}/io`, 'utf8'),
+    readFile(`/proc/${pid}/schedstat`, 'utf8')
   ])
   const ticks = parseCpuTicks(stat)
   return {
@@ -68,7 +81,8 @@ export const sampleProcess = async (pid: number): Promise<ProcessSample> => {
     systemCpuSeconds: ticks.system / clockTicksPerSecond(),
     rssBytes: parseStatusBytes(status, 'VmRSS'),
     peakRssBytes: parseStatusBytes(status, 'VmHWM'),
-    writeSyscalls: parseIoCounter(io, 'syscw')
+    writeSyscalls: parseIoCounter(io, 'syscw'),
+    mainThreadRunQueueWaitSeconds: parseRunQueueWaitSeconds(schedstat)
   }
 }
 
