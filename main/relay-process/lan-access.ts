@@ -1,9 +1,8 @@
 import { isLoopbackHostHeader } from '../../server/access/loopback'
-import { isSameOrigin } from '../../server/access/origin-allow-list'
+import { isAlwaysAdmitted } from '../../server/access/origin-allow-list'
 import { authenticateWithToken } from '../../server/access/token-authentication'
 import { RelayRefusal, type ConnectionContext, type RelayExtension } from '../../server/extension'
 import { sessionKey } from '../lan/session-token'
-import { appOrigin } from '../security/app-origin'
 import type { LanPolicy } from './protocol'
 
 /** The `entry` name of connections that arrive through the LAN listener. */
@@ -56,6 +55,6 @@ const checkLocalCaller = (context: ConnectionContext): void => {
   if (!isLoopbackHostHeader(host)) {
     throw new RelayRefusal(403, `this relay answers only to this computer by its loopback address, not to "${host ?? ''}"`)
   }
-  if (origin === undefined || origin === appOrigin || isSameOrigin(origin, host)) return
+  if (isAlwaysAdmitted(origin, host)) return
   throw new RelayRefusal(403, `pages from ${JSON.stringify(origin)} may not use Ensemble's local relay; open the document in Ensemble`)
 }

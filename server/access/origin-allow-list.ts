@@ -34,8 +34,7 @@ export const originAllowList = (origins: readonly string[]): RelayExtension => {
     priority: 5,
     onAuthenticate(context) {
       const origin = context.headers.origin
-      if (origin === undefined || origin === desktopAppOrigin || allowed.has(origin)) return
-      if (isSameOrigin(origin, context.headers.host)) return
+      if (isAlwaysAdmitted(origin, context.headers.host) || (origin !== undefined && allowed.has(origin))) return
       throw new RelayRefusal(
         403,
         `pages from ${JSON.stringify(origin)} may not connect to this relay; the operator can add the origin to --allowed-origins`
@@ -44,8 +43,14 @@ export const originAllowList = (origins: readonly string[]): RelayExtension => {
   }
 }
 
-/** Whether a page of `origin` is the relay's own (the web client it serves), given the request's `Host`. */
-export const isSameOrigin = (origin: string, host: string | undefined): boolean => {
+/**
+ * The callers every relay admits whatever its list says: programs (no `Origin`), the desktop app's
+ * windows, and the web client the relay serves itself (`origin` matching the request's `Host`).
+ */
+export const isAlwaysAdmitted = (origin: string | undefined, host: string | undefined): boolean =>
+  origin === undefined || origin === desktopAppOrigin || isSameOrigin(origin, host)
+
+const isSameOrigin = (origin: string, host: string | undefined): boolean => {
   if (host === undefined) return false
   try {
     const url = new URL(origin)
