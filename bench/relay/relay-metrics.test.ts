@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loopFiguresBetween, metricValue } from './relay-metrics'
 
-const scrape = (gcCount: number, gcSeconds: number): string =>
+const scrape = (gcCount: number, gcSeconds: number, majorGcs = 1): string =>
   [
     '# HELP nodejs_eventloop_lag_p99_seconds The 99th percentile of the recorded event loop delays.',
     'nodejs_eventloop_lag_p99_seconds 0.012451839',
@@ -9,8 +9,8 @@ const scrape = (gcCount: number, gcSeconds: number): string =>
     'nodejs_eventloop_lag_max_seconds 0.031522815',
     `nodejs_gc_duration_seconds_sum{kind="minor"} ${gcSeconds / 2}`,
     `nodejs_gc_duration_seconds_sum{kind="major"} ${gcSeconds / 2}`,
-    `nodejs_gc_duration_seconds_count{kind="minor"} ${gcCount - 1}`,
-    'nodejs_gc_duration_seconds_count{kind="major"} 1'
+    `nodejs_gc_duration_seconds_count{kind="minor"} ${gcCount - majorGcs}`,
+    `nodejs_gc_duration_seconds_count{kind="major"} ${majorGcs}`
   ].join('\n')
 
 describe('relay metrics', () => {
@@ -20,7 +20,14 @@ describe('relay metrics', () => {
     expect(() => metricValue('ensemble_rooms 1', 'nodejs_eventloop_lag_p99_seconds')).toThrow(/no nodejs_eventloop_lag_p99_seconds/)
   })
 
+  it('sums only the label sets that carry a given label, and counts a missing one as zero', () => {
+    expect(metricValue(scrape(10, 0.5, 3), 'nodejs_gc_duration_seconds_count', 'kind="major"')).toBe(3)
+    expect(metricValue(scrape(10, 0.5, 3), 'nodejs_gc_duration_seconds_count', 'kind="minor"')).toBe(7)
+    expect(metricValue(scrape(10, 0.5, 3), 'nodejs_gc_duration_seconds_count', 'kind="incremental"')).toBe(0)
+    expect(() => metricValue('ensemble_rooms 1', 'nodejs_gc_duration_seconds_count', 'kind="major"')).toThrow(/no nodejs_gc_duration_seconds_count/)
+  })
+
   it('reads the loop figures of a window from the scrapes around it', () => {
-    expect(loopFiguresBetween(scrape(10, 0.5), scrape(60, 0.75))).toEqual({ delayP99Ms: 12.45, delayMaxMs: 31.52, gcPauses: 50, gcMs: 250 })
+    expect(loopFiguresBetween(scrape(10, 0.5), scrape(60, 0.75, 4))).toEqual({ delayP99Ms: 12.45, delayMaxMs: 31.52, gcPauses: 50, gcMs: 250, majorGcs: 3 })
   })
 })

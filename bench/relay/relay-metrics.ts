@@ -13,6 +13,11 @@ export interface RelayLoopFigures {
   /** Garbage-collection pauses in the window, and their total length. */
   readonly gcPauses: number
   readonly gcMs: number
+  /**
+   * Full (mark-compact) collections in the window. Each also keeps helper threads busy marking for
+   * a while before its pause, taking a core from everything else on a small machine.
+   */
+  readonly majorGcs: number
 }
 
 export const scrapeMetrics = async (relay: RelayProcess): Promise<string> => {
@@ -21,17 +26,23 @@ export const scrapeMetrics = async (relay: RelayProcess): Promise<string> => {
   return response.text()
 }
 
-/** The value of metric `name` in Prometheus text, summed over its label sets; throws if absent. */
-export const metricValue = (text: string, name: string): number => {
-  let total: number | null = null
+/**
+ * The value of metric `name` in Prometheus text, summed over its label sets (only those carrying
+ * `label`, such as `kind="major"`, when given); throws if the metric is absent altogether.
+ */
+export const metricValue = (text: string, name: string, label?: string): number => {
+  let present = false
+  let total = 0
   for (const line of text.split('\n')) {
     if (!line.startsWith(name)) continue
     const rest = line.slice(name.length)
     if (!rest.startsWith(' ') && !rest.startsWith('{')) continue
     const value = Number(rest.slice(rest.lastIndexOf(' ') + 1))
-    if (Number.isFinite(value)) total = (total ?? 0) + value
+    if (!Number.isFinite(value)) continue
+    present = true
+    if (label === undefined || (rest.startsWith('{') && rest.slice(1, rest.indexOf('}')).split(',').includes(label))) total += value
   }
-  if (total === null) throw new Error(`the relay's /metrics has no ${name}`)
+  if (!present) throw new Error(`the relay's /metrics has no ${name}`)
   return total
 }
 
@@ -42,5 +53,8 @@ export const loopFiguresBetween = (before: string, after: string): RelayLoopFigu
   delayP99Ms: milliseconds(metricValue(after, 'nodejs_eventloop_lag_p99_seconds')),
   delayMaxMs: milliseconds(metricValue(after, 'nodejs_eventloop_lag_max_seconds')),
   gcPauses: metricValue(after, 'nodejs_gc_duration_seconds_count') - metricValue(before, 'nodejs_gc_duration_seconds_count'),
-  gcMs: milliseconds(metricValue(after, 'nodejs_gc_duration_seconds_sum') - metricValue(before, 'nodejs_gc_duration_seconds_sum'))
+  gcMs: milliseconds(metricValue(after, 'nodejs_gc_duration_seconds_sum') - metricValue(before, 'nodejs_gc_duration_seconds_sum')),
+  majorGcs: metricValue(after, majorGcCount, 'kind="major"') - metricValue(before, majorGcCount, 'kind="major"')
 })
+
+const majorGcCount = 'nodejs_gc_duration_seconds_count'
