@@ -61,12 +61,19 @@ export class WaitingUpdateFailed<Sender> extends Error {
  */
 export class UpdateIntegrator<Sender> {
   private readonly waiting = new Map<Sender, WaitingUpdate>()
+  /** Where the document's updates go while `apply` runs; `null` otherwise. */
+  private collecting: Uint8Array[] | null = null
 
   constructor(
     private readonly doc: Y.Doc,
     /** Bytes of waiting updates one sender may have. */
     private readonly maxWaitingBytes: number
-  ) {}
+  ) {
+    // One listener for the document's life: adding and removing one around every update made the
+    // document's long-lived observer map regrow its table each time, in the old generation, where
+    // only full collections free it.
+    doc.on('update', (update: Uint8Array) => this.collecting?.push(update))
+  }
 
   /**
    * Integrates a V1 update from `sender` (`decoded`, when given, is `Y.decodeUpdate(update)`) and
@@ -154,14 +161,11 @@ export class UpdateIntegrator<Sender> {
   /** Runs `change`, collecting what integrated and taking what did not out of the document. */
   private apply(change: (doc: Y.Doc) => void): { integrated: Uint8Array | null; left: WaitingUpdate | null } {
     const integrated: Uint8Array[] = []
-    const collect = (update: Uint8Array): void => {
-      integrated.push(update)
-    }
-    this.doc.on('update', collect)
+    this.collecting = integrated
     try {
       change(this.doc)
     } finally {
-      this.doc.off('update', collect)
+      this.collecting = null
     }
     const store = this.doc.store
     const pendingStructs = store.pendingStructs

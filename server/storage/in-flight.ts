@@ -1,22 +1,23 @@
 /**
  * The writes a storage has started and not yet finished, so that `flush()` and `close()` can wait
- * for them. A write leaves the set when it settles, whether it succeeded or failed.
+ * for them, whether each succeeds or fails.
+ *
+ * A chain of `Promise.allSettled` rather than a Set of pending writes: a long-lived Set that gains
+ * and loses an entry on every append regrows its hash table in the old generation, garbage that
+ * only full collections free (see `server/outbox.ts`).
  */
 export class InFlightWrites {
-  private readonly pending = new Set<Promise<unknown>>()
+  /** Settles once every operation tracked so far has settled. */
+  private all: Promise<unknown> = Promise.resolve()
 
   /** Remembers `operation` until it settles and returns it unchanged, for the caller to await. */
   track<T>(operation: Promise<T>): Promise<T> {
-    this.pending.add(operation)
-    const forget = (): void => {
-      this.pending.delete(operation)
-    }
-    operation.then(forget, forget)
+    this.all = Promise.allSettled([this.all, operation])
     return operation
   }
 
-  /** Resolves once every write tracked so far has settled; never rejects (callers saw each failure). */
+  /** Resolves once every operation tracked before this call has settled; never rejects. */
   async settled(): Promise<void> {
-    await Promise.allSettled([...this.pending])
+    await this.all
   }
 }
