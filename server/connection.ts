@@ -46,7 +46,9 @@ export class Connection implements RoomMember, Flushable {
   private closed = false
   private readonly messageBudget: TokenBucket
   private expiryTimer: NodeJS.Timeout | undefined
-  /** Frames queued in this event-loop turn, written by `flush`. */
+  /** Whether a frame went out at once in this event-loop turn; later ones queue in `outbox`. */
+  private wroteThisTurn = false
+  /** Frames queued in this turn after its first, written together by `flush` at the turn's end. */
   private outbox: WireFrame[] = []
   private outboxBytes = 0
   /** Where pre-framed messages are written; `null` sends through `ws`. */
@@ -105,13 +107,22 @@ export class Connection implements RoomMember, Flushable {
       setTimeout(() => this.socket.terminate(), slowConsumerGraceMs).unref()
       return
     }
+    if (this.wire !== null && !this.wroteThisTurn) {
+      // The turn's first frame leaves at once, as the reference relay sends everything: waiting for
+      // the turn's end would hold it behind every other message the turn has still to read.
+      this.wroteThisTurn = true
+      this.wire.write(frame.bytes)
+      flushAfterThisTurn(this)
+      return
+    }
     this.outbox.push(frame)
     this.outboxBytes += frame.byteLength
-    if (this.outbox.length === 1) flushAfterThisTurn(this)
+    flushAfterThisTurn(this)
   }
 
-  /** Writes the frames queued in this turn; several go out in one `writev`. */
+  /** Ends this connection's turn: writes the frames queued since its first, several in one `writev`. */
   flush(): void {
+    this.wroteThisTurn = false
     const frames = this.outbox
     this.dropOutbox()
     if (frames.length === 0 || this.socket.readyState !== WebSocket.OPEN) return

@@ -1,7 +1,8 @@
 /**
- * Connections that queued frames during this event-loop turn. They are written together after the
+ * Connections that were sent frames during this event-loop turn. A connection writes the first
+ * frame of a turn at once and queues the ones after it; those are written together after the
  * turn's input has been handled (`setImmediate`), so that a connection receiving several frames in
- * one turn costs one socket write instead of one per frame. When the relay is idle a turn is short
+ * one turn costs two socket writes instead of one per frame. When the relay is idle a turn is short
  * and frames leave at once; when it is busy, turns grow and writes batch by themselves.
  */
 export interface Flushable {
