@@ -12,7 +12,7 @@ let collector: Collect | null | undefined
  * The garbage collector, exposed on demand: `--expose-gc` set at run time only reaches contexts
  * created afterwards, hence the fresh one. `null` where the flag cannot be set.
  */
-const memoryReducingCollector = (): Collect | null => {
+export const memoryReducingCollector = (): Collect | null => {
   if (collector !== undefined) return collector
   const exposed = (globalThis as { gc?: unknown }).gc
   try {

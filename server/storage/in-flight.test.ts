@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { memoryReducingCollector } from '../idle-memory'
 import { InFlightWrites } from './in-flight'
 
 const deferred = () => {
@@ -30,5 +31,22 @@ describe('InFlightWrites', () => {
     const failing = Promise.reject(new Error('disk full'))
     await expect(writes.track(failing)).rejects.toThrow('disk full')
     await writes.settled()
+  })
+
+  it('keeps nothing of a write once it has settled', async () => {
+    const collect = memoryReducingCollector()
+    if (collect === null) throw new Error('this Node cannot expose its garbage collector')
+    const writes = new InFlightWrites()
+    const results: Array<WeakRef<object>> = []
+    for (let i = 0; i < 200; i++) {
+      const result = { write: i }
+      results.push(new WeakRef(result))
+      await writes.track(Promise.resolve(result))
+    }
+    await writes.settled()
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    collect()
+    // A WeakRef keeps its target alive until the job that made it ends; at most the last one remains.
+    expect(results.filter((result) => result.deref() !== undefined).length).toBeLessThanOrEqual(1)
   })
 })

@@ -12,7 +12,9 @@ export class InFlightWrites {
 
   /** Remembers `operation` until it settles and returns it unchanged, for the caller to await. */
   track<T>(operation: Promise<T>): Promise<T> {
-    this.all = Promise.allSettled([this.all, operation])
+    // Settling with nothing matters: `allSettled`'s own result holds the previous one, so a chain of
+    // bare `allSettled`s would keep the result of every write ever made.
+    this.all = Promise.allSettled([this.all, operation]).then(settledWithNothing)
     return operation
   }
 
@@ -21,3 +23,5 @@ export class InFlightWrites {
     await this.all
   }
 }
+
+const settledWithNothing = (): void => undefined
