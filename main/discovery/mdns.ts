@@ -23,6 +23,7 @@ export interface MdnsBrowser {
 
 export interface MdnsBackend {
   publish(service: { name: string; type: string; port: number; txt: Record<string, string> }): MdnsPublication
+  /** `up` is called when a service appears and again whenever its records change; `down` when it leaves. */
   browse(type: string, handlers: { up(service: MdnsService): void; down(service: MdnsService): void }): MdnsBrowser
   destroy(): Promise<void>
 }
