@@ -140,7 +140,6 @@ export const parseRelayCommandLine = (
   }
 }
 
-/** True for addresses that only this machine can reach. */
 /**
  * Reads one secret source from flags or environment. It may be passed with the flags (and variables)
  * `auth-secret` or `auth-secret-file`, never both. Shared with the `token` subcommand.

@@ -117,7 +117,8 @@ export class Connection implements RoomMember, Flushable {
     }
     this.outbox.push(frame)
     this.outboxBytes += frame.byteLength
-    flushAfterThisTurn(this)
+    // After a frame written at once, the flush at the turn's end is already due.
+    if (!this.wroteThisTurn && this.outbox.length === 1) flushAfterThisTurn(this)
   }
 
   /** Ends this connection's turn: writes the frames queued since its first, several in one `writev`. */

@@ -48,13 +48,15 @@ export const metricValue = (text: string, name: string, label?: string): number 
 
 const milliseconds = (seconds: number): number => Math.round(seconds * 1e5) / 100
 
+/** How much metric `name` (only its `label` sets, when given) grew from one scrape to the next. */
+const growth = (before: string, after: string, name: string, label?: string): number =>
+  metricValue(after, name, label) - metricValue(before, name, label)
+
 /** The loop's figures between two scrapes. */
 export const loopFiguresBetween = (before: string, after: string): RelayLoopFigures => ({
   delayP99Ms: milliseconds(metricValue(after, 'nodejs_eventloop_lag_p99_seconds')),
   delayMaxMs: milliseconds(metricValue(after, 'nodejs_eventloop_lag_max_seconds')),
-  gcPauses: metricValue(after, 'nodejs_gc_duration_seconds_count') - metricValue(before, 'nodejs_gc_duration_seconds_count'),
-  gcMs: milliseconds(metricValue(after, 'nodejs_gc_duration_seconds_sum') - metricValue(before, 'nodejs_gc_duration_seconds_sum')),
-  majorGcs: metricValue(after, majorGcCount, 'kind="major"') - metricValue(before, majorGcCount, 'kind="major"')
+  gcPauses: growth(before, after, 'nodejs_gc_duration_seconds_count'),
+  gcMs: milliseconds(growth(before, after, 'nodejs_gc_duration_seconds_sum')),
+  majorGcs: growth(before, after, 'nodejs_gc_duration_seconds_count', 'kind="major"')
 })
-
-const majorGcCount = 'nodejs_gc_duration_seconds_count'
