@@ -122,8 +122,18 @@ export class LoadClients {
     return { connected, failed, firstFailure }
   }
 
-  /** Writes `updatesPerSecond` tokens per document for `seconds`, then waits for the probes and compares. */
+  /**
+   * Writes `updatesPerSecond` tokens per document for `seconds`, then waits for the probes and
+   * compares. The figures count this run's writes only, so a warm-up run leaves the next clean;
+   * drops count since the clients connected.
+   */
   async run(request: RunRequest): Promise<RunResult> {
+    const latenciesBefore = this.pairs.map((pair) => pair.latenciesMs.length)
+    const sentBefore = this.pairs.reduce((sum, pair) => sum + pair.sent, 0)
+    const seenBefore = this.pairs.reduce((sum, pair) => sum + pair.seenCount, 0)
+    const framesBefore = this.listeners.map((listener) => listener.updateFrames)
+    const awarenessBefore = this.listeners.reduce((sum, listener) => sum + listener.awarenessFrames, 0)
+    const bytesBefore = this.listeners.reduce((sum, listener) => sum + listener.bytesReceived, 0)
     const intervalMs = 1000 / request.updatesPerSecond
     const start = performance.now()
     const end = start + request.seconds * 1000
@@ -147,17 +157,17 @@ export class LoadClients {
       }
       tick()
     })
-    const sent = this.pairs.reduce((sum, pair) => sum + pair.sent, 0)
-    const seen = (): number => this.pairs.reduce((sum, pair) => sum + pair.seenCount, 0)
+    const sent = this.pairs.reduce((sum, pair) => sum + pair.sent, 0) - sentBefore
+    const seen = (): number => this.pairs.reduce((sum, pair) => sum + pair.seenCount, 0) - seenBefore
     try {
       await waitFor(() => seen() === sent, 'every probe to see every update', request.drainTimeoutMs)
     } catch {
       // Reported below as updates not seen.
     }
     const sortedLags = Float64Array.from(lags).sort()
-    const frames = this.listeners.map((listener) => listener.updateFrames)
+    const frames = this.listeners.map((listener, i) => listener.updateFrames - framesBefore[i]!)
     return {
-      latenciesMs: this.pairs.flatMap((pair) => pair.latenciesMs),
+      latenciesMs: this.pairs.flatMap((pair, i) => pair.latenciesMs.slice(latenciesBefore[i])),
       updatesSent: sent,
       updatesSeen: seen(),
       mismatchedDocuments: this.pairs.filter((pair) => !pair.identical()).map((pair) => pair.name),
@@ -170,8 +180,8 @@ export class LoadClients {
         max: frames.length === 0 ? 0 : Math.max(...frames),
         total: frames.reduce((sum, count) => sum + count, 0)
       },
-      listenerAwarenessFrames: this.listeners.reduce((sum, listener) => sum + listener.awarenessFrames, 0),
-      listenerBytes: this.listeners.reduce((sum, listener) => sum + listener.bytesReceived, 0),
+      listenerAwarenessFrames: this.listeners.reduce((sum, listener) => sum + listener.awarenessFrames, 0) - awarenessBefore,
+      listenerBytes: this.listeners.reduce((sum, listener) => sum + listener.bytesReceived, 0) - bytesBefore,
       droppedConnections: this.dropped,
       firstDrop: this.firstDrop
     }

@@ -4,6 +4,7 @@ import { medianRatios, planDocuments, type LoadRatios } from './load-scenario'
 const ratios = (value: number | null): LoadRatios => ({
   latencyP50: value,
   latencyP99: value,
+  warmUpLatencyP99: value,
   cpuSecondsLoad: value,
   cpuSecondsLoadInUserSpace: value,
   writeSyscallsLoad: value,
@@ -26,7 +27,7 @@ describe('medianRatios', () => {
 
 describe('planDocuments', () => {
   it('spreads documents round-robin and leaves out idle workers', () => {
-    const spec = { documents: 3, listenersPerDocument: 4, updatesPerSecondPerDocument: 1, seconds: 1, idleSeconds: 0 }
+    const spec = { documents: 3, listenersPerDocument: 4, updatesPerSecondPerDocument: 1, seconds: 1, warmupSeconds: 0, idleSeconds: 0 }
     expect(planDocuments(spec, 'doc', 2)).toEqual([
       [{ name: 'doc-0', listeners: 4 }, { name: 'doc-2', listeners: 4 }],
       [{ name: 'doc-1', listeners: 4 }]

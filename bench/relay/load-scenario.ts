@@ -10,13 +10,19 @@ import { loopFiguresBetween, scrapeMetrics, type RelayLoopFigures } from './rela
 import { startRelay, type RelayName, type RelayNodeArgs, type RelayProcess } from './relay-process'
 import { mebibytes, ratio, round, summarizeLatency, type LatencySummary } from './stats'
 import { WorkerPool } from './worker-pool'
-import type { DocumentPlan, RunResult } from './worker-protocol'
+import type { DocumentPlan, RunRequest, RunResult } from './worker-protocol'
 
 export interface LoadSpec {
   readonly documents: number
   readonly listenersPerDocument: number
   readonly updatesPerSecondPerDocument: number
   readonly seconds: number
+  /**
+   * The same load for this long before the measured `seconds`, figures kept apart: a relay that
+   * just started spends its first seconds compiling its hot paths, and the measured load is its
+   * steady state. The warm-up's own latencies are reported as the cold start.
+   */
+  readonly warmupSeconds: number
   /** How long the relay idles after every client left before its RSS is read again (60 s in full runs). */
   readonly idleSeconds: number
 }
@@ -40,6 +46,8 @@ export interface RelayLoadResult {
     readonly seconds: number
   }
   readonly latencyMs: LatencySummary
+  /** The warm-up that ran just before the measured load (null without one): the relay's cold start. */
+  readonly warmUp: { readonly seconds: number; readonly latencyMs: LatencySummary; readonly updatesSent: number; readonly updatesSeen: number } | null
   readonly updates: { readonly sent: number; readonly seenByProbes: number }
   readonly probesIdenticalToWriters: boolean
   readonly mismatchedDocuments: readonly string[]
@@ -119,10 +127,12 @@ export const runLoadOnRelay = async (
     const connectSeconds = round((performance.now() - connectStarted) / 1000)
     const connected = connects.reduce((sum, result) => sum + result.connected, 0)
     const failed = connects.reduce((sum, result) => sum + result.failed, 0)
-    log(`${connected} connected, ${failed} failed in ${connectSeconds} s; writing for ${spec.seconds} s`)
+    log(`${connected} connected, ${failed} failed in ${connectSeconds} s`)
     // The connection burst leaves the relay collecting its garbage for a moment; the load measures
     // the relays' steady state, not the tail of that burst.
     await sleep(options.settleMs)
+    const warmUp = spec.warmupSeconds === 0 ? null : await warmUpRelay(relay, pool, plans.length, spec, log)
+    log(`writing for ${spec.seconds} s`)
 
     const metricsBefore = relayName === 'ours' ? await scrapeMetrics(relay) : null
     const beforeRun = await sampleProcess(relay.pid)
@@ -130,10 +140,7 @@ export const runLoadOnRelay = async (
     const noise = await startNoiseGauge([relay.pid, ...pool.pids])
     watcher.reset()
     const runStarted = performance.now()
-    const runs = await guard(
-      relay,
-      pool.all(plans.map(() => ({ op: 'run' as const, seconds: spec.seconds, updatesPerSecond: spec.updatesPerSecondPerDocument, drainTimeoutMs: 30_000 })))
-    )
+    const runs = await guard(relay, pool.all(plans.map(() => runRequest(spec, spec.seconds))))
     const loadWallSeconds = round((performance.now() - runStarted) / 1000)
     const afterRun = await sampleProcess(relay.pid)
     const eventLoop = metricsBefore === null ? null : loopFiguresBetween(metricsBefore, await scrapeMetrics(relay))
@@ -156,6 +163,7 @@ export const runLoadOnRelay = async (
       relay: relayName,
       connections: { planned, connected, failed, firstFailure: connects.find((result) => result.firstFailure !== null)?.firstFailure ?? null, seconds: connectSeconds },
       latencyMs,
+      warmUp,
       updates: { sent: run.updatesSent, seenByProbes: run.updatesSeen },
       probesIdenticalToWriters: run.mismatchedDocuments.length === 0 && run.updatesSeen === run.updatesSent,
       mismatchedDocuments: run.mismatchedDocuments.slice(0, 10),
@@ -197,6 +205,22 @@ export const runLoadOnRelay = async (
   }
 }
 
+const runRequest = (spec: LoadSpec, seconds: number): RunRequest => ({
+  op: 'run',
+  seconds,
+  updatesPerSecond: spec.updatesPerSecondPerDocument,
+  drainTimeoutMs: 30_000
+})
+
+/** Runs the load for `spec.warmupSeconds` and summarizes it on its own. */
+const warmUpRelay = async (relay: RelayProcess, pool: WorkerPool, workers: number, spec: LoadSpec, log: (text: string) => void): Promise<RelayLoadResult['warmUp']> => {
+  log(`warming up for ${spec.warmupSeconds} s (measured apart, as the cold start)`)
+  const run = mergeRuns(await guard(relay, pool.all(Array.from({ length: workers }, () => runRequest(spec, spec.warmupSeconds)))))
+  const latencyMs = summarizeLatency(run.latenciesMs)
+  log(`warm-up p50 ${latencyMs.p50} ms, p99 ${latencyMs.p99} ms`)
+  return { seconds: spec.warmupSeconds, latencyMs, updatesSent: run.updatesSent, updatesSeen: run.updatesSeen }
+}
+
 const readHealth = async (relay: RelayProcess): Promise<{ rooms: number; connections: number }> => {
   const response = await fetch(`${relay.url.replace(/^ws/, 'http')}/healthz`)
   const { rooms, connections } = (await response.json()) as { rooms: number; connections: number }
@@ -234,6 +258,8 @@ const sum = (values: readonly number[]): number => values.reduce((total, value) 
 export interface LoadRatios {
   readonly latencyP50: number | null
   readonly latencyP99: number | null
+  /** p99 of the warm-up: the relays' cold start, when neither has compiled its hot paths yet. */
+  readonly warmUpLatencyP99: number | null
   readonly cpuSecondsLoad: number | null
   /** The load's CPU outside the kernel: what a relay's own code costs, without its socket calls. */
   readonly cpuSecondsLoadInUserSpace: number | null
@@ -253,6 +279,7 @@ export const medianRatios = (rounds: readonly LoadRatios[]): LoadRatios => {
   return {
     latencyP50: median('latencyP50'),
     latencyP99: median('latencyP99'),
+    warmUpLatencyP99: median('warmUpLatencyP99'),
     cpuSecondsLoad: median('cpuSecondsLoad'),
     cpuSecondsLoadInUserSpace: median('cpuSecondsLoadInUserSpace'),
     writeSyscallsLoad: median('writeSyscallsLoad'),
@@ -266,6 +293,7 @@ export const medianRatios = (rounds: readonly LoadRatios[]): LoadRatios => {
 export const loadRatios = (ours: RelayLoadResult, reference: RelayLoadResult): LoadRatios => ({
   latencyP50: ratio(ours.latencyMs.p50, reference.latencyMs.p50),
   latencyP99: ratio(ours.latencyMs.p99, reference.latencyMs.p99),
+  warmUpLatencyP99: ours.warmUp === null || reference.warmUp === null ? null : ratio(ours.warmUp.latencyMs.p99, reference.warmUp.latencyMs.p99),
   cpuSecondsLoad: ratio(ours.cpuSeconds.load, reference.cpuSeconds.load),
   cpuSecondsLoadInUserSpace: ratio(
     ours.cpuSeconds.load - ours.cpuSeconds.loadInKernel,

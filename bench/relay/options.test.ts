@@ -7,6 +7,9 @@ describe('parseBenchArgs', () => {
     expect(options.scenarios).toEqual(['default'])
     expect(options.relays).toEqual(['ours', 'reference'])
     expect(options.quick).toBe(false)
+    // The scenarios' own warm-up and idle times apply unless a flag overrides them.
+    expect(options.warmupSeconds).toBeNull()
+    expect(parseBenchArgs(['--warmup-seconds', '0']).warmupSeconds).toBe(0)
     expect(options.tracePath).toMatch(/shared\/data\/paper-trace\.json\.gz$/)
   })
 
@@ -19,6 +22,7 @@ describe('parseBenchArgs', () => {
     expect(() => parseBenchArgs(['--load', 'C'])).toThrow(/--load takes A or B.*"C"/)
     expect(() => parseBenchArgs(['--relays', 'ours,hocuspocus'])).toThrow(/"hocuspocus"/)
     expect(() => parseBenchArgs(['--workers', '0'])).toThrow(/--workers must be a whole number from 1 to 16; got "0"/)
+    expect(() => parseBenchArgs(['--warmup-seconds', '2.5'])).toThrow(/--warmup-seconds must be a whole number from 0 to 600; got "2.5"/)
     expect(() => parseBenchArgs(['--bogus'])).toThrow(/--help/)
   })
 })

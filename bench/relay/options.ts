@@ -13,6 +13,8 @@ export interface BenchOptions {
   readonly rounds: number
   /** Overrides the scenarios' idle time before the after-load RSS is read. */
   readonly idleSeconds: number | null
+  /** Overrides the scenarios' warm-up before each measured load. */
+  readonly warmupSeconds: number | null
   readonly tracePath: string
   /** Directory for `node --cpu-prof` profiles of the relays, or null. */
   readonly cpuProfileDir: string | null
@@ -46,6 +48,8 @@ Options:
   --rounds N          repeat each load N times, relays taking turns to go first; ratios are the
                       per-field median (default 1)
   --idle-seconds N    seconds to idle after clients left before reading RSS (default 60, quick 1)
+  --warmup-seconds N  seconds of the same load before each measured load, reported apart as the
+                      cold start (default 5, quick 1; 0 measures from the first write)
   --trace-file PATH   the editing trace (default ../shared/data/paper-trace.json.gz from the repo)
   --cpu-prof DIR      write a V8 CPU profile of each relay process into DIR
   --ours-node-args S  extra node flags for our relay only, e.g. "--max-semi-space-size=2"
@@ -69,6 +73,7 @@ export const parseBenchArgs = (argv: readonly string[]): BenchOptions => {
         workers: { type: 'string' },
         rounds: { type: 'string' },
         'idle-seconds': { type: 'string' },
+        'warmup-seconds': { type: 'string' },
         'trace-file': { type: 'string' },
         'cpu-prof': { type: 'string' },
         out: { type: 'string' },
@@ -104,6 +109,7 @@ export const parseBenchArgs = (argv: readonly string[]): BenchOptions => {
     workers: wholeNumber('--workers', values.workers ?? '2', 1, 16),
     rounds: wholeNumber('--rounds', values.rounds ?? '1', 1, 10),
     idleSeconds: values['idle-seconds'] === undefined ? null : wholeNumber('--idle-seconds', values['idle-seconds'], 0, 3600),
+    warmupSeconds: values['warmup-seconds'] === undefined ? null : wholeNumber('--warmup-seconds', values['warmup-seconds'], 0, 600),
     tracePath: values['trace-file'] ?? defaultTracePath,
     cpuProfileDir: values['cpu-prof'] ?? null,
     outFile: values.out ?? null,

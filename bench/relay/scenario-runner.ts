@@ -49,7 +49,7 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 const runLoadScenario = async (name: keyof typeof loadScenarios, { options, relayNodeArgs, log }: ScenarioContext): Promise<LoadScenarioReport> => {
   const scenario = loadScenarios[name]
   const base = options.quick ? scenario.quick : scenario.full
-  const spec = { ...base, idleSeconds: options.idleSeconds ?? base.idleSeconds }
+  const spec = { ...base, idleSeconds: options.idleSeconds ?? base.idleSeconds, warmupSeconds: options.warmupSeconds ?? base.warmupSeconds }
   const rounds: LoadRound[] = []
   for (let round = 0; round < options.rounds; round++) {
     // Alternating which relay goes first spreads slow drifts in the machine's load over both.

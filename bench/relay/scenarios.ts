@@ -15,32 +15,34 @@ export interface LoadScenario {
 }
 
 const idle = 60
+/** Seconds of the same load before each measured load: see `LoadSpec.warmupSeconds`. */
+const warmup = 5
 
 export const loadScenarios: Record<'default' | 'loadA' | 'loadB' | 'scale', LoadScenario> = {
   default: {
     kind: 'load',
     description: 'issue 2: several documents, each with one writer, one latency probe and many listeners, a few updates per second',
-    full: { documents: 20, listenersPerDocument: 50, updatesPerSecondPerDocument: 5, seconds: 30, idleSeconds: idle },
+    full: { documents: 20, listenersPerDocument: 50, updatesPerSecondPerDocument: 5, seconds: 30, warmupSeconds: warmup, idleSeconds: idle },
     // Over 100 connections even when quick, so that a relay limit on one address's connections shows up in the test.
-    quick: { documents: 3, listenersPerDocument: 40, updatesPerSecondPerDocument: 5, seconds: 1, idleSeconds: 1 }
+    quick: { documents: 3, listenersPerDocument: 40, updatesPerSecondPerDocument: 5, seconds: 1, warmupSeconds: 1, idleSeconds: 1 }
   },
   loadA: {
     kind: 'load',
     description: 'issue 6, Load A: 100 documents × (1 writer + 1 probe + 20 listeners) = 2,200 connections, 20 updates/s per document for 10 s',
-    full: { documents: 100, listenersPerDocument: 20, updatesPerSecondPerDocument: 20, seconds: 10, idleSeconds: idle },
-    quick: { documents: 4, listenersPerDocument: 5, updatesPerSecondPerDocument: 20, seconds: 2, idleSeconds: 1 }
+    full: { documents: 100, listenersPerDocument: 20, updatesPerSecondPerDocument: 20, seconds: 10, warmupSeconds: warmup, idleSeconds: idle },
+    quick: { documents: 4, listenersPerDocument: 5, updatesPerSecondPerDocument: 20, seconds: 2, warmupSeconds: 1, idleSeconds: 1 }
   },
   loadB: {
     kind: 'load',
     description: 'issue 6, Load B: 50 documents × (1 writer + 1 probe + 50 listeners) = 2,600 connections, 40 updates/s per document for 10 s',
-    full: { documents: 50, listenersPerDocument: 50, updatesPerSecondPerDocument: 40, seconds: 10, idleSeconds: idle },
-    quick: { documents: 3, listenersPerDocument: 10, updatesPerSecondPerDocument: 40, seconds: 2, idleSeconds: 1 }
+    full: { documents: 50, listenersPerDocument: 50, updatesPerSecondPerDocument: 40, seconds: 10, warmupSeconds: warmup, idleSeconds: idle },
+    quick: { documents: 3, listenersPerDocument: 10, updatesPerSecondPerDocument: 40, seconds: 2, warmupSeconds: 1, idleSeconds: 1 }
   },
   scale: {
     kind: 'load',
     description: 'issue 6, Scale: 1,000 documents × (1 writer + 1 probe + 8 listeners) = 10,000 connections, 1 update/s per document for 60 s',
-    full: { documents: 1000, listenersPerDocument: 8, updatesPerSecondPerDocument: 1, seconds: 60, idleSeconds: idle },
-    quick: { documents: 50, listenersPerDocument: 8, updatesPerSecondPerDocument: 1, seconds: 3, idleSeconds: 1 }
+    full: { documents: 1000, listenersPerDocument: 8, updatesPerSecondPerDocument: 1, seconds: 60, warmupSeconds: warmup, idleSeconds: idle },
+    quick: { documents: 50, listenersPerDocument: 8, updatesPerSecondPerDocument: 1, seconds: 3, warmupSeconds: 1, idleSeconds: 1 }
   }
 }
 

@@ -41,7 +41,7 @@ export interface RunResult {
   readonly listenerUpdateFrames: { readonly min: number; readonly max: number; readonly total: number }
   readonly listenerAwarenessFrames: number
   readonly listenerBytes: number
-  /** Connections the relay closed or that broke during the load. */
+  /** Connections the relay closed or that broke since the clients connected (a warm-up run included). */
   readonly droppedConnections: number
   readonly firstDrop: string | null
 }
