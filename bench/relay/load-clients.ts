@@ -6,8 +6,8 @@ import * as Y from 'yjs'
 import { connectClient, waitFor, whenSynced, type TestClient } from '../../server/testing/harness'
 import { runLimited, withTimeout } from './async-tools'
 import { ListenerClient } from './listener-client'
-import { percentile } from './stats'
-import type { ConnectRequest, ConnectResult, DisconnectResult, RunRequest, RunResult } from './worker-protocol'
+import { mergePhases, percentile } from './stats'
+import type { ConnectRequest, ConnectResult, DisconnectResult, PhaseLatencies, RunRequest, RunResult } from './worker-protocol'
 
 const tokenPattern = /\[(\d+)\]/g
 
@@ -15,8 +15,8 @@ const tokenPattern = /\[(\d+)\]/g
 class DocumentPair {
   /** `sentAt[seq]`: when the writer made update `seq` (performance.now()). */
   private readonly sentAt: number[] = []
-  private readonly seen: boolean[] = []
-  readonly latenciesMs: number[] = []
+  /** `latencyMs[seq]`: how long update `seq` took to reach the probe; unset until it did. */
+  private readonly latencyMs: number[] = []
   seenCount = 0
 
   constructor(
@@ -44,6 +44,16 @@ class DocumentPair {
     this.writer.text.insert(this.writer.text.length, `[${seq}]`)
   }
 
+  /** The updates `from` ≤ seq < `to`: how many, and the latency of each the probe saw. */
+  phase(from: number, to: number): PhaseLatencies {
+    const latenciesMs: number[] = []
+    for (let seq = from; seq < to; seq++) {
+      const latency = this.latencyMs[seq]
+      if (latency !== undefined) latenciesMs.push(latency)
+    }
+    return { latenciesMs, updatesSent: to - from, updatesSeen: latenciesMs.length }
+  }
+
   /** The probe's text and state vector equal the writer's. */
   identical(): boolean {
     return (
@@ -54,10 +64,9 @@ class DocumentPair {
 
   private markSeen(seq: number, now: number): void {
     const sentAt = this.sentAt[seq]
-    if (sentAt === undefined || this.seen[seq] === true) return
-    this.seen[seq] = true
+    if (sentAt === undefined || this.latencyMs[seq] !== undefined) return
     this.seenCount++
-    this.latenciesMs.push(Math.round((now - sentAt) * 1000) / 1000)
+    this.latencyMs[seq] = Math.round((now - sentAt) * 1000) / 1000
   }
 }
 
@@ -67,6 +76,8 @@ export class LoadClients {
   private dropped = 0
   private firstDrop: string | null = null
   private leaving = false
+  /** Updates the probes had seen when the current run began. */
+  private seenBeforeRun = 0
 
   constructor(private readonly progress: (text: string) => void) {}
 
@@ -123,20 +134,21 @@ export class LoadClients {
   }
 
   /**
-   * Writes `updatesPerSecond` tokens per document for `seconds`, then waits for the probes and
-   * compares. The figures count this run's writes only, so a warm-up run leaves the next clean;
-   * drops count since the clients connected.
+   * Writes `updatesPerSecond` tokens per document for `warmupSeconds` and then `seconds` more,
+   * without a pause between, waits for the probes and compares. The warm-up's updates are reported
+   * apart; the listeners' counts and the writers' lag cover the measured seconds only. Drops count
+   * since the clients connected.
    */
   async run(request: RunRequest): Promise<RunResult> {
-    const latenciesBefore = this.pairs.map((pair) => pair.latenciesMs.length)
-    const sentBefore = this.pairs.reduce((sum, pair) => sum + pair.sent, 0)
-    const seenBefore = this.pairs.reduce((sum, pair) => sum + pair.seenCount, 0)
-    const framesBefore = this.listeners.map((listener) => listener.updateFrames)
-    const awarenessBefore = this.listeners.reduce((sum, listener) => sum + listener.awarenessFrames, 0)
-    const bytesBefore = this.listeners.reduce((sum, listener) => sum + listener.bytesReceived, 0)
     const intervalMs = 1000 / request.updatesPerSecond
     const start = performance.now()
-    const end = start + request.seconds * 1000
+    const measuredFrom = start + request.warmupSeconds * 1000
+    const end = measuredFrom + request.seconds * 1000
+    const firstSeq = this.pairs.map((pair) => pair.sent)
+    // Per document, the first update of the measured seconds; set as each writer crosses into them.
+    const measuredSeq = [...firstSeq]
+    let listenersAtMeasuredStart = this.listenerCounts()
+    const measuredStart = setTimeout(() => (listenersAtMeasuredStart = this.listenerCounts()), measuredFrom - start)
     // A random phase per document, so that the writes of different documents do not come in bursts.
     const due = this.pairs.map(() => start + Math.random() * intervalMs)
     const lags: number[] = []
@@ -146,7 +158,8 @@ export class LoadClients {
         let nextDue = Infinity
         this.pairs.forEach((pair, i) => {
           while (due[i]! <= now && due[i]! < end) {
-            lags.push(now - due[i]!)
+            if (due[i]! < measuredFrom) measuredSeq[i] = pair.sent + 1
+            else lags.push(now - due[i]!)
             pair.write()
             due[i]! += intervalMs
           }
@@ -157,19 +170,23 @@ export class LoadClients {
       }
       tick()
     })
-    const sent = this.pairs.reduce((sum, pair) => sum + pair.sent, 0) - sentBefore
-    const seen = (): number => this.pairs.reduce((sum, pair) => sum + pair.seenCount, 0) - seenBefore
+    clearTimeout(measuredStart)
+    const sent = this.pairs.reduce((sum, pair, i) => sum + pair.sent - firstSeq[i]!, 0)
+    const seen = (): number => this.pairs.reduce((sum, pair) => sum + pair.seenCount, 0) - this.seenBeforeRun
     try {
       await waitFor(() => seen() === sent, 'every probe to see every update', request.drainTimeoutMs)
     } catch {
       // Reported below as updates not seen.
     }
+    this.seenBeforeRun += seen()
+    const phases = (from: readonly number[], to: (pair: DocumentPair, i: number) => number): PhaseLatencies =>
+      mergePhases(this.pairs.map((pair, i) => pair.phase(from[i]!, to(pair, i))))
     const sortedLags = Float64Array.from(lags).sort()
-    const frames = this.listeners.map((listener, i) => listener.updateFrames - framesBefore[i]!)
+    const listeners = this.listenerCounts()
+    const frames = listeners.frames.map((count, i) => count - listenersAtMeasuredStart.frames[i]!)
     return {
-      latenciesMs: this.pairs.flatMap((pair, i) => pair.latenciesMs.slice(latenciesBefore[i])),
-      updatesSent: sent,
-      updatesSeen: seen(),
+      ...phases(measuredSeq, (pair) => pair.sent),
+      warmUp: phases(firstSeq, (_, i) => measuredSeq[i]!),
       mismatchedDocuments: this.pairs.filter((pair) => !pair.identical()).map((pair) => pair.name),
       scheduleLagMs: {
         p99: sortedLags.length === 0 ? 0 : Math.round(percentile(sortedLags, 99) * 100) / 100,
@@ -180,10 +197,19 @@ export class LoadClients {
         max: frames.length === 0 ? 0 : Math.max(...frames),
         total: frames.reduce((sum, count) => sum + count, 0)
       },
-      listenerAwarenessFrames: this.listeners.reduce((sum, listener) => sum + listener.awarenessFrames, 0) - awarenessBefore,
-      listenerBytes: this.listeners.reduce((sum, listener) => sum + listener.bytesReceived, 0) - bytesBefore,
+      listenerAwarenessFrames: listeners.awareness - listenersAtMeasuredStart.awareness,
+      listenerBytes: listeners.bytes - listenersAtMeasuredStart.bytes,
       droppedConnections: this.dropped,
       firstDrop: this.firstDrop
+    }
+  }
+
+  /** What the listeners have received so far: update frames each, awareness frames and bytes in all. */
+  private listenerCounts(): { frames: number[]; awareness: number; bytes: number } {
+    return {
+      frames: this.listeners.map((listener) => listener.updateFrames),
+      awareness: this.listeners.reduce((sum, listener) => sum + listener.awarenessFrames, 0),
+      bytes: this.listeners.reduce((sum, listener) => sum + listener.bytesReceived, 0)
     }
   }
 

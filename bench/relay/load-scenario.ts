@@ -8,9 +8,9 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { RssWatcher, sampleProcess, startNoiseGauge } from './proc-stats'
 import { loopFiguresBetween, scrapeMetrics, type RelayLoopFigures } from './relay-metrics'
 import { startRelay, type RelayName, type RelayNodeArgs, type RelayProcess } from './relay-process'
-import { mebibytes, ratio, round, summarizeLatency, type LatencySummary } from './stats'
+import { mebibytes, mergePhases, ratio, round, summarizeLatency, type LatencySummary } from './stats'
 import { WorkerPool } from './worker-pool'
-import type { DocumentPlan, RunRequest, RunResult } from './worker-protocol'
+import type { DocumentPlan, RunResult } from './worker-protocol'
 
 export interface LoadSpec {
   readonly documents: number
@@ -60,7 +60,7 @@ export interface RelayLoadResult {
    * receiver's TCP work too: this count is what `loadInKernel` is made of.
    */
   readonly writeSyscallsDuringLoad: number
-  /** How long our relay's event loop was held up during the load, from its /metrics; null for the reference. */
+  /** How long our relay's event loop was held up during the warm-up and the load, from its /metrics; null for the reference. */
   readonly eventLoopDuringLoad: RelayLoopFigures | null
   /** Seconds of the load the relay's event loop was ready to run but waited for a core. */
   readonly mainThreadRunQueueWaitSeconds: number
@@ -131,24 +131,29 @@ export const runLoadOnRelay = async (
     // The connection burst leaves the relay collecting its garbage for a moment; the load measures
     // the relays' steady state, not the tail of that burst.
     await sleep(options.settleMs)
-    const warmUp = spec.warmupSeconds === 0 ? null : await warmUpRelay(relay, pool, plans.length, spec, log)
-    log(`writing for ${spec.seconds} s`)
 
+    // Read before the warm-up: a /metrics scrape holds our relay's event loop for a moment, which
+    // must not fall in the measured seconds. The loop figures so cover the warm-up too.
     const metricsBefore = relayName === 'ours' ? await scrapeMetrics(relay) : null
+    log(`writing for ${spec.warmupSeconds} s of warm-up, then ${spec.seconds} s measured`)
+    const runs = guard(relay, pool.all(plans.map(() => ({ op: 'run' as const, warmupSeconds: spec.warmupSeconds, seconds: spec.seconds, updatesPerSecond: spec.updatesPerSecondPerDocument, drainTimeoutMs: 30_000 }))))
+    // The writers go on without a pause; the measured seconds start when the warm-up ends.
+    await Promise.race([runs, sleep(spec.warmupSeconds * 1000)])
     const beforeRun = await sampleProcess(relay.pid)
     const generatorBefore = await pool.cpuSeconds()
     const noise = await startNoiseGauge([relay.pid, ...pool.pids])
     watcher.reset()
     const runStarted = performance.now()
-    const runs = await guard(relay, pool.all(plans.map(() => runRequest(spec, spec.seconds))))
+    const run = mergeRuns(await runs)
     const loadWallSeconds = round((performance.now() - runStarted) / 1000)
     const afterRun = await sampleProcess(relay.pid)
     const eventLoop = metricsBefore === null ? null : loopFiguresBetween(metricsBefore, await scrapeMetrics(relay))
     const generatorCpu = (await pool.cpuSeconds()) - generatorBefore
     const { otherCpuSeconds, otherCpuShare } = await noise()
     const underLoadPeak = await watcher.peakBytes()
-    const run = mergeRuns(runs)
     const latencyMs = summarizeLatency(run.latenciesMs)
+    const warmUp = spec.warmupSeconds === 0 ? null : { seconds: spec.warmupSeconds, latencyMs: summarizeLatency(run.warmUp.latenciesMs), updatesSent: run.warmUp.updatesSent, updatesSeen: run.warmUp.updatesSeen }
+    if (warmUp !== null) log(`warm-up p50 ${warmUp.latencyMs.p50} ms, p99 ${warmUp.latencyMs.p99} ms`)
     log(`p50 ${latencyMs.p50} ms, p99 ${latencyMs.p99} ms, ${run.updatesSeen}/${run.updatesSent} updates seen; clients leaving`)
 
     await guard(relay, pool.all(plans.map(() => ({ op: 'disconnect' as const, timeoutMs: 30_000 }))))
@@ -205,22 +210,6 @@ export const runLoadOnRelay = async (
   }
 }
 
-const runRequest = (spec: LoadSpec, seconds: number): RunRequest => ({
-  op: 'run',
-  seconds,
-  updatesPerSecond: spec.updatesPerSecondPerDocument,
-  drainTimeoutMs: 30_000
-})
-
-/** Runs the load for `spec.warmupSeconds` and summarizes it on its own. */
-const warmUpRelay = async (relay: RelayProcess, pool: WorkerPool, workers: number, spec: LoadSpec, log: (text: string) => void): Promise<RelayLoadResult['warmUp']> => {
-  log(`warming up for ${spec.warmupSeconds} s (measured apart, as the cold start)`)
-  const run = mergeRuns(await guard(relay, pool.all(Array.from({ length: workers }, () => runRequest(spec, spec.warmupSeconds)))))
-  const latencyMs = summarizeLatency(run.latenciesMs)
-  log(`warm-up p50 ${latencyMs.p50} ms, p99 ${latencyMs.p99} ms`)
-  return { seconds: spec.warmupSeconds, latencyMs, updatesSent: run.updatesSent, updatesSeen: run.updatesSeen }
-}
-
 const readHealth = async (relay: RelayProcess): Promise<{ rooms: number; connections: number }> => {
   const response = await fetch(`${relay.url.replace(/^ws/, 'http')}/healthz`)
   const { rooms, connections } = (await response.json()) as { rooms: number; connections: number }
@@ -237,9 +226,8 @@ const guard = <T>(relay: RelayProcess, work: Promise<T>): Promise<T> =>
   ])
 
 const mergeRuns = (runs: readonly RunResult[]): RunResult => ({
-  latenciesMs: runs.flatMap((run) => run.latenciesMs),
-  updatesSent: sum(runs.map((run) => run.updatesSent)),
-  updatesSeen: sum(runs.map((run) => run.updatesSeen)),
+  ...mergePhases(runs),
+  warmUp: mergePhases(runs.map((run) => run.warmUp)),
   mismatchedDocuments: runs.flatMap((run) => run.mismatchedDocuments),
   scheduleLagMs: { p99: Math.max(...runs.map((run) => run.scheduleLagMs.p99)), max: Math.max(...runs.map((run) => run.scheduleLagMs.max)) },
   listenerUpdateFrames: {

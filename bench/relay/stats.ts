@@ -1,5 +1,7 @@
 /** Summary statistics for latency samples and the ours/reference ratios. */
 
+import type { PhaseLatencies } from './worker-protocol'
+
 export interface LatencySummary {
   readonly samples: number
   readonly p50: number | null
@@ -45,3 +47,10 @@ export const round = (value: number, decimals = 2): number => {
 }
 
 export const mebibytes = (bytes: number): number => round(bytes / (1024 * 1024), 1)
+
+/** Several documents' or workers' updates of one phase as one. */
+export const mergePhases = (phases: readonly PhaseLatencies[]): PhaseLatencies => ({
+  latenciesMs: phases.flatMap((phase) => phase.latenciesMs),
+  updatesSent: phases.reduce((sum, phase) => sum + phase.updatesSent, 0),
+  updatesSeen: phases.reduce((sum, phase) => sum + phase.updatesSeen, 0)
+})

@@ -23,17 +23,27 @@ export interface ConnectResult {
 
 export interface RunRequest {
   readonly op: 'run'
+  /**
+   * Seconds of writing before the measured `seconds`, in the same run without a pause: updates
+   * sent in it are reported apart, in `warmUp`.
+   */
+  readonly warmupSeconds: number
   readonly seconds: number
   readonly updatesPerSecond: number
   /** How long to wait, after the last write, for every probe to see every update. */
   readonly drainTimeoutMs: number
 }
 
-export interface RunResult {
-  /** Writer-to-probe latency of every update a probe saw, in milliseconds. */
+/** The updates sent in one phase of a run and the writer-to-probe latency, in ms, of each a probe saw. */
+export interface PhaseLatencies {
   readonly latenciesMs: number[]
   readonly updatesSent: number
   readonly updatesSeen: number
+}
+
+/** A run's figures; all but `warmUp` and the final comparison cover the measured seconds only. */
+export interface RunResult extends PhaseLatencies {
+  readonly warmUp: PhaseLatencies
   /** Documents whose probe did not end identical to its writer (text and state vector). */
   readonly mismatchedDocuments: string[]
   /** How late the writers fired behind their schedule: a large figure means the generator was saturated. */
@@ -41,7 +51,7 @@ export interface RunResult {
   readonly listenerUpdateFrames: { readonly min: number; readonly max: number; readonly total: number }
   readonly listenerAwarenessFrames: number
   readonly listenerBytes: number
-  /** Connections the relay closed or that broke since the clients connected (a warm-up run included). */
+  /** Connections the relay closed or that broke since the clients connected (the warm-up included). */
   readonly droppedConnections: number
   readonly firstDrop: string | null
 }
