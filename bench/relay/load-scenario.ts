@@ -54,7 +54,7 @@ export interface RelayLoadResult {
   readonly droppedConnections: number
   readonly firstDrop: string | null
   /** `loadInKernel` is the system part of `load`: the socket writes every relay must make. */
-  readonly cpuSeconds: { readonly connect: number; readonly load: number; readonly loadInKernel: number; readonly total: number }
+  readonly cpuSeconds: { readonly connect: number; readonly warmUp: number; readonly load: number; readonly loadInKernel: number; readonly total: number }
   /**
    * write/writev calls during the load. Each one carries a socket send and, on loopback, the
    * receiver's TCP work too: this count is what `loadInKernel` is made of.
@@ -135,6 +135,7 @@ export const runLoadOnRelay = async (
     // Read before the warm-up: a /metrics scrape holds our relay's event loop for a moment, which
     // must not fall in the measured seconds. The loop figures so cover the warm-up too.
     const metricsBefore = relayName === 'ours' ? await scrapeMetrics(relay) : null
+    const beforeWarmUp = await sampleProcess(relay.pid)
     log(`writing for ${spec.warmupSeconds} s of warm-up, then ${spec.seconds} s measured`)
     const runs = guard(relay, pool.all(plans.map(() => ({ op: 'run' as const, warmupSeconds: spec.warmupSeconds, seconds: spec.seconds, updatesPerSecond: spec.updatesPerSecondPerDocument, drainTimeoutMs: 30_000 }))))
     // The writers go on without a pause; the measured seconds start when the warm-up ends.
@@ -175,7 +176,8 @@ export const runLoadOnRelay = async (
       droppedConnections: run.droppedConnections,
       firstDrop: run.firstDrop,
       cpuSeconds: {
-        connect: round(beforeRun.cpuSeconds - start.cpuSeconds),
+        connect: round(beforeWarmUp.cpuSeconds - start.cpuSeconds),
+        warmUp: round(beforeRun.cpuSeconds - beforeWarmUp.cpuSeconds),
         load: round(afterRun.cpuSeconds - beforeRun.cpuSeconds),
         loadInKernel: round(afterRun.systemCpuSeconds - beforeRun.systemCpuSeconds),
         total: round(end.cpuSeconds - start.cpuSeconds)
