@@ -133,11 +133,12 @@ export const runLoadOnRelay = async (
     await sleep(options.settleMs)
 
     // Read before the warm-up: a /metrics scrape holds our relay's event loop for a moment, which
-    // must not fall in the measured seconds. The loop figures so cover the warm-up too.
+    // must not fall in the measured seconds. So the loop figures cover the warm-up too.
     const metricsBefore = relayName === 'ours' ? await scrapeMetrics(relay) : null
     const beforeWarmUp = await sampleProcess(relay.pid)
     log(`writing for ${spec.warmupSeconds} s of warm-up, then ${spec.seconds} s measured`)
-    const runs = guard(relay, pool.all(plans.map(() => ({ op: 'run' as const, warmupSeconds: spec.warmupSeconds, seconds: spec.seconds, updatesPerSecond: spec.updatesPerSecondPerDocument, drainTimeoutMs: 30_000 }))))
+    const request = { op: 'run', warmupSeconds: spec.warmupSeconds, seconds: spec.seconds, updatesPerSecond: spec.updatesPerSecondPerDocument, drainTimeoutMs: 30_000 } as const
+    const runs = guard(relay, pool.all(plans.map(() => request)))
     // The writers go on without a pause; the measured seconds start when the warm-up ends.
     await Promise.race([runs, sleep(spec.warmupSeconds * 1000)])
     const beforeRun = await sampleProcess(relay.pid)
@@ -153,7 +154,10 @@ export const runLoadOnRelay = async (
     const { otherCpuSeconds, otherCpuShare } = await noise()
     const underLoadPeak = await watcher.peakBytes()
     const latencyMs = summarizeLatency(run.latenciesMs)
-    const warmUp = spec.warmupSeconds === 0 ? null : { seconds: spec.warmupSeconds, latencyMs: summarizeLatency(run.warmUp.latenciesMs), updatesSent: run.warmUp.updatesSent, updatesSeen: run.warmUp.updatesSeen }
+    const warmUp =
+      spec.warmupSeconds === 0
+        ? null
+        : { seconds: spec.warmupSeconds, latencyMs: summarizeLatency(run.warmUp.latenciesMs), updatesSent: run.warmUp.updatesSent, updatesSeen: run.warmUp.updatesSeen }
     if (warmUp !== null) log(`warm-up p50 ${warmUp.latencyMs.p50} ms, p99 ${warmUp.latencyMs.p99} ms`)
     log(`p50 ${latencyMs.p50} ms, p99 ${latencyMs.p99} ms, ${run.updatesSeen}/${run.updatesSent} updates seen; clients leaving`)
 
