@@ -30,4 +30,15 @@ describe('relay metrics', () => {
   it('reads the loop figures of a window from the scrapes around it', () => {
     expect(loopFiguresBetween(scrape(10, 0.5), scrape(60, 0.75, 4))).toEqual({ delayP99Ms: 12.45, delayMaxMs: 31.52, gcPauses: 50, gcMs: 250, majorGcs: 3 })
   })
+
+  it('counts a declared metric without samples as zero: the GC histogram before the first collection', () => {
+    const beforeAnyGc = [
+      'nodejs_eventloop_lag_p99_seconds 0.01',
+      'nodejs_eventloop_lag_max_seconds 0.02',
+      '# HELP nodejs_gc_duration_seconds Garbage collection duration by kind, one of major, minor, incremental or weakcb.',
+      '# TYPE nodejs_gc_duration_seconds histogram'
+    ].join('\n')
+    expect(metricValue(beforeAnyGc, 'nodejs_gc_duration_seconds_count')).toBe(0)
+    expect(loopFiguresBetween(beforeAnyGc, scrape(6, 0.5, 2))).toMatchObject({ gcPauses: 6, gcMs: 500, majorGcs: 2 })
+  })
 })

@@ -28,12 +28,16 @@ export const scrapeMetrics = async (relay: RelayProcess): Promise<string> => {
 
 /**
  * The value of metric `name` in Prometheus text, summed over its label sets (only those carrying
- * `label`, such as `kind="major"`, when given); throws if the metric is absent altogether.
+ * `label`, such as `kind="major"`, when given). A metric that is declared (`# TYPE`) but has no
+ * sample yet counts as zero: prom-client's GC histogram has none before the first collection.
+ * Throws if the metric is absent altogether.
  */
 export const metricValue = (text: string, name: string, label?: string): number => {
+  const family = name.replace(/_(count|sum|bucket)$/, '')
   let present = false
   let total = 0
   for (const line of text.split('\n')) {
+    if (line.startsWith(`# TYPE ${name} `) || line.startsWith(`# TYPE ${family} `)) present = true
     if (!line.startsWith(name)) continue
     const rest = line.slice(name.length)
     if (!rest.startsWith(' ') && !rest.startsWith('{')) continue
