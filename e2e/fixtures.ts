@@ -64,7 +64,17 @@ export const openWriterPage = async (browser: Browser, httpUrl: string, user: st
   await page.goto(`${httpUrl}/?doc=${encodeURIComponent(doc)}&user=${encodeURIComponent(user)}`)
   await expect(page.locator('.ProseMirror')).toBeVisible()
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected')
+  await whenEditorPublished(page)
   return { context, page, name: user }
+}
+
+/**
+ * Waits until the renderer has published the open document as `window.ensembleEditor`. The screen
+ * shows the editor, its name and its status before that: `showEditorScreen` resolves only after
+ * the local cache has loaded.
+ */
+export const whenEditorPublished = async (page: Page): Promise<void> => {
+  await page.waitForFunction(() => window.ensembleEditor !== undefined)
 }
 
 export const test = base.extend<Fixtures>({
@@ -89,10 +99,13 @@ export { expect }
 
 /**
  * The text of the document shown in `page`, blocks separated by newlines. Read from the view's
- * state rather than `innerText`, which would include the names on remote cursors.
+ * state rather than `innerText`, which would include the names on remote cursors. Waits for the
+ * editor to be published first, since `expect.poll` does not retry a callback that throws.
  */
-export const editorText = (page: Page): Promise<string> =>
-  page.evaluate(() => {
+export const editorText = async (page: Page): Promise<string> => {
+  await whenEditorPublished(page)
+  return page.evaluate(() => {
     const doc = window.ensembleEditor!.view.state.doc
     return doc.textBetween(0, doc.content.size, '\n')
   })
+}
