@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures'
+import { test, expect, expectConnected } from './fixtures'
 import { openTab } from './panels'
 
 test('chat messages reach the other page, count as unread until read, survive a reload, and joins and leaves show as lines', async ({ openWriter }) => {
@@ -31,7 +31,7 @@ test('chat messages reach the other page, count as unread until read, survive a 
 
   // A reload keeps the conversation (it is in the document) and what was read stays read.
   await ana.page.reload()
-  await expect(ana.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected')
+  await expectConnected(ana.page)
   await expect(ana.page.getByTestId('tab-chat-count')).toBeHidden()
   await openTab(ana.page, 'chat')
   await expect(anaMessages).toHaveText([/Ben Ode.*Hello Ana, shall we start\?/s, /Ana Lima.*Yes, go ahead/s])

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { test, expect, editorText } from './fixtures'
+import { test, expect, expectConnected, editorText } from './fixtures'
 
 /**
  * Puts the caret at the end of the document, and waits until the editor knows it: ProseMirror reads
@@ -152,7 +152,7 @@ test('a document opens and edits with no connection at all, from the offline cop
   await ana.page.keyboard.type(' And after reopening offline.')
 
   await ana.context.setOffline(false)
-  await expect(ana.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected')
+  await expectConnected(ana.page)
   await expect.poll(() => editorText(ben.page)).toBe('Written while online. And after reopening offline.')
   expect(relay.current.roomNames()).toContain('cached')
 })

@@ -7,13 +7,12 @@
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
 import { parseInviteLink, parseWebUrl } from '../app/invite-link'
 import type { Library } from '../app/library'
 import { InMemoryMdnsNetwork } from './desktop/in-memory-mdns'
 import { freePort } from '../server/testing/services'
 import { startHeadlessDesktop, type HeadlessDesktop } from './desktop/headless-desktop'
-import { editorText, expect, test as base } from './fixtures'
+import { editorText, expect, expectConnected, test as base } from './fixtures'
 
 /** Starts headless desktops on one in-memory LAN for the test, and quits them after it. */
 const test = base.extend<{ desktop: (name: string, hostName: string) => Promise<HeadlessDesktop> }>({
@@ -29,7 +28,6 @@ const test = base.extend<{ desktop: (name: string, hostName: string) => Promise<
   }
 })
 
-const expectConnected = (page: Page) => expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected')
 const storedLibrary = async (desktop: HeadlessDesktop): Promise<Library> => JSON.parse(await readFile(join(desktop.userData, 'library.json'), 'utf8')) as Library
 
 /** The claims of a JWT, unverified: to check which role an invite carries. */

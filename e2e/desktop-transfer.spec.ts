@@ -8,7 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { InMemoryMdnsNetwork } from './desktop/in-memory-mdns'
 import { startHeadlessDesktop, type HeadlessDesktop } from './desktop/headless-desktop'
-import { editorText, expect, test as base } from './fixtures'
+import { editorText, expect, expectConnected, test as base } from './fixtures'
 
 const test = base.extend<{ desktop: (name: string) => Promise<HeadlessDesktop> }>({
   desktop: async ({ browserName: _browserName }, use) => {
@@ -27,7 +27,7 @@ test('desktop: File → Export As → PDF writes the printed document; File → 
   const window = await ana.openWindow(await browser.newContext())
   const { page } = window
   await page.getByTestId('home').getByTestId('new-document').click()
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected')
+  await expectConnected(page)
   const name = new URL(page.url()).searchParams.get('doc')!
   await page.locator('.ProseMirror').click()
   await page.keyboard.type('Quarterly summary')

@@ -63,10 +63,14 @@ export const openWriterPage = async (browser: Browser, httpUrl: string, user: st
   page.on('pageerror', (error) => console.error(`[${user}] page error:`, error))
   await page.goto(`${httpUrl}/?doc=${encodeURIComponent(doc)}&user=${encodeURIComponent(user)}`)
   await expect(page.locator('.ProseMirror')).toBeVisible()
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected')
+  await expectConnected(page)
   await whenEditorPublished(page)
   return { context, page, name: user }
 }
+
+/** The page's status bar says it is connected to its relay. */
+export const expectConnected = (page: Page): Promise<void> =>
+  expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected')
 
 /**
  * Waits until the renderer has published the open document as `window.ensembleEditor`. The screen

@@ -3,11 +3,10 @@
  * by a real relay, talking to real relays (the page's own, and a second one playing a hosted relay
  * with token authentication).
  */
-import type { Page } from '@playwright/test'
 import { signAccessToken } from '../server/access/access-token'
 import { tokenAuthentication } from '../server/access/token-authentication'
 import type { ConnectionContext } from '../server/extension'
-import { editorText, expect, startRelayUnderTest, test, type RelayUnderTest } from './fixtures'
+import { editorText, expect, expectConnected, startRelayUnderTest, test, type RelayUnderTest } from './fixtures'
 
 const hostedSecret = new TextEncoder().encode('a hosted relay secret of at least 32 bytes')
 
@@ -32,7 +31,6 @@ const startHostedRelay = async (): Promise<RelayUnderTest & { token: string; ope
   return Object.assign(relay, { opened, token })
 }
 
-const expectConnected = (page: Page) => expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected')
 
 test('the home screen lists the documents opened, newest first, and opens or forgets them', async ({ browser, relay }) => {
   const context = await browser.newContext()

@@ -3,7 +3,7 @@
  * adds a second ProseMirror root to the page), selecting text in it, and typing at its end.
  */
 import type { Browser, Locator, Page } from '@playwright/test'
-import { expect, type Writer } from './fixtures'
+import { expect, expectConnected, type Writer } from './fixtures'
 
 /** The live document's editor (not a version's read-only view). */
 export const liveEditor = (page: Page): Locator => page.locator('.editor-slot:not(.version-slot) > .ProseMirror')
@@ -81,6 +81,6 @@ export const openWithToken = async (browser: Browser, httpUrl: string, user: str
   const page = await context.newPage()
   page.on('pageerror', (error) => console.error(`[${user}] page error:`, error))
   await page.goto(`${httpUrl}/?doc=${encodeURIComponent(doc)}&user=${encodeURIComponent(user)}#token=${encodeURIComponent(token)}`)
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected')
+  await expectConnected(page)
   return { context, page, name: user }
 }

@@ -7,7 +7,7 @@ import { signAccessToken } from '../server/access/access-token'
 import { tokenAuthentication } from '../server/access/token-authentication'
 import type { ConnectionContext } from '../server/extension'
 import { createHttpHandler } from '../server/http'
-import { test, expect, startRelayUnderTest, webRoot } from './fixtures'
+import { test, expect, expectConnected, startRelayUnderTest, webRoot } from './fixtures'
 
 test('the home screen opens a document by name, and a first visit asks for a display name', async ({ browser, relay }) => {
   const context = await browser.newContext()
@@ -26,7 +26,7 @@ test('the home screen opens a document by name, and a first visit asks for a dis
   await expect(prompt.getByLabel('Your name')).toBeFocused()
   await prompt.getByLabel('Your name').fill('Dana Roe')
   await prompt.getByRole('button', { name: 'Continue' }).click()
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected')
+  await expectConnected(page)
   await expect(page.getByTestId('document-name')).toHaveText('team/notes')
   await expect(page.getByTestId('presence').locator('[data-user="Dana Roe"] .avatar')).toHaveText('DR')
 
