@@ -76,8 +76,6 @@ export class LoadClients {
   private dropped = 0
   private firstDrop: string | null = null
   private leaving = false
-  /** Updates the probes had seen when the current run began. */
-  private seenBeforeRun = 0
 
   constructor(private readonly progress: (text: string) => void) {}
 
@@ -145,6 +143,7 @@ export class LoadClients {
     const measuredFrom = start + request.warmupSeconds * 1000
     const end = measuredFrom + request.seconds * 1000
     const firstSeq = this.pairs.map((pair) => pair.sent)
+    const seenBefore = this.seenByProbes()
     // Per document, the first update of the measured seconds; set as each writer crosses into them.
     const measuredSeq = [...firstSeq]
     let listenersAtMeasuredStart = this.listenerCounts()
@@ -172,13 +171,12 @@ export class LoadClients {
     })
     clearTimeout(measuredStart)
     const sent = this.pairs.reduce((sum, pair, i) => sum + pair.sent - firstSeq[i]!, 0)
-    const seen = (): number => this.pairs.reduce((sum, pair) => sum + pair.seenCount, 0) - this.seenBeforeRun
+    const seen = (): number => this.seenByProbes() - seenBefore
     try {
       await waitFor(() => seen() === sent, 'every probe to see every update', request.drainTimeoutMs)
     } catch {
       // Reported below as updates not seen.
     }
-    this.seenBeforeRun += seen()
     const phases = (from: readonly number[], to: (pair: DocumentPair, i: number) => number): PhaseLatencies =>
       mergePhases(this.pairs.map((pair, i) => pair.phase(from[i]!, to(pair, i))))
     const sortedLags = Float64Array.from(lags).sort()
@@ -202,6 +200,11 @@ export class LoadClients {
       droppedConnections: this.dropped,
       firstDrop: this.firstDrop
     }
+  }
+
+  /** Updates the probes have seen so far, over every run. */
+  private seenByProbes(): number {
+    return this.pairs.reduce((sum, pair) => sum + pair.seenCount, 0)
   }
 
   /** What the listeners have received so far: update frames each, awareness frames and bytes in all. */
