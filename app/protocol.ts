@@ -44,3 +44,15 @@ export const messagePrivate = 100
 export const privateMessageSend = 0
 /** Relay → sender: the message `id` to `to` was not delivered, and why. */
 export const privateMessageUndelivered = 1
+
+/**
+ * Ensemble's own top-level message type, relay → client: whether the relay is storing the
+ * document's edits (README, "Storage status"). Sent when that changes and, while edits are not
+ * being stored, to every connection that joins. Stock clients log it as unknown and ignore it.
+ * Body: `varUint(storageState…)`, then `varString(reason)` (empty when stored).
+ */
+export const messageStorageStatus = 101
+/** Every edit the relay accepted for this document is stored. */
+export const storageStateStored = 0
+/** Storage refuses writes: edits reach the others but are kept only in memory until it takes them. */
+export const storageStateNotStored = 1

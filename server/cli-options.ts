@@ -232,10 +232,12 @@ export const relayHelpText = (): string =>
   [
     'Usage: npm run relay -- [flags]',
     '       npm run relay -- token --doc NAME --role edit|view --ttl 1h [--name NAME] [secret flags]',
+    '       npm run relay -- repair --data PATH',
     '',
     'Runs the Ensemble relay in the foreground: a y-websocket server with storage, /healthz, /metrics',
     'and the web client. Every flag can also be set by the environment variable shown.',
     'The token subcommand prints an access token for --auth token (run it with --help for details).',
+    'The repair subcommand recovers a damaged LevelDB store, keeping a copy of it as it was first.',
     '',
     ...Object.entries(relayFlags).map(
       ([name, flag]) =>

@@ -98,7 +98,7 @@ describe('npm run relay', () => {
       let stderr = ''
       second.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
       expect(await exitOf(second)).toBe(1)
-      expect(stderr).toContain('Is another relay using this data directory?')
+      expect(stderr).toContain('LOCK: Resource temporarily unavailable. Another relay (or Ensemble window) is using this data directory.')
     } finally {
       await rm(dataDir, { recursive: true, force: true })
     }

@@ -10,6 +10,8 @@ import { describeRedis, RedisFanout } from './cluster/redis-fanout'
 import type { RelayExtension } from './extension'
 import { createRelay, type RelayOptions } from './relay'
 import { describeDatabase, PostgresStorage } from './storage/postgres-storage'
+import { parseRepairCommandLine, repairHelpText, runRepairCommand } from './repair-command'
+import { StorageError } from './storage/document-storage'
 import { parseTokenCommandLine, runTokenCommand, tokenHelpText } from './token-command'
 
 /** Time allowed for a graceful stop before the process gives up and exits with an error. */
@@ -29,6 +31,27 @@ const printToken = async (argv: string[]): Promise<void> => {
     process.stdout.write((command === null ? tokenHelpText() : await runTokenCommand(command)) + '\n')
   } catch (error) {
     exitWithUsageError(error)
+  }
+}
+
+/** `npm run relay -- repair …`: recovers a damaged LevelDB store; exits 1 with the reason when it cannot. */
+const repairStore = async (argv: string[]): Promise<void> => {
+  let directory: string | null
+  try {
+    directory = parseRepairCommandLine(argv, process.env)
+  } catch (error) {
+    return exitWithUsageError(error)
+  }
+  if (directory === null) {
+    process.stdout.write(repairHelpText() + '\n')
+    return
+  }
+  try {
+    process.stdout.write((await runRepairCommand(directory)) + '\n')
+  } catch (error) {
+    if (!(error instanceof StorageError)) throw error
+    process.stderr.write(`ensemble relay: ${error.message}\n`)
+    process.exit(1)
   }
 }
 
@@ -56,6 +79,7 @@ const securityOptions = async (
 const main = async (): Promise<void> => {
   const argv = process.argv.slice(2)
   if (argv[0] === 'token') return printToken(argv.slice(1))
+  if (argv[0] === 'repair') return repairStore(argv.slice(1))
   let options: RelayCommandLine
   let security: Awaited<ReturnType<typeof securityOptions>>
   try {

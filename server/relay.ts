@@ -31,6 +31,7 @@ import { RelayMetrics } from './metrics'
 import { createRoomHooks } from './room-hooks'
 import { DocumentApi } from './transfer/document-api'
 import { RoomRegistry } from './room-registry'
+import { StorageProblems } from './storage-problems'
 import type { DocumentStorage } from './storage/document-storage'
 import { LevelDbStorage } from './storage/leveldb-storage'
 import { MemoryStorage } from './storage/memory-storage'
@@ -113,7 +114,7 @@ export interface Relay extends ObservableV2<RelayEvents> {
 /** Starts a relay that speaks the y-websocket protocol; resolves once it listens. */
 export const createRelay = async (options: RelayOptions = {}): Promise<Relay> => {
   const storage =
-    options.storage ?? (options.dataDir !== undefined ? await LevelDbStorage.open(options.dataDir) : new MemoryStorage())
+    options.storage ?? (options.dataDir !== undefined ? await LevelDbStorage.open(options.dataDir, { logger: options.logger }) : new MemoryStorage())
   const relay = new RelayServer(options, storage)
   try {
     await relay.listen(options.host ?? relayDefaults.host, options.port ?? relayDefaults.port)
@@ -135,6 +136,7 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
   /** The same for every connection. */
   private readonly connectionPolicy: ConnectionPolicy
   private readonly rooms: RoomRegistry
+  private readonly storageProblems: StorageProblems
   private readonly idleMemory: IdleMemoryReclaimer
   private readonly httpServer: Server
   private readonly wss: WebSocketServer
@@ -178,8 +180,15 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
       limits: limitValues(this.limits)
     })
     for (const extension of this.extensions) extension.onConfigure?.({ metrics: this.metrics, logger: this.logger })
+    this.storageProblems = new StorageProblems(this.logger)
     this.rooms = new RoomRegistry(
-      { storage, metrics: this.metrics, logger: this.logger, hooks: createRoomHooks(this.extensions, this.metrics, this.logger) },
+      {
+        storage,
+        metrics: this.metrics,
+        logger: this.logger,
+        hooks: createRoomHooks(this.extensions, this.metrics, this.logger),
+        problems: this.storageProblems
+      },
       {
         lingerMs: options.lingerMs ?? relayDefaults.lingerMs,
         maxRooms: this.limits.maxRooms,
@@ -249,7 +258,7 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
   }
 
   health(): RelayHealth {
-    const dependencies: Record<string, DependencyHealth> = { ...this.storage.health?.() }
+    const dependencies: Record<string, DependencyHealth> = { ...this.storage.health?.(), ...this.storageProblems.health() }
     for (const extension of this.extensions) Object.assign(dependencies, extension.health?.())
     return {
       status: Object.values(dependencies).every((dependency) => dependency.ok) ? 'ok' : 'degraded',

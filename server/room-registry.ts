@@ -14,7 +14,8 @@ export interface RoomRegistryOptions {
 
 /**
  * The rooms in memory. A room is created on first use, dropped `lingerMs` after its last member
- * leaves, and a room being dropped finishes its writes before its successor loads.
+ * leaves (but kept, and checked again after another `lingerMs`, while storage has not taken all
+ * its edits), and a room being dropped finishes its writes before its successor loads.
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>()
@@ -53,8 +54,9 @@ export class RoomRegistry {
    */
   makeRoomFor(name: string): boolean {
     if (this.rooms.has(name) || this.rooms.size < this.options.maxRooms) return true
-    // Lingering rooms are exactly the empty ones, kept in the order they became empty.
-    const oldest = this.lingerTimers.keys().next().value
+    // Lingering rooms are exactly the empty ones, kept in the order they became empty; one with
+    // edits storage has not taken stays, or they would be lost.
+    const oldest = [...this.lingerTimers.keys()].find((room) => !room.unsaved)
     if (oldest === undefined) return false
     void this.unload(oldest, CloseCode.normal, 'room evicted')
     this.options.onEvicted(oldest.name)
@@ -97,7 +99,9 @@ export class RoomRegistry {
     this.cancelUnload(room)
     const timer = setTimeout(() => {
       this.lingerTimers.delete(room)
-      if (room.size === 0) void this.unload(room, CloseCode.normal, 'room unloaded')
+      if (room.size > 0) return
+      if (room.unsaved) this.scheduleUnload(room)
+      else void this.unload(room, CloseCode.normal, 'room unloaded')
     }, this.options.lingerMs)
     timer.unref()
     this.lingerTimers.set(room, timer)

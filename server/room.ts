@@ -4,6 +4,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as decoding from 'lib0/decoding'
 import { createDocumentDoc } from '../app/document'
 import { CloseCode } from '../app/protocol'
+import { encodeStorageStatus } from '../app/storage-status'
 import {
   encodePrivateMessage,
   encodePrivateMessageUndelivered,
@@ -22,12 +23,13 @@ import {
   isEmptyUpdate,
   type ClientMessage
 } from './messages'
-import { mergeManyUpdates } from './merge-updates'
 import type { RelayMetrics } from './metrics'
 import type { RoomHooks } from './room-hooks'
 import { WireFrame } from './wire-frame'
 import type { DocumentStorage } from './storage/document-storage'
-import { appendWhatStorageLacks } from './storage/reconcile'
+import { storeWhatStorageLacks } from './storage/reconcile'
+import type { StorageProblems } from './storage-problems'
+import { RoomWriter } from './room-writer'
 import type { DecodedUpdate } from './update-consistency'
 import { InconsistentUpdate, UpdateIntegrator, WaitingLimitExceeded, WaitingUpdateFailed } from './update-integrator'
 
@@ -47,15 +49,14 @@ export interface RoomServices {
   readonly metrics: RelayMetrics
   readonly logger: Logger
   readonly hooks: RoomHooks
+  /** Where rooms report refused writes and unreadable documents (for `/healthz` and the log). */
+  readonly problems: StorageProblems
   /** Called when a Yjs update that decoded cleanly still failed to integrate; the room must be reloaded. */
   readonly onBroken: (room: Room) => void
   /** Called when the last member left. */
   readonly onEmpty: (room: Room) => void
 }
 
-/** Compact the stored log when a room unloads after at least this many appends. */
-const compactAfterAppends = 100
-const retryFailedWriteMs = 1000
 /** Transaction origin of updates and awareness changes that another relay instance sent. */
 const remoteOrigin = Symbol('remote relay instance')
 /** Transaction origin of changes the relay makes itself (`changeDocument`). */
@@ -89,11 +90,7 @@ export class Room implements RoomHandle {
   private readonly members = new Map<RoomMember, Set<number>>()
   /** View-only members that sent their harmless sync step 2, or were denied a write. */
   private readonly viewers = new WeakMap<RoomMember, 'synced' | 'denied'>()
-  private unwritten: Uint8Array[] = []
-  private writing: Promise<void> = Promise.resolve()
-  private writeScheduled = false
-  private retryTimer: NodeJS.Timeout | undefined
-  private appendsSinceLoad = 0
+  private readonly writer: RoomWriter
   /** Remote updates are stored by the instance that received them; this relay checks storage has them when it unloads. */
   private remoteUpdatesApplied = 0
   private broken = false
@@ -106,6 +103,7 @@ export class Room implements RoomHandle {
     /** Resolves when a previous incarnation of this room has finished writing. */
     previousClose: Promise<void> = Promise.resolve()
   ) {
+    this.writer = new RoomWriter(name, this.doc, services, (status) => this.broadcast(encodeStorageStatus(status), 'storage-status'))
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.trackAwareness)
     this.loaded = previousClose.then(() => this.load())
@@ -115,11 +113,18 @@ export class Room implements RoomHandle {
     return this.members.size
   }
 
+  /** Whether the room holds edits that storage has not (provably) taken; such a room is not unloaded. */
+  get unsaved(): boolean {
+    return this.writer.unsaved
+  }
+
   /** Adds a member and starts the sync: our state vector first, then everyone's awareness. */
   attach(member: RoomMember): void {
     this.members.set(member, new Set())
     this.lastActiveAt = Date.now()
     this.sendTo(member, encodeSyncStep1(this.doc), 'sync')
+    const notStored = this.writer.status
+    if (notStored !== null) this.sendTo(member, encodeStorageStatus(notStored), 'storage-status')
     const states = this.awareness.getStates()
     if (states.size > 0) this.sendTo(member, encodeAwareness(this.awareness, [...states.keys()]), 'awareness')
   }
@@ -255,7 +260,7 @@ export class Room implements RoomHandle {
     if (update === null) return null
     this.lastActiveAt = Date.now()
     this.broadcast(encodeUpdate(update), 'sync')
-    this.appendToStorage(update)
+    this.writer.append(update)
     this.services.hooks.change(this, update)
     return update
   }
@@ -283,28 +288,16 @@ export class Room implements RoomHandle {
     this.closed = true
     for (const member of [...this.members.keys()]) member.close(code, reason)
     this.members.clear()
-    clearTimeout(this.retryTimer)
     try {
       await this.loaded
     } catch {
       // A room that never loaded has nothing to write.
+      this.writer.stop()
       this.destroy()
       return
     }
-    await this.writeUnwritten()
-    if (this.unwritten.length > 0) {
-      this.services.logger.error(
-        { room: this.name, updates: this.unwritten.length },
-        'room closed with updates that storage refused; they are lost from this relay unless a client resends them'
-      )
-    } else {
-      if (this.remoteUpdatesApplied > 0 && !this.broken) await this.storeRemoteUpdatesStorageLacks()
-      if (this.appendsSinceLoad >= compactAfterAppends) {
-        await this.services.storage.compact(this.name).catch((error: unknown) => {
-          this.services.logger.warn({ room: this.name, err: error }, 'compaction failed; the log stays as it is')
-        })
-      }
-    }
+    if (this.remoteUpdatesApplied > 0 && !this.broken) await this.storeRemoteUpdatesStorageLacks()
+    await this.writer.finish()
     this.destroy()
   }
 
@@ -315,7 +308,14 @@ export class Room implements RoomHandle {
   }
 
   private async load(): Promise<void> {
-    const stored = await this.services.storage.load(this.name)
+    let stored: Uint8Array | null
+    try {
+      stored = await this.services.storage.load(this.name)
+    } catch (error) {
+      this.services.problems.readFailed(this.name, error)
+      throw error
+    }
+    this.services.problems.readSucceeded(this.name)
     // Stored state is trusted; whatever of it still misses content waits like a remote update.
     if (stored !== null) this.integrator.integrate(remoteOrigin, stored, { trusted: true })
     await this.services.hooks.load(this)
@@ -351,7 +351,7 @@ export class Room implements RoomHandle {
    */
   private async storeRemoteUpdatesStorageLacks(): Promise<void> {
     try {
-      await appendWhatStorageLacks(this.services.storage, this.name, this.doc)
+      await storeWhatStorageLacks(this.services.storage, this.name, this.doc)
     } catch (error) {
       this.services.metrics.countError('storage-write')
       this.services.logger.error(
@@ -390,7 +390,7 @@ export class Room implements RoomHandle {
   /** Sends what a member's update added to the other members, storage and extensions. */
   private passOn(integrated: Uint8Array, from: RoomMember): void {
     this.broadcast(encodeUpdate(integrated), 'sync', from)
-    this.appendToStorage(integrated)
+    this.writer.append(integrated)
     this.services.hooks.change(this, integrated)
   }
 
@@ -456,41 +456,6 @@ export class Room implements RoomHandle {
     this.services.metrics.countError('view-only-write')
     this.services.logger.info({ room: this.name, remote: member.context.remoteAddress }, 'dropped a write from a view-only connection')
     this.sendTo(member, encodePermissionDenied('this connection may only view the document'), 'auth')
-  }
-
-  private appendToStorage(update: Uint8Array): void {
-    this.unwritten.push(update)
-    if (this.writeScheduled) return
-    this.writeScheduled = true
-    setImmediate(() => {
-      this.writeScheduled = false
-      void this.writeUnwritten()
-    })
-  }
-
-  /** Writes the queued updates as one merged append; a failed write is kept and retried. */
-  private writeUnwritten(): Promise<void> {
-    this.writing = this.writing.then(async () => {
-      if (this.unwritten.length === 0) return
-      const batch = this.unwritten
-      this.unwritten = []
-      const merged = mergeManyUpdates(batch)
-      const started = performance.now()
-      try {
-        await this.services.storage.append(this.name, merged)
-        this.appendsSinceLoad++
-        this.services.metrics.observeStorageWrite((performance.now() - started) / 1000)
-      } catch (error) {
-        this.unwritten.unshift(merged)
-        this.services.metrics.countError('storage-write')
-        this.services.logger.error({ room: this.name, err: error }, 'storage write failed; will retry')
-        if (!this.closed) {
-          clearTimeout(this.retryTimer)
-          this.retryTimer = setTimeout(() => void this.writeUnwritten(), retryFailedWriteMs)
-        }
-      }
-    })
-    return this.writing
   }
 
   /**

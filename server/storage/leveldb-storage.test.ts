@@ -102,6 +102,6 @@ describe('LevelDbStorage', () => {
 
   it('explains what to do when another process holds the store', async () => {
     await expect(LevelDbStorage.open(dir)).rejects.toThrow(StorageError)
-    await expect(LevelDbStorage.open(dir)).rejects.toThrow(/another relay using this data directory/)
+    await expect(LevelDbStorage.open(dir)).rejects.toThrow(/already held by process\. Another relay \(or Ensemble window\) is using this data directory/)
   })
 })

@@ -1,65 +1,85 @@
-import { mkdir } from 'node:fs/promises'
-import { ClassicLevel } from 'classic-level'
-import { getLevelUpdatesEntries, LeveldbPersistence } from 'y-leveldb'
+import type { Logger } from 'pino'
+import { getLevelBulkKeys, getLevelUpdatesEntries, getCurrentUpdateClock } from 'y-leveldb'
+import * as encoding from 'lib0/encoding'
+import * as Y from 'yjs'
+import type { DependencyHealth } from '../extension'
 import { mergeManyUpdates } from '../merge-updates'
 import { StorageError, type DocumentStorage } from './document-storage'
 import { InFlightWrites } from './in-flight'
-import { WriteBatcher } from './write-batcher'
+import { LogLedger } from './leveldb-ledger'
+import { DamagedStoreError, openLevelStore, type LevelKey, type LevelStore } from './leveldb-open'
+import { WriteBatcher, type BatchOperation } from './write-batcher'
 
 export { StorageError }
 
 /** How long appends wait to share a LevelDB batch with others (see `WriteBatcher`). */
 const appendWindowMs = 20
+/** Waits between attempts to reopen the store after a failed write: doubling up to the last. */
+const reopenDelaysMs = [250, 500, 1000, 2000, 5000]
+
+const updateKey = (name: string, clock: number): LevelKey => ['v1', name, 'update', clock]
+/** y-leveldb lists documents by this key, holding `varUint(clock)` and the state vector. */
+const stateVectorKey = (name: string): LevelKey => ['v1_sv', name]
+
+export interface LevelDbStorageOptions {
+  readonly logger?: Logger
+}
+
+/** Why writes are refused, since when, and how many reopening attempts failed. */
+interface Outage {
+  readonly since: number
+  readonly error: unknown
+  failedReopens: number
+  /** Set when reopening found the store damaged: no more attempts until an operator repairs it. */
+  damaged?: DamagedStoreError
+}
 
 /**
- * Documents in LevelDB in `y-leveldb`'s format (one update log per document). A document's first
- * append goes through y-leveldb, later ones write the next log key themselves (see `append`);
- * loading and compaction read the log directly and merge it with `mergeManyUpdates`, because
- * y-leveldb's own `getYDoc` and `flushDocument` rebuild the document in a Y.Doc with
- * garbage collection on, which would drop the deleted content that version history needs
- * (app/document.ts). For the same reason this class never calls those two.
+ * Documents in LevelDB in `y-leveldb`'s format (one update log per document, and a state-vector
+ * key that lists it). Loading and compaction read the log directly and merge it with
+ * `mergeManyUpdates`, because y-leveldb's own `getYDoc` and `flushDocument` rebuild the document
+ * in a Y.Doc with garbage collection on, which would drop the deleted content that version history
+ * needs (app/document.ts).
  *
- * y-leveldb logs and swallows errors inside its transactions, returning `null`; this class turns
- * those `null`s back into `StorageError`s so that a failed write is never silent.
+ * Every write goes through one `WriteBatcher`, so no two are ever in flight at once. That matters
+ * when a write fails (a full disk): LevelDB then has a half-written record at the end of its log
+ * and, if written to again, puts every later record out of step with the log's blocks, so that the
+ * next start drops them all. So after a failed write this class writes nothing more to that
+ * handle: it closes it and reopens the store (LevelDB's recovery keeps every whole record and
+ * starts a new log), retrying until the disk takes writes again. Meanwhile appends are refused,
+ * and their callers (rooms) keep the edits and try again. The logs are checked before every open
+ * (`leveldb-open.ts`), and a ledger of the newest log's length (`leveldb-ledger.ts`) is kept so
+ * that a log cut short is found too.
  */
 export class LevelDbStorage implements DocumentStorage {
   private readonly inFlight = new InFlightWrites()
   /** Per document, the clock of its log's last entry once known (`null`: ask the database). */
   private readonly lastKeys = new Map<string, Promise<number | null>>()
-  private readonly writes = new WriteBatcher((operations) => this.db.batch(operations), appendWindowMs)
+  private readonly writes = new WriteBatcher<LevelKey>((operations) => this.commit(operations), appendWindowMs)
+  private readonly ledger: LogLedger
+  private outage: Outage | null = null
+  /** Settles when the reopening under way has finished (or given up). */
+  private reopening: Promise<void> = Promise.resolve()
+  private closed = false
+  private stopPause: (() => void) | undefined
 
   private constructor(
     private readonly location: string,
-    private readonly db: ClassicLevel<unknown, unknown>,
-    private readonly persistence: LeveldbPersistence
-  ) {}
+    private db: LevelStore,
+    private readonly logger: Logger | undefined
+  ) {
+    this.ledger = new LogLedger(location)
+  }
 
-  /** Opens (creating if needed) the store in `directory`; fails clearly when another process holds it. */
-  static async open(directory: string): Promise<LevelDbStorage> {
-    await mkdir(directory, { recursive: true })
-    let db: ClassicLevel<unknown, unknown> | undefined
-    // y-leveldb constructs its own Level instance; hand it ours so that opening errors surface here.
-    const Level = function (location: string, options: object) {
-      db = new ClassicLevel(location, options)
-      return db
-    }
-    const persistence = new LeveldbPersistence(directory, { Level })
-    if (db === undefined) throw new StorageError('y-leveldb did not create its database')
-    try {
-      await db.open()
-    } catch (error) {
-      const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error)
-      throw new StorageError(
-        `Cannot open the document store in ${directory}: ${cause}. ` +
-          'Is another relay using this data directory? Stop it or pass a different --data folder.',
-        { cause: error }
-      )
-    }
-    return new LevelDbStorage(directory, db, persistence)
+  /** Opens (creating if needed) the store in `directory`; fails with a `StorageError` that says what is wrong. */
+  static async open(directory: string, options: LevelDbStorageOptions = {}): Promise<LevelDbStorage> {
+    const storage = new LevelDbStorage(directory, await openLevelStore(directory), options.logger)
+    await storage.recordLedger()
+    return storage
   }
 
   async load(name: string): Promise<Uint8Array | null> {
-    // Reads see every append started before them, as they did through y-leveldb's queue.
+    // Reads see every append started before them.
     await this.flush()
     const updates = (await this.readLog(name)).map((entry) => entry.value)
     if (updates.length === 0) return null
@@ -67,32 +87,27 @@ export class LevelDbStorage implements DocumentStorage {
   }
 
   /**
-   * Appends under the next key of the document's log. y-leveldb's `storeUpdate` finds that key with
-   * a database iterator on every call, which was a fifth of the relay's CPU under load; here the
-   * last key of each document is remembered after its first append, each append reserves the next
-   * one at once, and the puts of every document within `appendWindowMs` go to LevelDB as one batch
-   * (`WriteBatcher`). A document's first append still goes through `storeUpdate`, which also
-   * records the document for `list()`. A failed put leaves a gap in the log, which loading skips.
+   * Appends under the next key of the document's log. The last key of each document is
+   * remembered after its first append, each append reserves the next one at once, and the puts of
+   * every document within `appendWindowMs` go to LevelDB as one batch (`WriteBatcher`). A
+   * document's first append also writes its state-vector key, which lists it. A failed put leaves
+   * a gap in the log, which loading skips.
    */
   append(name: string, update: Uint8Array): Promise<void> {
     const previous = this.lastKeys.get(name) ?? Promise.resolve(null)
-    const reserved = previous.then(async (last) => {
-      if (last === null) return { key: await this.appendFirst(name, update), written: Promise.resolve() }
-      const written = this.writes.put(['v1', name, 'update', last + 1], Buffer.from(update)).catch((error: unknown) => {
-        throw new StorageError(`Cannot append to document "${name}" in ${this.location}`, { cause: error })
+    const reserved = previous.then(async (known) => {
+      const last = known ?? (await this.currentClock(name))
+      const key = last + 1
+      const operations: BatchOperation<LevelKey>[] = [{ type: 'put', key: updateKey(name, key), value: update }]
+      if (last === -1) operations.push({ type: 'put', key: stateVectorKey(name), value: encodeStateVectorEntry(update) })
+      const written = this.writes.write(operations).catch((error: unknown) => {
+        throw this.writeError(`Cannot append to document "${name}" in ${this.location}`, error)
       })
-      return { key: last + 1, written }
+      return { key, written }
     })
-    // After a failed first append nobody knows the last key: the next append asks the database.
+    // After a failed read nobody knows the last key: the next append asks the database.
     this.lastKeys.set(name, reserved.then(({ key }) => key, () => null))
     return this.inFlight.track(reserved.then(({ written }) => written))
-  }
-
-  /** A document's first append, through y-leveldb, which also records the document; returns its key. */
-  private async appendFirst(name: string, update: Uint8Array): Promise<number> {
-    const clock = await this.persistence.storeUpdate(name, update)
-    if (clock === null) throw new StorageError(`Cannot append to document "${name}" in ${this.location}`)
-    return clock
   }
 
   /**
@@ -106,21 +121,11 @@ export class LevelDbStorage implements DocumentStorage {
         const log = await this.readLog(name)
         if (log.length < 2) return
         await this.append(name, mergeManyUpdates(log.map((entry) => entry.value)))
-        try {
-          await this.db.batch(log.map((entry) => ({ type: 'del' as const, key: entry.key })))
-        } catch (error) {
-          throw new StorageError(`Cannot remove the compacted log entries of document "${name}" in ${this.location}`, { cause: error })
-        }
+        await this.writes.write(log.map((entry) => ({ type: 'del' as const, key: entry.key }))).catch((error: unknown) => {
+          throw this.writeError(`Cannot remove the compacted log entries of document "${name}" in ${this.location}`, error)
+        })
       })()
     )
-  }
-
-  private async readLog(name: string): Promise<Array<{ key: unknown; value: Uint8Array }>> {
-    try {
-      return await getLevelUpdatesEntries(this.db, name)
-    } catch (error) {
-      throw new StorageError(`Cannot read document "${name}" from ${this.location}`, { cause: error })
-    }
   }
 
   async flush(): Promise<void> {
@@ -128,21 +133,176 @@ export class LevelDbStorage implements DocumentStorage {
   }
 
   async list(): Promise<string[]> {
-    const names = await this.persistence.getAllDocNames()
-    if (names === null) throw new StorageError(`Cannot list the documents in ${this.location}`)
-    return names
+    const keys = await this.read(`list the documents in ${this.location}`, (db) =>
+      getLevelBulkKeys(db, { gte: ['v1_sv'], lt: ['v1_sw'] }) as Promise<LevelKey[]>
+    )
+    return keys.map((key) => String(key[1]))
   }
 
   delete(name: string): Promise<void> {
     const appended = this.lastKeys.get(name) ?? Promise.resolve(null)
     // Puts of this document still waiting in a batch land before the log is cleared.
-    const cleared = appended.then(() => this.writes.idle()).then(() => this.persistence.clearDocument(name))
+    const cleared = appended
+      .then(() => this.writes.idle())
+      .then(async () => {
+        const keys = await this.read(`read document "${name}" from ${this.location}`, (db) =>
+          getLevelBulkKeys(db, { gte: ['v1', name], lt: ['v1', name, 'zzzzzzz'] }) as Promise<LevelKey[]>
+        )
+        const operations: BatchOperation<LevelKey>[] = [...keys, stateVectorKey(name)].map((key) => ({ type: 'del', key }))
+        await this.writes.write(operations).catch((error: unknown) => {
+          throw this.writeError(`Cannot delete document "${name}" from ${this.location}`, error)
+        })
+      })
     this.lastKeys.set(name, cleared.then(() => null, () => null))
     return this.inFlight.track(cleared)
   }
 
   async close(): Promise<void> {
+    this.closed = true
+    this.stopPause?.()
     await this.flush()
-    await this.persistence.destroy()
+    await this.reopening
+    if (this.outage === null) await this.recordLedger()
+    await this.ledger.settled()
+    if (this.db.status === 'open') await this.db.close()
   }
+
+  health(): Record<string, DependencyHealth> {
+    const outage = this.outage
+    if (outage === null) return { leveldb: { ok: true, detail: this.location } }
+    if (outage.damaged !== undefined) return { leveldb: { ok: false, detail: outage.damaged.message } }
+    return {
+      leveldb: {
+        ok: false,
+        detail:
+          `writes to ${this.location} failing since ${new Date(outage.since).toISOString()}: ${messageOf(outage.error)}; ` +
+          `reopening the store (${outage.failedReopens} failed attempts so far); edits are kept in memory until it takes writes again`
+      }
+    }
+  }
+
+  /** The batcher's commit: one batch at a time, refused while the store is out. */
+  private async commit(operations: BatchOperation<LevelKey>[]): Promise<void> {
+    if (this.outage !== null) throw this.outageError()
+    try {
+      await this.db.batch(operations)
+    } catch (error) {
+      this.startOutage(error)
+      throw error
+    }
+    // Between two commits: the newest log holds whole records only.
+    if (this.ledger.due()) await this.recordLedger()
+  }
+
+  private async recordLedger(): Promise<void> {
+    let entry
+    try {
+      entry = await this.ledger.measure()
+    } catch (error) {
+      this.logger?.warn({ err: error, data: this.location }, 'could not measure the LevelDB log for the ledger; it stays as it was')
+      return
+    }
+    if (entry === null) return
+    void this.ledger.save(entry, (error) =>
+      this.logger?.debug({ err: error, data: this.location }, 'could not write the ledger; the previous one stays')
+    )
+  }
+
+  /** Stops writing to the current handle and reopens the store in the background. */
+  private startOutage(error: unknown): void {
+    if (this.outage !== null) return
+    this.outage = { since: Date.now(), error, failedReopens: 0 }
+    this.logger?.error(
+      { err: error, data: this.location },
+      'a LevelDB write failed; writes stop until the store is reopened, and edits are kept in memory meanwhile'
+    )
+    this.reopening = this.reopen(this.outage)
+  }
+
+  private async reopen(outage: Outage): Promise<void> {
+    await this.db.close().catch((error: unknown) => {
+      this.logger?.warn({ err: error, data: this.location }, 'closing the failed LevelDB handle failed; reopening anyway')
+    })
+    for (let attempt = 0; !this.closed; attempt++) {
+      try {
+        this.db = await openLevelStore(this.location)
+      } catch (error) {
+        outage.failedReopens++
+        if (error instanceof DamagedStoreError) {
+          outage.damaged = error
+          this.logger?.fatal({ data: this.location }, error.message)
+          return
+        }
+        if (outage.failedReopens === 1) {
+          this.logger?.warn({ err: error, data: this.location }, 'reopening the LevelDB store failed; retrying until it succeeds')
+        }
+        await this.pause(reopenDelaysMs[Math.min(attempt, reopenDelaysMs.length - 1)]!)
+        continue
+      }
+      // Keys reserved for writes that failed are never used again: `lastKeys` only counts up.
+      this.outage = null
+      this.logger?.info(
+        { data: this.location, seconds: Math.round((Date.now() - outage.since) / 100) / 10, failedReopens: outage.failedReopens },
+        'the LevelDB store was reopened and takes writes again'
+      )
+      await this.recordLedger()
+      return
+    }
+  }
+
+  /** Waits `ms` before the next reopening attempt, or less when the storage is closed meanwhile. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms)
+      this.stopPause = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
+  }
+
+  private outageError(): StorageError {
+    const outage = this.outage!
+    if (outage.damaged !== undefined) return outage.damaged
+    return new StorageError(
+      `The document store in ${this.location} is not taking writes since a write failed at ` +
+        `${new Date(outage.since).toISOString()} (${messageOf(outage.error)}); it is being reopened`,
+      { cause: outage.error }
+    )
+  }
+
+  private writeError(what: string, error: unknown): StorageError {
+    return error instanceof StorageError ? error : new StorageError(`${what}: ${messageOf(error)}`, { cause: error })
+  }
+
+  /** Runs a read on the open handle; while the store is out, fails at once with the reason. */
+  private async read<T>(what: string, run: (db: LevelStore) => Promise<T>): Promise<T> {
+    if (this.outage !== null) throw this.outageError()
+    try {
+      return await run(this.db)
+    } catch (error) {
+      throw new StorageError(`Cannot ${what}: ${messageOf(error)}`, { cause: error })
+    }
+  }
+
+  private readLog(name: string): Promise<Array<{ key: LevelKey; value: Uint8Array }>> {
+    return this.read(`read document "${name}" from ${this.location}`, (db) => getLevelUpdatesEntries(db, name) as Promise<Array<{ key: LevelKey; value: Uint8Array }>>)
+  }
+
+  private currentClock(name: string): Promise<number> {
+    return this.read(`read document "${name}" from ${this.location}`, (db) => getCurrentUpdateClock(db, name))
+  }
+}
+
+/** y-leveldb's state-vector entry: `varUint(clock)` then the state vector, here of a document's first update. */
+const encodeStateVectorEntry = (update: Uint8Array): Uint8Array => {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 0)
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVectorFromUpdate(update))
+  return encoding.toUint8Array(encoder)
+}
+
+const messageOf = (error: unknown): string => {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error
+  return cause instanceof Error ? cause.message : String(cause)
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { WriteBatcher, type PutOperation } from './write-batcher'
+import { WriteBatcher, type BatchOperation } from './write-batcher'
 
 /** A commit that records each batch and waits for the test to finish it. */
 const recordingCommit = () => {
   const batches: Array<{ keys: unknown[]; finish: (error?: Error) => void }> = []
-  const commit = (operations: PutOperation[]): Promise<void> =>
+  const commit = (operations: BatchOperation[]): Promise<void> =>
     new Promise((resolve, reject) => {
       batches.push({ keys: operations.map((operation) => operation.key), finish: (error) => (error ? reject(error) : resolve()) })
     })
