@@ -4,11 +4,10 @@ import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { connectClient, waitFor, waitForConvergence, whenSynced, type TestClient } from './testing/harness'
 import { startRelayProcess, type RelayProcess } from './testing/relay-process'
+import { startTypists, tokensIn } from './testing/typists'
 
 const writerCount = 4
 const kills = 5
-/** Each writer types a token this often, connected or not. */
-const typingIntervalMs = 15
 /** Tokens typed between two kills, and while the relay is down, before the next step. */
 const tokensPerPhase = 10 * writerCount
 
@@ -24,32 +23,21 @@ it(`loses no keystroke while the relay is killed ${kills} times`, async () => {
   let relay: RelayProcess = await startRelayProcess(args(0))
   const port = Number(new URL(relay.url).port)
   const writers: TestClient[] = Array.from({ length: writerCount }, () => connectClient(relay.url, 'chaos'))
-  const typed: string[] = []
-  let typing = true
-  const typists = writers.map((writer, i) => {
-    let count = 0
-    return setInterval(() => {
-      if (!typing) return
-      const token = `[w${i}:${count++}]`
-      writer.text.insert(count % 3 === 0 ? 0 : writer.text.length, token)
-      typed.push(token)
-    }, typingIntervalMs)
-  })
+  const typists = startTypists(writers)
+  const { typed } = typists
   const freshClients: TestClient[] = []
   try {
     await Promise.all(writers.map(whenSynced))
     for (let kill = 1; kill <= kills; kill++) {
-      const target = typed.length + tokensPerPhase
-      await waitFor(() => typed.length >= target, `the writers to type ${tokensPerPhase} tokens`)
+      await typists.typeMore(tokensPerPhase)
       relay.child.kill('SIGKILL')
       expect(await relay.exited).toBe('SIGKILL')
       // Writers keep typing while the relay is down.
-      const offlineTarget = typed.length + tokensPerPhase
-      await waitFor(() => typed.length >= offlineTarget, 'the writers to type while the relay is down')
+      await typists.typeMore(tokensPerPhase)
       relay = await startRelayProcess(args(port))
       await waitFor(() => writers.every((writer) => writer.provider.wsconnected), `the writers to reconnect after kill ${kill}`, 20_000)
     }
-    typing = false
+    typists.stop()
     await Promise.all(writers.map(whenSynced))
     await waitForConvergence(writers, 20_000)
     const fresh = connectClient(relay.url, 'chaos')
@@ -68,14 +56,13 @@ it(`loses no keystroke while the relay is killed ${kills} times`, async () => {
 
     const expected = [...typed].sort()
     for (const [name, client] of [...writers.map((writer, i) => [`writer ${i}`, writer] as const), ['fresh client', fresh] as const, ['relay restarted from disk', fromDisk] as const]) {
-      const tokens = client.text.toString().match(/\[w\d+:\d+\]/g) ?? []
+      const tokens = tokensIn(client.text.toString())
       expect(tokens.join(''), name).toBe(client.text.toString())
       expect([...tokens].sort(), name).toEqual(expected)
     }
     console.log(`relay chaos: ${kills} SIGKILLs, ${typed.length} tokens from ${writerCount} writers, none lost`)
   } finally {
-    typing = false
-    typists.forEach(clearInterval)
+    typists.stop()
     for (const client of [...writers, ...freshClients]) client.destroy()
     relay.child.kill('SIGKILL')
     await relay.exited

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
+import { messageStorageStatus } from '../app/protocol'
+import { readStorageStatus, type StorageStatus } from '../app/storage-status'
 import { MemoryStorage } from './storage/memory-storage'
 import { connectClient, startEnsembleRelay, waitFor, whenSynced, type TestClient } from './testing/harness'
 import { cleanupAfterEach } from './testing/cleanup'
@@ -42,6 +44,43 @@ describe('room lifecycle', () => {
     writer.text.insert(0, 'must be stored')
     await waitFor(() => storage.logLength('flaky-write') === 1, 'the retried write', 5000)
     expect(relay.metrics.errorCount('storage-write')).toBe(1)
+  })
+
+  it('tells editors their edits are not stored, keeps the document in memory until they are, then stores all of it', async () => {
+    const storage = new FlakyStorage()
+    const relay = await startEnsembleRelay({ storage, lingerMs: 20 })
+    cleanup.push(() => relay.close())
+    const writer = client(relay.url, 'refused')
+    const statuses: StorageStatus[] = []
+    writer.provider.messageHandlers[messageStorageStatus] = (_encoder, decoder) => void statuses.push(readStorageStatus(decoder))
+    await whenSynced(writer)
+    storage.failAppends = Number.MAX_SAFE_INTEGER
+    writer.text.insert(0, 'typed while the disk is full')
+    await waitFor(() => statuses.length === 1, 'the editor to be told')
+    expect(statuses).toEqual([{ stored: false, reason: 'disk full' }])
+    expect(relay.health().dependencies.saving).toMatchObject({ ok: false, detail: expect.stringMatching(/^1 document has edits not yet stored \("refused"\)/) })
+
+    // A latecomer is told at once; the editors leave, and the document stays in memory all the same.
+    const latecomer = client(relay.url, 'refused')
+    const latecomerStatuses: StorageStatus[] = []
+    latecomer.provider.messageHandlers[messageStorageStatus] = (_encoder, decoder) => void latecomerStatuses.push(readStorageStatus(decoder))
+    await whenSynced(latecomer)
+    await waitFor(() => latecomerStatuses.length === 1, 'the latecomer to be told')
+    latecomer.text.insert(0, 'and more. ')
+    await waitFor(() => writer.text.toString() === 'and more. typed while the disk is full', 'the edit to reach the writer')
+    writer.provider.disconnect()
+    latecomer.provider.disconnect()
+    await waitFor(() => relay.health().connections === 0, 'both to leave')
+    const failuresWhileEmpty = relay.metrics.errorCount('storage-write')
+    await waitFor(() => relay.metrics.errorCount('storage-write') >= failuresWhileEmpty + 2, 'two more attempts while nobody is connected', 5000)
+    expect(relay.roomNames()).toEqual(['refused'])
+
+    storage.failAppends = 0
+    await waitFor(() => relay.roomNames().length === 0, 'the room to be stored and unloaded', 5000)
+    expect(relay.health().dependencies.saving?.ok).toBe(true)
+    const reader = client(relay.url, 'refused')
+    await whenSynced(reader)
+    expect(reader.text.toString()).toBe('and more. typed while the disk is full')
   })
 
   it('closes clients with 1011 when a document cannot be loaded, and loads it on the next attempt', async () => {

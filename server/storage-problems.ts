@@ -71,7 +71,7 @@ export class StorageProblems {
   }
 
   /** `/healthz` entries: `saving` and `reading`, each ok or saying which documents and why. */
-  health(): Record<string, DependencyHealth> {
+  health(): { saving: DependencyHealth; reading: DependencyHealth } {
     return { saving: this.savingHealth(), reading: this.readingHealth() }
   }
 

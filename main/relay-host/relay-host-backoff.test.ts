@@ -26,7 +26,10 @@ class ScriptedLauncher implements UtilityProcessLauncher {
         queueMicrotask(() => {
           if (command.type !== 'start') return
           if (behaviour === 'listen') onMessage({ type: 'listening', url: 'ws://127.0.0.1:4999', port: 4999 })
-          else if (behaviour === 'fail-start') onExit(exitCodeStartFailed)
+          else if (behaviour === 'fail-start') {
+            onMessage({ type: 'error', during: 'start', message: 'The document store in /data is damaged: the file was cut short.' })
+            onExit(exitCodeStartFailed)
+          }
           else onExit(null)
         })
       },
@@ -72,7 +75,7 @@ describe('RelayHostService restart policy', () => {
       { state: 'restarting', attempt: 5, delayMs: 1000 }
     ])
     expect(statuses.find((status) => status.state === 'crashed' && status.exitCode === exitCodeStartFailed)).toMatchObject({
-      reason: expect.stringMatching(/could not start/)
+      reason: 'the relay could not start: The document store in /data is damaged: the file was cut short.'
     })
     // Every launch asks for the port of the previous one (0 until one listened).
     expect(launcher.commands.map((commands) => (commands[0]?.type === 'start' ? commands[0].config.port : null))).toEqual([0, 0, 0, 0, 0, 0])

@@ -71,6 +71,8 @@ export class RelayHostService implements IRelayHostService {
   private child: RelayChildProcess | null = null
   private port: number
   private crashes = 0
+  /** What the relay process said when it could not start, for the status of its exit. */
+  private startError: string | null = null
   private stopping: Promise<void> | null = null
   private restartTimer: NodeJS.Timeout | undefined
   private stableTimer: NodeJS.Timeout | undefined
@@ -197,6 +199,7 @@ export class RelayHostService implements IRelayHostService {
         return
       case 'error':
         this.logger.error({ during: message.during }, `relay process: ${message.message}`)
+        if (message.during === 'start') this.startError = message.message
         if (message.during === 'host' || message.during === 'unhost') {
           this.settle(message.during === 'host' ? 'hosting' : 'unhosted', (pending) => pending.reject(new Error(message.message)))
         }
@@ -220,9 +223,11 @@ export class RelayHostService implements IRelayHostService {
       for (const waiter of this.listeningWaiters.splice(0)) waiter.reject(new Error('the relay was stopped'))
       return
     }
+    const startError = this.startError
+    this.startError = null
     const reason =
       code === exitCodeStartFailed
-        ? 'the relay could not start (see the log: port or document store unavailable)'
+        ? `the relay could not start: ${startError ?? 'see the log (port or document store unavailable)'}`
         : code === null
           ? 'the relay process was killed'
           : `the relay process exited with code ${code}`
