@@ -8,6 +8,7 @@ import { createEditor } from '../editor/create-editor'
 import { startCollaboration } from '../panels/collaboration'
 import { trackActivity } from '../session/activity'
 import { showConnectionStatus } from '../session/connection-status-view'
+import { showStorageStatus } from '../session/storage-status-view'
 import { openDocumentSession, type DocumentSession } from '../session/document-session'
 import { mountDocumentActions } from '../shell/document-actions'
 import { mountExportMenu } from '../transfer/export-menu'
@@ -39,6 +40,7 @@ export const showEditorScreen = async (
       <span class="document-name" data-testid="document-name"></span>
       <span class="presence-slot"></span>
       <span class="status-slot"></span>
+      <span class="storage-slot"></span>
       <span class="transfer-slot"></span>
       <span class="actions-slot"></span>
     </header>
@@ -62,6 +64,7 @@ export const showEditorScreen = async (
   }
   const session = openDocumentSession(target, window)
   const stopStatus = showConnectionStatus(slot('.status-slot'), session.connection)
+  const stopStorageStatus = showStorageStatus(slot('.storage-slot'), session.storage, session.connection, showNotice)
   // The profile can change while the document is open (Settings): peers see the new name at once.
   let currentProfile = profile
   let currentStatus: PresenceStatus = 'active'
@@ -104,6 +107,7 @@ export const showEditorScreen = async (
       stopProfile()
       stopActivity()
       stopStatus()
+      stopStorageStatus()
       view.destroy()
       session.destroy()
     }

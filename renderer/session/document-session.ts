@@ -6,6 +6,7 @@ import { createDocumentDoc, documentFragmentName } from '../../app/document'
 import type { AwarenessUser } from '../../app/presence'
 import { ConnectionMonitor, type NetworkEvents } from './connection-monitor'
 import { relayAccessCheck } from './relay-access-check'
+import { RelayStorageStatus } from './relay-storage-status'
 
 /** One open document: its Y.Doc, the offline cache, the relay connection and its monitor. */
 export interface DocumentSession {
@@ -14,6 +15,8 @@ export interface DocumentSession {
   readonly fragment: Y.XmlFragment
   readonly provider: WebsocketProvider
   readonly connection: ConnectionMonitor
+  /** Whether the relay says it is storing this document's edits. */
+  readonly storage: RelayStorageStatus
   /** Resolves once the offline cache has been read (or could not be); never rejects. */
   readonly cacheLoaded: Promise<{ cached: boolean; problem: string | null }>
   /** Publishes how this user appears to the others in the document. */
@@ -40,6 +43,7 @@ export const openDocumentSession = (target: DocumentTarget, network: NetworkEven
   })
   // A refused WebSocket upgrade reaches the page as 1006 only; the relay's access check says why.
   const connection = new ConnectionMonitor(provider, { network, checkAccess: relayAccessCheck(target) })
+  const storage = new RelayStorageStatus(provider)
   const cache = openCache(`ensemble:${target.relayUrl}/${target.documentName}`, doc)
   connection.connect()
   return {
@@ -48,10 +52,12 @@ export const openDocumentSession = (target: DocumentTarget, network: NetworkEven
     fragment,
     provider,
     connection,
+    storage,
     cacheLoaded: cache.loaded,
     setUser: (user) => provider.awareness.setLocalStateField('user', user),
     destroy: () => {
       connection.destroy()
+      storage.destroy()
       provider.destroy()
       void cache.persistence?.destroy()
       doc.destroy()
