@@ -64,5 +64,10 @@ export default tseslint.config(
   {
     files: ['server/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [electron] }] }
+  },
+  {
+    // Plain-JavaScript tools that run before anything is compiled, under Node.
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' } }
   }
 )

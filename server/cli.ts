@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pino from 'pino'
 import { AuthSecretError, readAuthSecret } from './access/auth-secret'
@@ -55,6 +57,16 @@ const repairStore = async (argv: string[]): Promise<void> => {
   }
 }
 
+/**
+ * The built web client: `dist/web` of this checkout, seen from `server/cli.ts` (run from source) or
+ * from `dist/relay/cli.mjs` (the bundle `npm run relay` runs).
+ */
+const defaultWebRoot = (): string => {
+  const fromBundle = fileURLToPath(new URL('../web', import.meta.url))
+  const fromSource = fileURLToPath(new URL('../dist/web', import.meta.url))
+  return existsSync(join(fromBundle, 'index.html')) ? fromBundle : fromSource
+}
+
 /** Access control and TLS as the command line chose them; reads the secret and certificate files. */
 const securityOptions = async (
   options: RelayCommandLine
@@ -83,7 +95,7 @@ const main = async (): Promise<void> => {
   let options: RelayCommandLine
   let security: Awaited<ReturnType<typeof securityOptions>>
   try {
-    options = parseRelayCommandLine(argv, process.env, fileURLToPath(new URL('../dist/web', import.meta.url)))
+    options = parseRelayCommandLine(argv, process.env, defaultWebRoot())
     if (options.help) {
       process.stdout.write(relayHelpText() + '\n')
       return

@@ -10,12 +10,14 @@ import { buildDesktop, repoRoot } from './build-desktop'
 /** The bundles Electron loads, built the way `npm start` and `npm run dist` build them. */
 describe('the desktop bundles', () => {
   let outdir: string
+  let relayOutdir: string
 
   beforeAll(async () => {
     // Inside node_modules so that the bundles' external packages resolve as they do from dist/.
     await mkdir(join(repoRoot, 'node_modules/.cache'), { recursive: true })
     outdir = await mkdtemp(join(repoRoot, 'node_modules/.cache/ensemble-desktop-build-'))
-    await buildDesktop(outdir)
+    relayOutdir = join(outdir, 'relay')
+    await buildDesktop(outdir, relayOutdir)
   })
   afterAll(() => rm(outdir, { recursive: true, force: true }))
 
@@ -29,7 +31,7 @@ describe('the desktop bundles', () => {
   it('runs the bundled relay process: start, documents, graceful stop', async () => {
     const data = join(outdir, 'data')
     const service = new RelayHostService(
-      new NodeUtilityProcessLauncher({ entry: join(outdir, 'relay-process.mjs'), stdio: 'ignore', logger: pino({ level: 'silent' }) }),
+      new NodeUtilityProcessLauncher({ entry: join(relayOutdir, 'relay-process.mjs'), stdio: 'ignore', logger: pino({ level: 'silent' }) }),
       pino({ level: 'silent' }),
       { config: { dataDir: data, webRoot: null, logLevel: 'silent' } }
     )

@@ -34,7 +34,7 @@ describe('electron-builder.yml', () => {
   it('ships the main bundle package.json points at, the relay process and the web client', async () => {
     const config = await getConfig(repoRoot, null, null)
     const patterns = config.files.flatMap((entry) => (typeof entry === 'string' ? [entry] : entry.filter))
-    expect(patterns).toEqual(expect.arrayContaining(['dist/main/**/*', 'dist/web/**/*', 'package.json']))
+    expect(patterns).toEqual(expect.arrayContaining(['dist/main/**/*', 'dist/relay/**/*', 'dist/web/**/*', 'package.json']))
     const packageJson = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { main: string }
     expect(packageJson.main).toBe('dist/main/main.mjs')
     expect(config.asarUnpack).toContain('dist/web/**')

@@ -1,6 +1,6 @@
 /**
  * Starts the relays under test as child processes of their own, so that /proc shows each relay's
- * CPU time and memory alone: ours as the bundled CLI (`server/cli.ts` compiled by esbuild, the
+ * CPU time and memory alone: ours as the bundle `npm run relay` runs (`dist/relay/cli.mjs`, the
  * way it ships) and the reference as the stock `@y/websocket-server` entry point.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
+import { ensureRelayBundle, relayCliBundle } from '../../tools/builds.mjs'
 import { freePort } from '../../server/testing/services'
 
 export type RelayName = 'ours' | 'reference'
@@ -18,7 +18,7 @@ export type RelayName = 'ours' | 'reference'
 export type RelayNodeArgs = Readonly<Record<RelayName, readonly string[]>>
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
-const bundlePath = path.join(repoRoot, 'node_modules/.cache/ensemble-bench/relay-cli.mjs')
+const bundlePath = relayCliBundle
 const referenceEntry = path.join(repoRoot, 'node_modules/@y/websocket-server/src/server.js')
 const exitOnSignal = fileURLToPath(new URL('./exit-on-signal.mjs', import.meta.url))
 const startTimeoutMs = 20_000
@@ -41,7 +41,7 @@ export const describeRelayCommand = (name: RelayName, nodeArgs: readonly string[
   relayCommandLines[name].replace(/^(HOST=\S+ PORT=<free port> )?node /, `$1node ${nodeArgs.map((arg) => `${arg} `).join('')}`)
 
 const relayCommandLines: Record<RelayName, string> = {
-  ours: `node ${path.relative(repoRoot, bundlePath)} --host 127.0.0.1 --port 0 --data <fresh temporary LevelDB folder> ${liftedLimits.join(' ')}  (bundle of server/cli.ts built by esbuild; other settings default: LevelDB, linger 30 s, log level info)`,
+  ours: `node ${path.relative(repoRoot, bundlePath)} --host 127.0.0.1 --port 0 --data <fresh temporary LevelDB folder> ${liftedLimits.join(' ')}  (the bundle that npm run relay runs, built by tools/builds.mjs; other settings default: LevelDB, linger 30 s, log level info)`,
   reference: `HOST=127.0.0.1 PORT=<free port> node ${path.relative(repoRoot, referenceEntry)}  (@y/websocket-server 0.1.1, no persistence)`
 }
 
@@ -66,22 +66,9 @@ export interface StartRelayOptions {
   readonly nodeArgs?: readonly string[]
 }
 
-/**
- * Compiles `server/cli.ts` into one ES module with its npm dependencies left as imports, inside
- * node_modules so that they resolve. Running the bundle rather than `tsx` keeps the TypeScript
- * loader (about 30 MB of RSS and a loader thread) out of the relay's figures.
- */
+/** Builds the relay bundle `npm run relay` runs (`tools/builds.mjs`) when a source is newer; returns its path. */
 export const buildRelayBundle = async (): Promise<string> => {
-  await build({
-    entryPoints: [path.join(repoRoot, 'server/cli.ts')],
-    outfile: bundlePath,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning'
-  })
+  await ensureRelayBundle()
   return bundlePath
 }
 

@@ -43,7 +43,7 @@ export interface DesktopPaths {
 
 export const desktopPaths = (appRoot: string, packaged: boolean): DesktopPaths => ({
   preload: join(appRoot, 'dist/main/preload.cjs'),
-  relayEntry: join(appRoot, 'dist/main/relay-process.mjs'),
+  relayEntry: join(appRoot, 'dist/relay/relay-process.mjs'),
   renderer: join(appRoot, 'dist/web'),
   // electron-builder unpacks dist/web (see electron-builder.yml) so the relay serves plain files.
   webClientForRelay: join(packaged ? `${appRoot}.unpacked` : appRoot, 'dist/web'),
