@@ -6,15 +6,10 @@ import pino from 'pino'
 import { AuthSecretError, readAuthSecret } from './access/auth-secret'
 import { isLoopbackHost } from './access/loopback'
 import { originAllowList } from './access/origin-allow-list'
-import { tokenAuthentication } from './access/token-authentication'
 import { parseRelayCommandLine, relayHelpText, UsageError, type RelayCommandLine } from './cli-options'
-import { describeRedis, RedisFanout } from './cluster/redis-fanout'
 import type { RelayExtension } from './extension'
 import { createRelay, type RelayOptions } from './relay'
-import { describeDatabase, PostgresStorage } from './storage/postgres-storage'
-import { parseRepairCommandLine, repairHelpText, runRepairCommand } from './repair-command'
 import { StorageError } from './storage/document-storage'
-import { parseTokenCommandLine, runTokenCommand, tokenHelpText } from './token-command'
 
 /** Time allowed for a graceful stop before the process gives up and exits with an error. */
 const shutdownDeadlineMs = 4500
@@ -26,8 +21,12 @@ const exitWithUsageError = (error: unknown): never => {
   process.exit(2)
 }
 
+// What only some relays use (tokens, PostgreSQL, Redis, the subcommands) is imported when it is
+// used, so that a relay without it does not carry its libraries in memory.
+
 /** `npm run relay -- token …`: prints an access token. */
 const printToken = async (argv: string[]): Promise<void> => {
+  const { parseTokenCommandLine, runTokenCommand, tokenHelpText } = await import('./token-command')
   try {
     const command = parseTokenCommandLine(argv, process.env)
     process.stdout.write((command === null ? tokenHelpText() : await runTokenCommand(command)) + '\n')
@@ -38,6 +37,7 @@ const printToken = async (argv: string[]): Promise<void> => {
 
 /** `npm run relay -- repair …`: recovers a damaged LevelDB store; exits 1 with the reason when it cannot. */
 const repairStore = async (argv: string[]): Promise<void> => {
+  const { parseRepairCommandLine, repairHelpText, runRepairCommand } = await import('./repair-command')
   let directory: string | null
   try {
     directory = parseRepairCommandLine(argv, process.env)
@@ -73,7 +73,10 @@ const securityOptions = async (
 ): Promise<{ extensions: RelayExtension[]; tls?: RelayOptions['tls'] }> => {
   const extensions: RelayExtension[] = []
   if (options.allowedOrigins !== null) extensions.push(originAllowList(options.allowedOrigins))
-  if (options.auth.mode === 'token') extensions.push(tokenAuthentication(await readAuthSecret(options.auth.secret)))
+  if (options.auth.mode === 'token') {
+    const { tokenAuthentication } = await import('./access/token-authentication')
+    extensions.push(tokenAuthentication(await readAuthSecret(options.auth.secret)))
+  }
   if (options.tls === null) return { extensions }
   const read = async (file: string, flag: string): Promise<Buffer> => {
     try {
@@ -106,11 +109,17 @@ const main = async (): Promise<void> => {
   }
   const logger = pino({ level: options.logLevel, base: { service: 'ensemble-relay', instance: options.instanceId } })
   const extensions: RelayExtension[] = []
-  if (options.redisUrl !== null) extensions.push(new RedisFanout({ url: options.redisUrl, instanceId: options.instanceId }))
+  let redis = 'none'
+  if (options.redisUrl !== null) {
+    const { describeRedis, RedisFanout } = await import('./cluster/redis-fanout')
+    extensions.push(new RedisFanout({ url: options.redisUrl, instanceId: options.instanceId }))
+    redis = describeRedis(options.redisUrl)
+  }
+  const storage = await storageOptions(options, logger)
   const relay = await createRelay({
     host: options.host,
     port: options.port,
-    ...(await storageOptions(options, logger)),
+    ...storage.options,
     lingerMs: options.lingerMs,
     maxFrameBytes: options.maxFrameBytes,
     webRoot: options.webRoot,
@@ -124,8 +133,8 @@ const main = async (): Promise<void> => {
     {
       url: relay.url,
       web: relay.url.replace(/^ws/, 'http'),
-      data: options.postgresUrl !== null ? `postgres ${describeDatabase(options.postgresUrl)}` : (options.dataDir ?? 'memory'),
-      redis: options.redisUrl === null ? 'none' : describeRedis(options.redisUrl),
+      data: storage.description,
+      redis,
       auth: options.auth.mode,
       allowedOrigins: options.allowedOrigins ?? 'any',
       limits: relay.limits
@@ -165,10 +174,22 @@ const main = async (): Promise<void> => {
   process.on('SIGTERM', stop)
 }
 
-/** Where documents go: PostgreSQL (opened and migrated here, so a bad URL fails before listening), LevelDB, or memory. */
-const storageOptions = async (options: RelayCommandLine, logger: pino.Logger): Promise<Pick<RelayOptions, 'storage' | 'dataDir'>> => {
-  if (options.storage === 'postgres') return { storage: await PostgresStorage.open(options.postgresUrl!, { logger }) }
-  return options.dataDir === null ? {} : { dataDir: options.dataDir }
+/**
+ * Where documents go: PostgreSQL (opened and migrated here, so a bad URL fails before listening),
+ * LevelDB, or memory; and how the log names it.
+ */
+const storageOptions = async (
+  options: RelayCommandLine,
+  logger: pino.Logger
+): Promise<{ options: Pick<RelayOptions, 'storage' | 'dataDir'>; description: string }> => {
+  if (options.storage === 'postgres') {
+    const { describeDatabase, PostgresStorage } = await import('./storage/postgres-storage')
+    return {
+      options: { storage: await PostgresStorage.open(options.postgresUrl!, { logger }) },
+      description: `postgres ${describeDatabase(options.postgresUrl!)}`
+    }
+  }
+  return options.dataDir === null ? { options: {}, description: 'memory' } : { options: { dataDir: options.dataDir }, description: options.dataDir }
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,4 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type RequestListener, type Server } from 'node:http'
-import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { ObservableV2 } from 'lib0/observable'
@@ -115,7 +114,9 @@ export interface Relay extends ObservableV2<RelayEvents> {
 export const createRelay = async (options: RelayOptions = {}): Promise<Relay> => {
   const storage =
     options.storage ?? (options.dataDir !== undefined ? await LevelDbStorage.open(options.dataDir, { logger: options.logger }) : new MemoryStorage())
-  const relay = new RelayServer(options, storage)
+  // Node's TLS stack only where it is used (a few MB of an idle relay's memory otherwise).
+  const https = options.tls === undefined ? null : await import('node:https')
+  const relay = new RelayServer(options, storage, https)
   try {
     await relay.listen(options.host ?? relayDefaults.host, options.port ?? relayDefaults.port)
   } catch (error) {
@@ -148,7 +149,8 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
 
   constructor(
     private readonly options: RelayOptions,
-    private readonly storage: DocumentStorage
+    private readonly storage: DocumentStorage,
+    https: typeof import('node:https') | null
   ) {
     super()
     this.logger = options.logger ?? pino({ level: 'silent' })
@@ -227,7 +229,7 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
         else response.destroy()
       })
     }
-    this.httpServer = options.tls === undefined ? createServer(onRequest) : createTlsServer(options.tls, onRequest)
+    this.httpServer = options.tls === undefined || https === null ? createServer(onRequest) : https.createServer(options.tls, onRequest)
     this.httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       socket.on('error', destroySocket)
       const slot = this.connectionLimiter.take(request.socket.remoteAddress ?? 'unknown')

@@ -14,7 +14,7 @@
  * Plain JavaScript, so that it runs before anything is compiled: `npm install` builds the relay
  * (postinstall), and `npm run relay` rebuilds either when a source is newer than its build.
  */
-import { readdirSync, statSync } from 'node:fs'
+import { readdirSync, rmSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -72,6 +72,8 @@ export const buildRelayBundle = async (outdir = relayBundleDir) => {
       { cause: error }
     )
   }
+  // Chunk names carry a hash: a rebuild would otherwise leave the old ones beside the new.
+  rmSync(outdir, { recursive: true, force: true })
   await esbuild.build({
     absWorkingDir: repoRoot,
     entryPoints: { cli: 'server/cli.ts', 'relay-process': 'main/relay-process/entry.ts' },

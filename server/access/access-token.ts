@@ -1,8 +1,6 @@
 import { errors, jwtVerify, SignJWT } from 'jose'
 import { readAccessClaims, type AccessRole, type AccessTokenClaims } from '../../app/access-token'
-
-/** RFC 7518 §3.2: an HS256 key must be at least as long as the hash, 256 bits. */
-export const minSecretBytes = 32
+import { checkSecretLength } from './auth-secret'
 
 const algorithm = 'HS256'
 
@@ -88,12 +86,3 @@ const describeVerificationFailure = (error: unknown): Error => {
   return error instanceof Error ? error : new Error(String(error))
 }
 
-/** Throws when `secret` is too short to key HS256 safely. */
-export const checkSecretLength = (secret: Uint8Array, what = 'the auth secret'): void => {
-  if (secret.length < minSecretBytes) {
-    throw new RangeError(
-      `${what} is ${secret.length} bytes long; HS256 needs at least ${minSecretBytes}. ` +
-        'Generate one with `openssl rand -base64 32`.'
-    )
-  }
-}

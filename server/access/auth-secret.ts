@@ -1,8 +1,20 @@
 import { readFile } from 'node:fs/promises'
-import { checkSecretLength } from './access-token'
 
 /** Where the HS256 secret comes from: given directly, or a file holding it. */
 export type SecretSource = { readonly value: string } | { readonly file: string }
+
+/** RFC 7518 §3.2: an HS256 key must be at least as long as the hash, 256 bits. */
+export const minSecretBytes = 32
+
+/** Throws when `secret` is too short to key HS256 safely. */
+export const checkSecretLength = (secret: Uint8Array, what = 'the auth secret'): void => {
+  if (secret.length < minSecretBytes) {
+    throw new RangeError(
+      `${what} is ${secret.length} bytes long; HS256 needs at least ${minSecretBytes}. ` +
+        'Generate one with `openssl rand -base64 32`.'
+    )
+  }
+}
 
 /** A secret that cannot be used; the message says which and what to do. */
 export class AuthSecretError extends Error {

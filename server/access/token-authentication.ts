@@ -1,6 +1,7 @@
 import { grantCoversDocument } from '../../app/access-token'
 import { RelayRefusal, type ConnectionContext, type RelayExtension } from '../extension'
-import { AccessTokenError, checkSecretLength, verifyAccessToken } from './access-token'
+import { AccessTokenError, verifyAccessToken } from './access-token'
+import { checkSecretLength } from './auth-secret'
 
 /**
  * Admits a connection on the strength of its access token, or refuses it: 401 for a missing,

@@ -1,6 +1,5 @@
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import writeFileAtomic from 'write-file-atomic'
 import { logFilesIn, type LogCheck, type LogDamage } from './leveldb-log-check'
 
 /**
@@ -100,9 +99,15 @@ export class LogLedger {
    * previous ledger, which is older and so still true; it is reported to `onError`.
    */
   save(entry: LogLedgerEntry, onError: (error: unknown) => void): Promise<void> {
-    this.saving = this.saving.then(() =>
-      writeFileAtomic(join(this.directory, ledgerFileName), JSON.stringify(entry) + '\n', { fsync: false }).catch(onError)
-    )
+    this.saving = this.saving.then(async () => {
+      try {
+        // Loaded on the first save: a relay that never writes does not carry it.
+        const { default: writeFileAtomic } = await import('write-file-atomic')
+        await writeFileAtomic(join(this.directory, ledgerFileName), JSON.stringify(entry) + '\n', { fsync: false })
+      } catch (error) {
+        onError(error)
+      }
+    })
     return this.saving
   }
 

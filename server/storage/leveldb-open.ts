@@ -1,12 +1,12 @@
 import { mkdir } from 'node:fs/promises'
 import { ClassicLevel } from 'classic-level'
-import { keyEncoding } from 'y-leveldb'
 import { StorageError } from './document-storage'
 import { checkLogFiles, type LogDamage } from './leveldb-log-check'
+import { levelKeyEncoding, type LevelKey } from './leveldb-keys'
 import { checkLogsAgainstLedger, readLedger } from './leveldb-ledger'
 
-/** y-leveldb's key layout (`['v1', name, 'update', clock]`…), with values stored as they are. */
-export type LevelKey = Array<string | number>
+export type { LevelKey }
+/** y-leveldb's key layout (`leveldb-keys.ts`), with values stored as they are. */
 export type LevelStore = ClassicLevel<LevelKey, Uint8Array>
 
 const valueEncoding = { buffer: true, type: 'y-value', encode: (data: Uint8Array) => data, decode: (data: Uint8Array) => data }
@@ -52,7 +52,7 @@ export const openLevelStore = async (directory: string): Promise<LevelStore> => 
   }
   const damage = await findStoreDamage(directory)
   if (damage !== null) throw new DamagedStoreError(directory, damage)
-  const db = new ClassicLevel<LevelKey, Uint8Array>(directory, { keyEncoding, valueEncoding })
+  const db = new ClassicLevel<LevelKey, Uint8Array>(directory, { keyEncoding: levelKeyEncoding, valueEncoding })
   try {
     await db.open()
   } catch (error) {

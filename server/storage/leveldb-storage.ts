@@ -1,5 +1,4 @@
 import type { Logger } from 'pino'
-import { getLevelBulkKeys, getLevelUpdatesEntries, getCurrentUpdateClock } from 'y-leveldb'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import type { DependencyHealth } from '../extension'
@@ -7,7 +6,8 @@ import { mergeManyUpdates } from '../merge-updates'
 import { StorageError, type DocumentStorage } from './document-storage'
 import { InFlightWrites } from './in-flight'
 import { LogLedger } from './leveldb-ledger'
-import { DamagedStoreError, openLevelStore, type LevelKey, type LevelStore } from './leveldb-open'
+import { documentKeyRange, stateVectorKey, stateVectorKeyRange, updateKey, updateKeyRange, type LevelKey } from './leveldb-keys'
+import { DamagedStoreError, openLevelStore, type LevelStore } from './leveldb-open'
 import { WriteBatcher, type BatchOperation } from './write-batcher'
 
 export { StorageError }
@@ -17,9 +17,6 @@ const appendWindowMs = 20
 /** Waits between attempts to reopen the store after a failed write: doubling up to the last. */
 const reopenDelaysMs = [250, 500, 1000, 2000, 5000]
 
-const updateKey = (name: string, clock: number): LevelKey => ['v1', name, 'update', clock]
-/** y-leveldb lists documents by this key, holding `varUint(clock)` and the state vector. */
-const stateVectorKey = (name: string): LevelKey => ['v1_sv', name]
 
 export interface LevelDbStorageOptions {
   readonly logger?: Logger
@@ -73,9 +70,9 @@ export class LevelDbStorage implements DocumentStorage {
 
   /** Opens (creating if needed) the store in `directory`; fails with a `StorageError` that says what is wrong. */
   static async open(directory: string, options: LevelDbStorageOptions = {}): Promise<LevelDbStorage> {
-    const storage = new LevelDbStorage(directory, await openLevelStore(directory), options.logger)
-    await storage.recordLedger()
-    return storage
+    // No ledger entry yet: the one on disk names the log LevelDB just replayed, which its newer
+    // log now supersedes (see `checkLogsAgainstLedger`); the first write records the new one.
+    return new LevelDbStorage(directory, await openLevelStore(directory), options.logger)
   }
 
   async load(name: string): Promise<Uint8Array | null> {
@@ -133,9 +130,7 @@ export class LevelDbStorage implements DocumentStorage {
   }
 
   async list(): Promise<string[]> {
-    const keys = await this.read(`list the documents in ${this.location}`, (db) =>
-      getLevelBulkKeys(db, { gte: ['v1_sv'], lt: ['v1_sw'] }) as Promise<LevelKey[]>
-    )
+    const keys = await this.read(`list the documents in ${this.location}`, (db) => db.keys(stateVectorKeyRange).all())
     return keys.map((key) => String(key[1]))
   }
 
@@ -145,9 +140,7 @@ export class LevelDbStorage implements DocumentStorage {
     const cleared = appended
       .then(() => this.writes.idle())
       .then(async () => {
-        const keys = await this.read(`read document "${name}" from ${this.location}`, (db) =>
-          getLevelBulkKeys(db, { gte: ['v1', name], lt: ['v1', name, 'zzzzzzz'] }) as Promise<LevelKey[]>
-        )
+        const keys = await this.read(`read document "${name}" from ${this.location}`, (db) => db.keys(documentKeyRange(name)).all())
         const operations: BatchOperation<LevelKey>[] = [...keys, stateVectorKey(name)].map((key) => ({ type: 'del', key }))
         await this.writes.write(operations).catch((error: unknown) => {
           throw this.writeError(`Cannot delete document "${name}" from ${this.location}`, error)
@@ -286,11 +279,17 @@ export class LevelDbStorage implements DocumentStorage {
   }
 
   private readLog(name: string): Promise<Array<{ key: LevelKey; value: Uint8Array }>> {
-    return this.read(`read document "${name}" from ${this.location}`, (db) => getLevelUpdatesEntries(db, name) as Promise<Array<{ key: LevelKey; value: Uint8Array }>>)
+    return this.read(`read document "${name}" from ${this.location}`, async (db) =>
+      (await db.iterator(updateKeyRange(name)).all()).map(([key, value]) => ({ key, value }))
+    )
   }
 
+  /** The clock of the document's last log entry, or -1 when it has none. */
   private currentClock(name: string): Promise<number> {
-    return this.read(`read document "${name}" from ${this.location}`, (db) => getCurrentUpdateClock(db, name))
+    return this.read(`read document "${name}" from ${this.location}`, async (db) => {
+      const [last] = await db.keys({ ...updateKeyRange(name), reverse: true, limit: 1 }).all()
+      return last === undefined ? -1 : (last[3] as number)
+    })
   }
 }
 

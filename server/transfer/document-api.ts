@@ -4,16 +4,13 @@ import type { Logger } from 'pino'
 import { accessRefusal, type AccessGranted } from '../../app/access-check'
 import { documentFragmentName } from '../../app/document'
 import { documentNameProblem } from '../../app/document-name'
-import { exportDocument, importDocument } from '../../app/convert/convert'
 import { exportFormats, formatInfo, importFormats, isExportFormat, isImportFormat, maxImportBytes } from '../../app/convert/formats'
 import { ImportError } from '../../app/convert/import-result'
-import { readDocument, replaceDocument } from '../../app/convert/yjs-content'
 import type { ConnectionContext, RelayRefusal } from '../extension'
 import { sendJson, sendText } from '../http'
 import { RoomClosedError, type Room } from '../room'
 import type { RoomRegistry } from '../room-registry'
 import { readBody, BodyTooLargeError } from './request-body'
-import { serverDom } from './server-dom'
 
 /** What the document API needs of the relay. */
 export interface DocumentApiServices {
@@ -32,6 +29,10 @@ export interface DocumentApiServices {
 /** `/api/docs/NAME/export`, `/import` or `/access`; NAME may hold `/` or be URL-encoded. */
 const routePattern = /^\/api\/docs\/(.+)\/(export|import|access)$/
 export const documentApiPrefix = '/api/docs/'
+
+/** The conversions, loaded on first use (see `conversions.ts`). */
+let conversions: Promise<typeof import('./conversions')> | undefined
+const loadConversions = (): Promise<typeof import('./conversions')> => (conversions ??= import('./conversions'))
 
 type Action = 'export' | 'import' | 'access'
 const methodOf: Record<Action, 'GET' | 'POST'> = { export: 'GET', import: 'POST', access: 'GET' }
@@ -137,6 +138,7 @@ export class DocumentApi {
   }
 
   private async export(response: ServerResponse, documentName: string, format: (typeof exportFormats)[number]): Promise<void> {
+    const { exportDocument, readDocument, serverDom } = await loadConversions()
     const body = await this.withRoom(documentName, (room) =>
       isNeverWritten(room) ? null : exportDocument(readDocument(room.doc.getXmlFragment(documentFragmentName)), format, { dom: serverDom, title: documentName })
     )
@@ -179,6 +181,7 @@ export class DocumentApi {
     } catch {
       return sendText(response, 400, 'The request body is not UTF-8 text; save the file as UTF-8 and send it again.')
     }
+    const { importDocument, replaceDocument, serverDom } = await loadConversions()
     let result
     try {
       result = importDocument(text, format, { dom: serverDom })
