@@ -1,5 +1,5 @@
 /**
- * A load scenario against one relay and then the other: documents with one writer, one latency
+ * A load scenario against one relay: documents with one writer, one latency
  * probe and many listeners each, writers firing at a fixed rate, then every client leaving and the
  * relay left idle to see how much memory it gives back.
  */
@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { RssWatcher, sampleProcess, startNoiseGauge } from './proc-stats'
 import { loopFiguresBetween, scrapeMetrics, type RelayLoopFigures } from './relay-metrics'
 import { startRelay, type RelayName, type RelayNodeArgs, type RelayProcess } from './relay-process'
-import { mebibytes, mergePhases, ratio, round, summarizeLatency, type LatencySummary } from './stats'
+import { mebibytes, mergePhases, round, summarizeLatency, type LatencySummary } from './stats'
 import { WorkerPool } from './worker-pool'
 import type { DocumentPlan, RunResult } from './worker-protocol'
 
@@ -248,53 +248,3 @@ const mergeRuns = (runs: readonly RunResult[]): RunResult => ({
 })
 
 const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0)
-
-export interface LoadRatios {
-  readonly latencyP50: number | null
-  readonly latencyP99: number | null
-  /** p99 of the warm-up: the relays' cold start, when neither has compiled its hot paths yet. */
-  readonly warmUpLatencyP99: number | null
-  readonly cpuSecondsLoad: number | null
-  /** The load's CPU outside the kernel: what a relay's own code costs, without its socket calls. */
-  readonly cpuSecondsLoadInUserSpace: number | null
-  /** write/writev calls during the load: what the kernel part of the CPU follows. */
-  readonly writeSyscallsLoad: number | null
-  readonly cpuSecondsTotal: number | null
-  readonly rssUnderLoad: number | null
-  readonly rssAfterClientsLeft: number | null
-}
-
-/** The per-field median of several rounds' ratios (the lower middle one for an even count); null fields are skipped. */
-export const medianRatios = (rounds: readonly LoadRatios[]): LoadRatios => {
-  const median = (field: keyof LoadRatios): number | null => {
-    const values = rounds.map((round) => round[field]).filter((value): value is number => value !== null).sort((a, b) => a - b)
-    return values.length === 0 ? null : values[Math.floor((values.length - 1) / 2)]!
-  }
-  return {
-    latencyP50: median('latencyP50'),
-    latencyP99: median('latencyP99'),
-    warmUpLatencyP99: median('warmUpLatencyP99'),
-    cpuSecondsLoad: median('cpuSecondsLoad'),
-    cpuSecondsLoadInUserSpace: median('cpuSecondsLoadInUserSpace'),
-    writeSyscallsLoad: median('writeSyscallsLoad'),
-    cpuSecondsTotal: median('cpuSecondsTotal'),
-    rssUnderLoad: median('rssUnderLoad'),
-    rssAfterClientsLeft: median('rssAfterClientsLeft')
-  }
-}
-
-/** ours / reference for the figures a reader compares first. */
-export const loadRatios = (ours: RelayLoadResult, reference: RelayLoadResult): LoadRatios => ({
-  latencyP50: ratio(ours.latencyMs.p50, reference.latencyMs.p50),
-  latencyP99: ratio(ours.latencyMs.p99, reference.latencyMs.p99),
-  warmUpLatencyP99: ours.warmUp === null || reference.warmUp === null ? null : ratio(ours.warmUp.latencyMs.p99, reference.warmUp.latencyMs.p99),
-  cpuSecondsLoad: ratio(ours.cpuSeconds.load, reference.cpuSeconds.load),
-  cpuSecondsLoadInUserSpace: ratio(
-    ours.cpuSeconds.load - ours.cpuSeconds.loadInKernel,
-    reference.cpuSeconds.load - reference.cpuSeconds.loadInKernel
-  ),
-  writeSyscallsLoad: ratio(ours.writeSyscallsDuringLoad, reference.writeSyscallsDuringLoad),
-  cpuSecondsTotal: ratio(ours.cpuSeconds.total, reference.cpuSeconds.total),
-  rssUnderLoad: ratio(ours.rssMiB.underLoadPeak, reference.rssMiB.underLoadPeak),
-  rssAfterClientsLeft: ratio(ours.rssMiB.afterClientsLeft, reference.rssMiB.afterClientsLeft)
-})

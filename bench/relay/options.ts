@@ -1,6 +1,6 @@
 /** The command line of `npm run bench:relay`. */
 import { parseArgs } from 'node:util'
-import type { RelayName } from './relay-process'
+import { relayNames, type RelayName } from './relay-process'
 import type { ScenarioName } from './scenarios'
 import { defaultTracePath } from './trace'
 
@@ -31,8 +31,9 @@ export class BenchUsageError extends Error {
 
 export const benchHelpText = `Usage: npm run bench:relay -- [scenario flags] [options]
 
-Runs the same load against our relay and @y/websocket-server, one after the other, each in its own
-process, and prints one JSON object on stdout (progress goes to stderr). See bench/README.md.
+Runs the same load against our relay and @y/websocket-server (without persistence, and with its
+LevelDB persistence), one after the other, each in its own process, and prints one JSON object on
+stdout (progress goes to stderr). See bench/README.md.
 
 Scenarios (default: the issue-2 load; flags combine):
   --load A|B          issue 6 Load A (2,200 connections, 20 updates/s/doc) or Load B (2,600, 40/s/doc)
@@ -43,7 +44,8 @@ Scenarios (default: the issue-2 load; flags combine):
 
 Options:
   --quick             tiny sizes and 1 s of idling: a smoke run of the machinery, not a measurement
-  --relays LIST       ours,reference (default) or just one of them
+  --relays LIST       comma-separated, from ours, reference and reference-leveldb (the reference
+                      with YPERSISTENCE, storing in LevelDB like ours); default all three
   --workers N         load-generator processes (default 2)
   --rounds N          repeat each load N times, relays taking turns to go first; ratios are the
                       per-field median (default 1)
@@ -98,9 +100,11 @@ export const parseBenchArgs = (argv: readonly string[]): BenchOptions => {
   if (values.all === true) for (const name of ['loadA', 'loadB', 'scale', 'largeDoc', 'trace'] as const) scenarios.add(name)
   if (scenarios.size === 0) scenarios.add('default')
 
-  const relays = (values.relays ?? 'ours,reference').split(',').map((name) => name.trim())
+  const relays = (values.relays ?? relayNames.join(',')).split(',').map((name) => name.trim())
   for (const name of relays) {
-    if (name !== 'ours' && name !== 'reference') throw new BenchUsageError(`--relays takes ours, reference or both, comma-separated; got "${name}"`)
+    if (!(relayNames as readonly string[]).includes(name)) {
+      throw new BenchUsageError(`--relays takes ${relayNames.join(', ')}, comma-separated; got "${name}"`)
+    }
   }
   return {
     scenarios: [...scenarios],

@@ -1,10 +1,13 @@
 /**
  * Starts the relays under test as child processes of their own, so that /proc shows each relay's
  * CPU time and memory alone: ours as the bundle `npm run relay` runs (`dist/relay/cli.mjs`, the
- * way it ships) and the reference as the stock `@y/websocket-server` entry point.
+ * way it ships) and the reference as the stock `@y/websocket-server` entry point, once without
+ * persistence (its default) and once with its LevelDB persistence, the like-for-like peer of ours.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
@@ -12,7 +15,10 @@ import { fileURLToPath } from 'node:url'
 import { ensureRelayBundle, relayCliBundle } from '../../tools/builds.mjs'
 import { freePort } from '../../server/testing/services'
 
-export type RelayName = 'ours' | 'reference'
+/** `reference-leveldb` is the reference run with `YPERSISTENCE`: it then stores every update in LevelDB, as ours does. */
+export type RelayName = 'ours' | 'reference' | 'reference-leveldb'
+
+export const relayNames: readonly RelayName[] = ['ours', 'reference', 'reference-leveldb']
 
 /** Extra `node` flags for each relay's process. */
 export type RelayNodeArgs = Readonly<Record<RelayName, readonly string[]>>
@@ -36,13 +42,49 @@ const liftedLimits = [
   '--message-burst', '1000000'
 ]
 
-/** How relay `name` is started with `nodeArgs`, for the report. */
-export const describeRelayCommand = (name: RelayName, nodeArgs: readonly string[]): string =>
-  relayCommandLines[name].replace(/^(HOST=\S+ PORT=<free port> )?node /, `$1node ${nodeArgs.map((arg) => `${arg} `).join('')}`)
+/**
+ * The version of package `name` that the reference's server.js loads: the first copy on Node's
+ * lookup path from it, which is its own nested one when it has one (it asks for y-leveldb ^0.1 and
+ * ws ^6 while the project's are newer).
+ */
+const versionSeenByReference = (name: string): string => {
+  const lookupPaths = createRequire(referenceEntry).resolve.paths(name) ?? []
+  const manifest = lookupPaths.map((dir) => path.join(dir, name, 'package.json')).find((file) => existsSync(file))
+  if (manifest === undefined) throw new Error(`${name} does not resolve from ${referenceEntry}; run npm ci`)
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version
+}
 
-const relayCommandLines: Record<RelayName, string> = {
-  ours: `node ${path.relative(repoRoot, bundlePath)} --host 127.0.0.1 --port 0 --data <fresh temporary LevelDB folder> ${liftedLimits.join(' ')}  (the bundle that npm run relay runs, built by tools/builds.mjs; other settings default: LevelDB, linger 30 s, log level info)`,
-  reference: `HOST=127.0.0.1 PORT=<free port> node ${path.relative(repoRoot, referenceEntry)}  (@y/websocket-server 0.1.1, no persistence)`
+interface RelayCommand {
+  readonly env: string
+  readonly script: string
+  readonly note: string
+}
+
+const referenceScript = path.relative(repoRoot, referenceEntry)
+const referenceVersions = `@y/websocket-server ${versionSeenByReference('@y/websocket-server')} with the ws ${versionSeenByReference('ws')} it resolves`
+
+const relayCommands: Record<RelayName, RelayCommand> = {
+  ours: {
+    env: '',
+    script: `${path.relative(repoRoot, bundlePath)} --host 127.0.0.1 --port 0 --data <fresh temporary LevelDB folder> ${liftedLimits.join(' ')}`,
+    note: 'the bundle that npm run relay runs, built by tools/builds.mjs; other settings default: LevelDB, linger 30 s, log level info'
+  },
+  reference: {
+    env: 'HOST=127.0.0.1 PORT=<free port> ',
+    script: referenceScript,
+    note: `${referenceVersions}, no persistence`
+  },
+  'reference-leveldb': {
+    env: 'HOST=127.0.0.1 PORT=<free port> YPERSISTENCE=<fresh temporary folder> ',
+    script: referenceScript,
+    note: `${referenceVersions}; YPERSISTENCE makes its utils.js store every update with y-leveldb ${versionSeenByReference('y-leveldb')} on level ${versionSeenByReference('level')}, the copies it resolves`
+  }
+}
+
+/** How relay `name` is started with `nodeArgs`, for the report. */
+export const describeRelayCommand = (name: RelayName, nodeArgs: readonly string[]): string => {
+  const command = relayCommands[name]
+  return `${command.env}node ${[...nodeArgs, command.script].join(' ')}  (${command.note})`
 }
 
 /** A relay running in its own process. */
@@ -52,6 +94,8 @@ export interface RelayProcess {
   readonly pid: number
   /** How it was started, for the report. */
   readonly commandLine: string
+  /** The fresh folder it stores documents in, which `stop()` removes; null for the reference without persistence. */
+  readonly storageDir: string | null
   /** Resolves when the process exits, for whatever reason. */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
   hasExited(): boolean
@@ -75,49 +119,72 @@ export const buildRelayBundle = async (): Promise<string> => {
 /** Starts our relay from the bundle with a fresh LevelDB data directory, which `stop()` removes. */
 export const startOurRelay = async (options: StartRelayOptions = {}): Promise<RelayProcess> => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'ensemble-bench-'))
-  const args = [...(options.nodeArgs ?? []), bundlePath, '--host', '127.0.0.1', '--port', '0', '--data', dataDir, ...liftedLimits]
-  const relay = await startProcess('ours', args, {}, (line) => {
-    if (!line.startsWith('{')) return null
-    const entry = JSON.parse(line) as { msg?: string; url?: string }
-    return entry.msg?.startsWith('relay listening') === true && entry.url !== undefined ? entry.url : null
-  })
+  const scriptArgs = [bundlePath, '--host', '127.0.0.1', '--port', '0', '--data', dataDir, ...liftedLimits]
+  return withFolderRemovedOnStop(dataDir, () =>
+    startProcess('ours', { nodeArgs: options.nodeArgs ?? [], scriptArgs, env: {} }, (line) => {
+      if (!line.startsWith('{')) return null
+      const entry = JSON.parse(line) as { msg?: string; url?: string }
+      return entry.msg?.startsWith('relay listening') === true && entry.url !== undefined ? entry.url : null
+    })
+  )
+}
+
+/**
+ * Starts `@y/websocket-server`'s own `server.js` on a free loopback port: without persistence for
+ * `reference`; for `reference-leveldb` with `YPERSISTENCE` set to a fresh folder, which `stop()` removes.
+ */
+const startReferenceRelay = async (name: 'reference' | 'reference-leveldb', options: StartRelayOptions): Promise<RelayProcess> => {
+  const port = await freePort()
+  const profiling = (options.nodeArgs ?? []).some((arg) => arg.startsWith('--cpu-prof') || arg.startsWith('--heap-prof'))
+  // server.js has no signal handler; a profiled run needs a clean exit for the profile to be written.
+  const nodeArgs = [...(options.nodeArgs ?? []), ...(profiling ? ['--import', exitOnSignal] : [])]
+  const start = (env: Record<string, string>): Promise<RelayProcess> =>
+    startProcess(name, { nodeArgs, scriptArgs: [referenceEntry], env: { HOST: '127.0.0.1', PORT: String(port), ...env } }, (line) =>
+      line.startsWith('running at') ? `ws://127.0.0.1:${port}` : null
+    )
+  if (name === 'reference') return start({})
+  const persistenceDir = await mkdtemp(path.join(tmpdir(), 'ensemble-bench-reference-leveldb-'))
+  return withFolderRemovedOnStop(persistenceDir, () => start({ YPERSISTENCE: persistenceDir }))
+}
+
+/** Starts relay `name` in its own process; `stop()` ends it and removes whatever it stored. */
+export const startRelay = (name: RelayName, options: StartRelayOptions = {}): Promise<RelayProcess> =>
+  name === 'ours' ? startOurRelay(options) : startReferenceRelay(name, options)
+
+/** A relay started by `start` whose `stop()` also removes `folder`, as does a failed start. */
+const withFolderRemovedOnStop = async (folder: string, start: () => Promise<RelayProcess>): Promise<RelayProcess> => {
+  const remove = (): Promise<void> => rm(folder, { recursive: true, force: true })
+  let relay: RelayProcess
+  try {
+    relay = await start()
+  } catch (error) {
+    await remove()
+    throw error
+  }
   return {
     ...relay,
-    commandLine: describeRelayCommand('ours', options.nodeArgs ?? []),
+    storageDir: folder,
     stop: async () => {
       await relay.stop()
-      await rm(dataDir, { recursive: true, force: true })
+      await remove()
     }
   }
 }
 
-/** Starts `@y/websocket-server`'s own `server.js` (no persistence) on a free loopback port. */
-export const startReferenceRelay = async (options: StartRelayOptions = {}): Promise<RelayProcess> => {
-  const port = await freePort()
-  const profiling = (options.nodeArgs ?? []).some((arg) => arg.startsWith('--cpu-prof') || arg.startsWith('--heap-prof'))
-  // server.js has no signal handler; a profiled run needs a clean exit for the profile to be written.
-  const args = [...(options.nodeArgs ?? []), ...(profiling ? ['--import', exitOnSignal] : []), referenceEntry]
-  const relay = await startProcess('reference', args, { HOST: '127.0.0.1', PORT: String(port) }, (line) =>
-    line.startsWith('running at') ? `ws://127.0.0.1:${port}` : null
-  )
-  return { ...relay, commandLine: describeRelayCommand('reference', options.nodeArgs ?? []) }
+interface ProcessCommand {
+  readonly nodeArgs: readonly string[]
+  /** The script and its arguments. */
+  readonly scriptArgs: readonly string[]
+  readonly env: Readonly<Record<string, string>>
 }
 
-export const startRelay = (name: RelayName, options: StartRelayOptions = {}): Promise<RelayProcess> =>
-  name === 'ours' ? startOurRelay(options) : startReferenceRelay(options)
-
-const startProcess = async (
-  name: RelayName,
-  args: string[],
-  env: Record<string, string>,
-  listeningUrl: (line: string) => string | null
-): Promise<Omit<RelayProcess, 'commandLine'>> => {
+const startProcess = async (name: RelayName, command: ProcessCommand, listeningUrl: (line: string) => string | null): Promise<RelayProcess> => {
   const baseEnv = { ...process.env }
   // Settings the reference server reads; a stray one would change what is measured.
   for (const key of ['YPERSISTENCE', 'GC', 'CALLBACK_URL', 'NODE_OPTIONS']) delete baseEnv[key]
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, [...command.nodeArgs, ...command.scriptArgs], {
     cwd: repoRoot,
-    env: { ...baseEnv, ...env },
+    env: { ...baseEnv, ...command.env },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   const tail: string[] = []
@@ -129,7 +196,7 @@ const startProcess = async (
     })
   )
   const outputTail = (): string => tail.join('\n')
-  const url = await new Promise<string>((resolve, reject) => {
+  const url = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} relay did not say it was listening within ${startTimeoutMs} ms:\n${outputTail()}`)), startTimeoutMs)
     const onLine = (line: string): void => {
       tail.push(line)
@@ -157,14 +224,22 @@ const startProcess = async (
       reject(new Error(`${name} relay exited (code ${code}, signal ${signal}) before listening:\n${outputTail()}`))
     })
   })
-  return {
-    name,
-    url,
-    pid: child.pid!,
-    exited,
-    hasExited: () => exitedFlag,
-    outputTail,
-    stop: () => stopChild(child, exited)
+  try {
+    return {
+      name,
+      url: await url,
+      pid: child.pid!,
+      commandLine: describeRelayCommand(name, command.nodeArgs),
+      storageDir: null,
+      exited,
+      hasExited: () => exitedFlag,
+      outputTail,
+      stop: () => stopChild(child, exited)
+    }
+  } catch (error) {
+    // A relay that never said it listens must not outlive the run.
+    await stopChild(child, exited)
+    throw error
   }
 }
 

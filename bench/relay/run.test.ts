@@ -11,6 +11,7 @@ import { promisify } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RelayLoadResult } from './load-scenario'
+import { relayNames } from './relay-process'
 import type { BenchReport } from './run'
 
 const runScript = fileURLToPath(new URL('./run.ts', import.meta.url))
@@ -47,6 +48,18 @@ afterAll(async () => {
   await rm(outDir, { recursive: true, force: true })
 })
 
+const loadRatioFields = [
+  'latencyP50',
+  'latencyP99',
+  'warmUpLatencyP99',
+  'cpuSecondsLoad',
+  'cpuSecondsLoadInUserSpace',
+  'writeSyscallsLoad',
+  'cpuSecondsTotal',
+  'rssUnderLoad',
+  'rssAfterClientsLeft'
+]
+
 /** A quick run takes 10–40 s on an idle machine (the first one also bundles the relay); CI machines are not idle. */
 const benchTimeoutMs = 150_000
 
@@ -65,11 +78,13 @@ const runBench = async (args: string[]): Promise<BenchReport> => {
 const finiteNumber = expect.any(Number)
 
 describe('npm run bench:relay -- --quick', () => {
-  it('puts the default load on both relays and reports every figure and ratio', async () => {
+  it('puts the default load on all three relays and reports every figure and ratio', async () => {
     const report = await runBench(['--quick', '--idle-seconds', '0'])
+    expect(Object.keys(report.relays)).toEqual(relayNames)
+    expect(report.relays['reference-leveldb']).toMatch(/YPERSISTENCE=<fresh temporary folder> node node_modules\/@y\/websocket-server\/src\/server\.js/)
     const scenario = report.scenarios.default!
     expect(Object.keys(report.scenarios)).toEqual(['default'])
-    for (const relay of ['ours', 'reference'] as const) {
+    for (const relay of relayNames) {
       expect(scenario[relay]).toMatchObject({ failure: null })
       const result = scenario[relay] as RelayLoadResult
       expect(result.connections.connected).toBe(scenario.load.connections)
@@ -97,23 +112,34 @@ describe('npm run bench:relay -- --quick', () => {
       expect(result.rssMiB.beforeLoad).toBeGreaterThan(0)
       expect(result.rssMiB.underLoadPeak).toBeGreaterThan(0)
       expect(result.rssMiB.afterClientsLeft).toBeGreaterThan(0)
+      expect(result.rssKiBPerConnection).toEqual(finiteNumber)
     }
-    expect(Object.keys(scenario.ratios!)).toEqual(['latencyP50', 'latencyP99', 'warmUpLatencyP99', 'cpuSecondsLoad', 'cpuSecondsLoadInUserSpace', 'writeSyscallsLoad', 'cpuSecondsTotal', 'rssUnderLoad', 'rssAfterClientsLeft'])
-    expect(scenario.ratios!.latencyP99).toEqual(finiteNumber)
+    for (const ratios of [scenario.ratios!, scenario.ratiosVsLeveldbReference!]) {
+      expect(Object.keys(ratios)).toEqual(loadRatioFields)
+      expect(ratios.latencyP99).toEqual(finiteNumber)
+    }
     expect(scenario.targets!.length).toBeGreaterThan(0)
     for (const target of scenario.targets!) expect(typeof target.met).toBe('boolean')
   }, benchTimeoutMs)
 
-  it('replays the editing trace and joins a large document through our relay', async () => {
-    const report = await runBench(['--quick', '--trace', '--large-doc', '--relays', 'ours', '--trace-file', traceFile])
+  it('replays the editing trace and joins a large document through our relay and reference-leveldb only', async () => {
+    const report = await runBench(['--quick', '--trace', '--large-doc', '--relays', 'ours,reference-leveldb', '--trace-file', traceFile])
+    expect(Object.keys(report.relays)).toEqual(['ours', 'reference-leveldb'])
     const trace = report.scenarios.trace!
     expect(trace.edits).toBeGreaterThan(0)
-    expect(trace.relays.ours!.receiverComplete).toBe(true)
-    expect(trace.relays.ours!.totalMs).toEqual(finiteNumber)
+    for (const relay of ['ours', 'reference-leveldb'] as const) {
+      expect(trace.relays[relay]!.receiverComplete).toBe(true)
+      expect(trace.relays[relay]!.totalMs).toEqual(finiteNumber)
+    }
     expect(trace.relays.reference).toBeUndefined()
+    expect(trace.ratios).toEqual({ totalMs: null, relayCpuSeconds: null })
+    expect(trace.ratiosVsLeveldbReference.totalMs).toEqual(finiteNumber)
     const largeDoc = report.scenarios.largeDoc!
     expect(largeDoc.encodedBytes).toBeGreaterThan(0.5 * 1024 * 1024)
-    expect(largeDoc.relays.ours!.joins.length).toBeGreaterThan(0)
-    for (const join of largeDoc.relays.ours!.joins) expect(join.connectionsLost).toBe(0)
+    for (const relay of ['ours', 'reference-leveldb'] as const) {
+      expect(largeDoc.relays[relay]!.joins.length).toBeGreaterThan(0)
+      for (const join of largeDoc.relays[relay]!.joins) expect(join.connectionsLost).toBe(0)
+    }
+    expect(largeDoc.ratiosVsLeveldbReference.medianJoinMs).toEqual(finiteNumber)
   }, benchTimeoutMs)
 })

@@ -1,12 +1,13 @@
 /**
- * `npm run bench:relay`: puts the same load on our relay and on `@y/websocket-server`, one after the
- * other, and prints one JSON object with both sets of figures and their ratios. See bench/README.md.
+ * `npm run bench:relay`: puts the same load on our relay and on `@y/websocket-server` (without
+ * persistence and with LevelDB), one after the other, and prints one JSON object with every relay's
+ * figures and their ratios. See bench/README.md.
  */
 import { writeFile } from 'node:fs/promises'
 import { cpus, loadavg, totalmem } from 'node:os'
 import path from 'node:path'
 import { BenchUsageError, benchHelpText, parseBenchArgs, type BenchOptions } from './options'
-import { buildRelayBundle, describeRelayCommand, type RelayName } from './relay-process'
+import { buildRelayBundle, describeRelayCommand, type RelayName, type RelayNodeArgs } from './relay-process'
 import { runScenario, type ScenarioReports } from './scenario-runner'
 import { round } from './stats'
 
@@ -49,7 +50,7 @@ const main = async (): Promise<void> => {
   }
   const started = Date.now()
   const profileArgs = options.cpuProfileDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.cpuProfileDir)}`]
-  const relayNodeArgs = { ours: [...profileArgs, ...options.oursNodeArgs], reference: profileArgs }
+  const relayNodeArgs: RelayNodeArgs = { ours: [...profileArgs, ...options.oursNodeArgs], reference: profileArgs, 'reference-leveldb': profileArgs }
   log(`building the relay bundle; scenarios: ${options.scenarios.join(', ')}${options.quick ? ' (quick)' : ''}`)
   await buildRelayBundle()
   const report: BenchReport = {

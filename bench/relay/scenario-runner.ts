@@ -1,7 +1,9 @@
 /** Runs one named scenario against the selected relays and shapes its part of the report. */
 import { runLargeDocScenario, type LargeDocScenarioReport } from './large-doc-scenario'
-import { loadRatios, medianRatios, runLoadOnRelay, type LoadRatios, type LoadSpec, type RelayLoadResult } from './load-scenario'
+import { loadRatios, medianRatios, type LoadRatios } from './load-ratios'
+import { runLoadOnRelay, type LoadSpec, type RelayLoadResult } from './load-scenario'
 import type { BenchOptions } from './options'
+import { relayOrderForTurn } from './relay-order'
 import type { RelayName, RelayNodeArgs } from './relay-process'
 import { largeDocSpecs, loadScenarios, loadTargets, quickTraceEdits, type ScenarioName, type TargetCheck } from './scenarios'
 import { runTraceScenario, type TraceScenarioReport } from './trace-scenario'
@@ -12,11 +14,12 @@ export interface FailedRun {
   readonly failure: string
 }
 
-/** Both relays under the load once. */
-export interface LoadRound {
-  readonly ours: RelayLoadResult | FailedRun | null
-  readonly reference: RelayLoadResult | FailedRun | null
+/** Every selected relay under the load once; a relay left out of `--relays` is null. */
+export interface LoadRound extends Readonly<Record<RelayName, RelayLoadResult | FailedRun | null>> {
+  /** ours / reference. */
   readonly ratios: LoadRatios | null
+  /** ours / reference-leveldb: against the reference when it stores in LevelDB as ours does. */
+  readonly ratiosVsLeveldbReference: LoadRatios | null
 }
 
 export interface LoadScenarioReport extends LoadRound {
@@ -24,8 +27,10 @@ export interface LoadScenarioReport extends LoadRound {
   readonly load: LoadSpec & { readonly connections: number }
   /** With `--rounds N`: the per-field median of every round's ratios; otherwise the one round's. */
   readonly ratios: LoadRatios | null
+  /** The same for ours / reference-leveldb. */
+  readonly ratiosVsLeveldbReference: LoadRatios | null
   readonly targets: TargetCheck[] | null
-  /** With `--rounds N`: rounds 2..N (the relays take turns going first); `ours` and `reference` above are round 1. */
+  /** With `--rounds N`: rounds 2..N (the relays take turns going first); the relays' figures above are round 1. */
   readonly laterRounds?: LoadRound[]
 }
 
@@ -52,11 +57,9 @@ const runLoadScenario = async (name: keyof typeof loadScenarios, { options, rela
   const spec = { ...base, idleSeconds: options.idleSeconds ?? base.idleSeconds, warmupSeconds: options.warmupSeconds ?? base.warmupSeconds }
   const rounds: LoadRound[] = []
   for (let round = 0; round < options.rounds; round++) {
-    // Alternating which relay goes first spreads slow drifts in the machine's load over both.
-    const order = round % 2 === 0 ? options.relays : [...options.relays].reverse()
     const results: Partial<Record<RelayName, RelayLoadResult | FailedRun>> = {}
     if (options.rounds > 1) log(`${name}: round ${round + 1} of ${options.rounds}`)
-    for (const relay of order) {
+    for (const relay of relayOrderForTurn(options.relays, round)) {
       try {
         results[relay] = await runLoadOnRelay(spec, relay, name, { workers: options.workers, settleMs: options.quick ? 100 : 1000, relayNodeArgs, log })
       } catch (error) {
@@ -65,26 +68,38 @@ const runLoadScenario = async (name: keyof typeof loadScenarios, { options, rela
       }
     }
     const ours = finished(results.ours)
-    const reference = finished(results.reference)
+    const ratiosTo = (other: RelayName): LoadRatios | null => {
+      const theirs = finished(results[other])
+      return ours !== null && theirs !== null ? loadRatios(ours, theirs) : null
+    }
     rounds.push({
       ours: results.ours ?? null,
       reference: results.reference ?? null,
-      ratios: ours !== null && reference !== null ? loadRatios(ours, reference) : null
+      'reference-leveldb': results['reference-leveldb'] ?? null,
+      ratios: ratiosTo('reference'),
+      ratiosVsLeveldbReference: ratiosTo('reference-leveldb')
     })
   }
   const [first, ...later] = rounds as [LoadRound, ...LoadRound[]]
-  const allRatios = rounds.flatMap((round) => (round.ratios === null ? [] : [round.ratios]))
-  const ratios = allRatios.length === 0 ? null : medianRatios(allRatios)
+  const ratios = medianOverRounds(rounds.map((round) => round.ratios))
+  const ratiosVsLeveldbReference = medianOverRounds(rounds.map((round) => round.ratiosVsLeveldbReference))
   const ours = finished(first.ours)
   return {
     description: scenario.description,
     load: { ...spec, connections: spec.documents * (2 + spec.listenersPerDocument) },
     ours: first.ours,
     reference: first.reference,
+    'reference-leveldb': first['reference-leveldb'],
     ratios,
+    ratiosVsLeveldbReference,
     targets: ours === null ? null : loadTargets(name, ours, ratios),
     ...(later.length > 0 ? { laterRounds: later } : {})
   }
+}
+
+const medianOverRounds = (perRound: readonly (LoadRatios | null)[]): LoadRatios | null => {
+  const present = perRound.filter((ratios) => ratios !== null)
+  return present.length === 0 ? null : medianRatios(present as [LoadRatios, ...LoadRatios[]])
 }
 
 const finished = (result: RelayLoadResult | FailedRun | null | undefined): RelayLoadResult | null =>

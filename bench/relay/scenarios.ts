@@ -3,7 +3,8 @@
  * a full size and a `--quick` size that only proves the machinery works.
  */
 import type { LargeDocSpec } from './large-doc-scenario'
-import type { LoadRatios, LoadSpec, RelayLoadResult } from './load-scenario'
+import type { LoadRatios } from './load-ratios'
+import type { LoadSpec, RelayLoadResult } from './load-scenario'
 
 export type ScenarioName = 'default' | 'loadA' | 'loadB' | 'scale' | 'largeDoc' | 'trace'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { percentile, ratio, summarizeLatency } from './stats'
+import { median, percentile, ratio, summarizeLatency } from './stats'
 
 describe('percentile', () => {
   it('uses the nearest rank', () => {
@@ -44,5 +44,13 @@ describe('ratio', () => {
     expect(ratio(null, 1)).toBeNull()
     expect(ratio(1, undefined)).toBeNull()
     expect(ratio(1, 0)).toBeNull()
+  })
+})
+
+describe('median', () => {
+  it('takes the middle, the lower one for an even count, and null for none', () => {
+    expect(median([3, 1, 2])).toBe(2)
+    expect(median([4, 1, 3, 2])).toBe(2)
+    expect(median([])).toBeNull()
   })
 })

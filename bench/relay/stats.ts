@@ -35,6 +35,13 @@ export const summarizeLatency = (samples: readonly number[]): LatencySummary => 
   }
 }
 
+/** The middle of `values` (the lower middle one for an even count); null when there are none. */
+export const median = (values: readonly number[]): number | null => {
+  if (values.length === 0) return null
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor((sorted.length - 1) / 2)]!
+}
+
 /** ours / reference to three decimals; null when either side is missing or the reference is zero. */
 export const ratio = (ours: number | null | undefined, reference: number | null | undefined): number | null => {
   if (ours === null || ours === undefined || reference === null || reference === undefined || reference === 0) return null

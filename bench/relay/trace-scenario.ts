@@ -37,8 +37,21 @@ export interface TraceScenarioReport {
   /** Applying the same edits to a bare Y.Doc in the benchmark process, each as its own transaction. */
   readonly bareDocMs: number
   readonly relays: Partial<Record<RelayName, TraceRelayResult>>
-  readonly ratios: { readonly totalMs: number | null; readonly relayCpuSeconds: number | null }
+  /** ours / reference. */
+  readonly ratios: TraceRatios
+  /** ours / reference-leveldb. */
+  readonly ratiosVsLeveldbReference: TraceRatios
 }
+
+export interface TraceRatios {
+  readonly totalMs: number | null
+  readonly relayCpuSeconds: number | null
+}
+
+const traceRatios = (ours: TraceRelayResult | undefined, other: TraceRelayResult | undefined): TraceRatios => ({
+  totalMs: ratio(ours?.totalMs, other?.totalMs),
+  relayCpuSeconds: ratio(ours?.relayCpuSeconds, other?.relayCpuSeconds)
+})
 
 /** Fixed so that the receiver knows whose clock tells it that every insertion has arrived. */
 const writerClientId = 0x5eed
@@ -71,7 +84,8 @@ export const runTraceScenario = async (
     encodedDocumentBytes: bare.encodedBytes,
     bareDocMs: round(bare.milliseconds),
     relays: results,
-    ratios: { totalMs: ratio(results.ours?.totalMs, results.reference?.totalMs), relayCpuSeconds: ratio(results.ours?.relayCpuSeconds, results.reference?.relayCpuSeconds) }
+    ratios: traceRatios(results.ours, results.reference),
+    ratiosVsLeveldbReference: traceRatios(results.ours, results['reference-leveldb'])
   }
 }
 
