@@ -10,7 +10,8 @@ const ratios = (value: number | null): LoadRatios => ({
   writeSyscallsLoad: value,
   cpuSecondsTotal: value,
   rssUnderLoad: value,
-  rssAfterClientsLeft: value
+  rssAfterClientsLeft: value,
+  rssPerIdleConnection: value
 })
 
 describe('medianRatios', () => {
@@ -26,6 +27,6 @@ describe('medianRatios', () => {
 
   it('keeps every field, in order', () => {
     expect(Object.keys(medianRatios([ratios(1), ratios(2)]))).toEqual(Object.keys(ratios(1)))
-    expect(medianRatios([ratios(1), ratios(3)]).rssAfterClientsLeft).toBe(1)
+    expect(medianRatios([ratios(1), ratios(3)]).rssPerIdleConnection).toBe(1)
   })
 })

@@ -15,6 +15,8 @@ export interface LoadRatios {
   readonly cpuSecondsTotal: number | null
   readonly rssUnderLoad: number | null
   readonly rssAfterClientsLeft: number | null
+  /** `rssKiBPerIdleConnection`: what holding a connection costs before any update flows. */
+  readonly rssPerIdleConnection: number | null
 }
 
 /** ours / other for the figures a reader compares first. */
@@ -27,7 +29,8 @@ export const loadRatios = (ours: RelayLoadResult, other: RelayLoadResult): LoadR
   writeSyscallsLoad: ratio(ours.writeSyscallsDuringLoad, other.writeSyscallsDuringLoad),
   cpuSecondsTotal: ratio(ours.cpuSeconds.total, other.cpuSeconds.total),
   rssUnderLoad: ratio(ours.rssMiB.underLoadPeak, other.rssMiB.underLoadPeak),
-  rssAfterClientsLeft: ratio(ours.rssMiB.afterClientsLeft, other.rssMiB.afterClientsLeft)
+  rssAfterClientsLeft: ratio(ours.rssMiB.afterClientsLeft, other.rssMiB.afterClientsLeft),
+  rssPerIdleConnection: ratio(ours.rssKiBPerIdleConnection, other.rssKiBPerIdleConnection)
 })
 
 /** The per-field median of several rounds' ratios (the lower middle one for an even count); null fields are skipped. */

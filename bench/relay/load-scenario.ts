@@ -66,6 +66,8 @@ export interface RelayLoadResult {
   readonly mainThreadRunQueueWaitSeconds: number
   readonly rssMiB: {
     readonly beforeLoad: number
+    /** After every connection opened and the settle pause, before the warm-up: connections held, no update yet. */
+    readonly allConnectedIdle: number
     readonly underLoadPeak: number
     readonly afterClientsLeft: number
     /** afterClientsLeft / beforeLoad. */
@@ -75,6 +77,8 @@ export interface RelayLoadResult {
   readonly healthAfterIdle: { readonly rooms: number; readonly connections: number } | null
   /** (underLoadPeak − beforeLoad) / connections, in KiB. */
   readonly rssKiBPerConnection: number | null
+  /** (allConnectedIdle − beforeLoad) / connections, in KiB: the memory a connection holds by being open. */
+  readonly rssKiBPerIdleConnection: number | null
   readonly listeners: {
     readonly updateFramesPerListener: { readonly min: number; readonly max: number }
     readonly awarenessFramesTotal: number
@@ -131,6 +135,7 @@ export const runLoadOnRelay = async (
     // The connection burst leaves the relay collecting its garbage for a moment; the load measures
     // the relays' steady state, not the tail of that burst.
     await sleep(options.settleMs)
+    const connectedIdle = await sampleProcess(relay.pid)
 
     // Read before the warm-up: a /metrics scrape holds our relay's event loop for a moment, which
     // must not fall in the measured seconds. So the loop figures cover the warm-up too.
@@ -191,12 +196,14 @@ export const runLoadOnRelay = async (
       mainThreadRunQueueWaitSeconds: round(afterRun.mainThreadRunQueueWaitSeconds - beforeRun.mainThreadRunQueueWaitSeconds),
       rssMiB: {
         beforeLoad: mebibytes(start.rssBytes),
+        allConnectedIdle: mebibytes(connectedIdle.rssBytes),
         underLoadPeak: mebibytes(underLoadPeak),
         afterClientsLeft: mebibytes(end.rssBytes),
         afterVsBefore: round(end.rssBytes / start.rssBytes, 3)
       },
       healthAfterIdle: health,
-      rssKiBPerConnection: connected === 0 ? null : round((underLoadPeak - start.rssBytes) / 1024 / connected, 1),
+      rssKiBPerConnection: kibibytesPerConnection(underLoadPeak - start.rssBytes, connected),
+      rssKiBPerIdleConnection: kibibytesPerConnection(connectedIdle.rssBytes - start.rssBytes, connected),
       listeners: {
         updateFramesPerListener: { min: run.listenerUpdateFrames.min, max: run.listenerUpdateFrames.max },
         awarenessFramesTotal: run.listenerAwarenessFrames,
@@ -215,6 +222,8 @@ export const runLoadOnRelay = async (
     await relay.stop()
   }
 }
+
+const kibibytesPerConnection = (bytes: number, connections: number): number | null => (connections === 0 ? null : round(bytes / 1024 / connections, 1))
 
 const readHealth = async (relay: RelayProcess): Promise<{ rooms: number; connections: number }> => {
   const response = await fetch(`${relay.url.replace(/^ws/, 'http')}/healthz`)

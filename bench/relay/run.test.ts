@@ -57,7 +57,8 @@ const loadRatioFields = [
   'writeSyscallsLoad',
   'cpuSecondsTotal',
   'rssUnderLoad',
-  'rssAfterClientsLeft'
+  'rssAfterClientsLeft',
+  'rssPerIdleConnection'
 ]
 
 /** A quick run takes 10–40 s on an idle machine (the first one also bundles the relay); CI machines are not idle. */
@@ -112,11 +113,14 @@ describe('npm run bench:relay -- --quick', () => {
       expect(result.rssMiB.beforeLoad).toBeGreaterThan(0)
       expect(result.rssMiB.underLoadPeak).toBeGreaterThan(0)
       expect(result.rssMiB.afterClientsLeft).toBeGreaterThan(0)
+      expect(result.rssMiB.allConnectedIdle).toBeGreaterThan(0)
       expect(result.rssKiBPerConnection).toEqual(finiteNumber)
+      expect(result.rssKiBPerIdleConnection).toEqual(finiteNumber)
     }
     for (const ratios of [scenario.ratios!, scenario.ratiosVsLeveldbReference!]) {
       expect(Object.keys(ratios)).toEqual(loadRatioFields)
       expect(ratios.latencyP99).toEqual(finiteNumber)
+      expect(ratios.rssPerIdleConnection).toEqual(finiteNumber)
     }
     expect(scenario.targets!.length).toBeGreaterThan(0)
     for (const target of scenario.targets!) expect(typeof target.met).toBe('boolean')
