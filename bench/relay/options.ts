@@ -33,7 +33,8 @@ export const benchHelpText = `Usage: npm run bench:relay -- [scenario flags] [op
 
 Runs the same load against our relay and @y/websocket-server (without persistence, and with its
 LevelDB persistence), one after the other, each in its own process, and prints one JSON object on
-stdout (progress goes to stderr). See bench/README.md.
+stdout (progress goes to stderr). Every run first measures each relay's startup time and idle RSS.
+See bench/README.md.
 
 Scenarios (default: the issue-2 load; flags combine):
   --load A|B          issue 6 Load A (2,200 connections, 20 updates/s/doc) or Load B (2,600, 40/s/doc)

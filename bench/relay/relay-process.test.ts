@@ -14,8 +14,9 @@ afterEach(async () => {
 })
 
 describe('startRelay', () => {
-  it.each(relayNames)('starts %s and relays an update', async (name) => {
+  it.each(relayNames)('starts %s, relays an update and says how long it took to listen', async (name) => {
     relay = await startRelay(name)
+    expect(relay.listeningMs).toBeGreaterThan(0)
     const writer = connectClient(relay.url, 'relay-process-test')
     const reader = connectClient(relay.url, 'relay-process-test')
     try {

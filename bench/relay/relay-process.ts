@@ -94,6 +94,8 @@ export interface RelayProcess {
   readonly pid: number
   /** How it was started, for the report. */
   readonly commandLine: string
+  /** Milliseconds from spawning the process to the line in which the relay says it listens. */
+  readonly listeningMs: number
   /** The fresh folder it stores documents in, which `stop()` removes; null for the reference without persistence. */
   readonly storageDir: string | null
   /** Resolves when the process exits, for whatever reason. */
@@ -182,6 +184,7 @@ const startProcess = async (name: RelayName, command: ProcessCommand, listeningU
   const baseEnv = { ...process.env }
   // Settings the reference server reads; a stray one would change what is measured.
   for (const key of ['YPERSISTENCE', 'GC', 'CALLBACK_URL', 'NODE_OPTIONS']) delete baseEnv[key]
+  const spawnedAt = performance.now()
   const child = spawn(process.execPath, [...command.nodeArgs, ...command.scriptArgs], {
     cwd: repoRoot,
     env: { ...baseEnv, ...command.env },
@@ -196,6 +199,7 @@ const startProcess = async (name: RelayName, command: ProcessCommand, listeningU
     })
   )
   const outputTail = (): string => tail.join('\n')
+  let listeningMs = 0
   const url = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${name} relay did not say it was listening within ${startTimeoutMs} ms:\n${outputTail()}`)), startTimeoutMs)
     const onLine = (line: string): void => {
@@ -208,6 +212,7 @@ const startProcess = async (name: RelayName, command: ProcessCommand, listeningU
         // A line that is not the one we wait for.
       }
       if (found !== null) {
+        listeningMs = performance.now() - spawnedAt
         clearTimeout(timer)
         resolve(found)
       }
@@ -229,6 +234,7 @@ const startProcess = async (name: RelayName, command: ProcessCommand, listeningU
       name,
       url: await url,
       pid: child.pid!,
+      listeningMs: Math.round(listeningMs * 10) / 10,
       commandLine: describeRelayCommand(name, command.nodeArgs),
       storageDir: null,
       exited,

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RelayLoadResult } from './load-scenario'
 import { relayNames } from './relay-process'
 import type { BenchReport } from './run'
+import type { RelayStartup } from './startup'
 
 const runScript = fileURLToPath(new URL('./run.ts', import.meta.url))
 let outDir: string
@@ -79,10 +80,25 @@ const runBench = async (args: string[]): Promise<BenchReport> => {
 const finiteNumber = expect.any(Number)
 
 describe('npm run bench:relay -- --quick', () => {
-  it('puts the default load on all three relays and reports every figure and ratio', async () => {
+  it('measures the startup of every relay, puts the default load on all three and reports every figure and ratio', async () => {
     const report = await runBench(['--quick', '--idle-seconds', '0'])
     expect(Object.keys(report.relays)).toEqual(relayNames)
     expect(report.relays['reference-leveldb']).toMatch(/YPERSISTENCE=<fresh temporary folder> node node_modules\/@y\/websocket-server\/src\/server\.js/)
+
+    const { startup } = report
+    expect(Object.keys(startup.relays)).toEqual(relayNames)
+    for (const relay of relayNames) {
+      const figures = startup.relays[relay] as RelayStartup
+      expect(figures.starts).toHaveLength(startup.starts)
+      for (const start of figures.starts) {
+        expect(start.listeningMs).toBeGreaterThan(0)
+        expect(start.idleRssMiB).toBeGreaterThan(0)
+      }
+      expect(figures).toMatchObject({ medianListeningMs: finiteNumber, medianIdleRssMiB: finiteNumber })
+    }
+    expect(startup.ratios).toEqual({ listeningMs: finiteNumber, idleRss: finiteNumber })
+    expect(startup.ratiosVsLeveldbReference).toEqual({ listeningMs: finiteNumber, idleRss: finiteNumber })
+
     const scenario = report.scenarios.default!
     expect(Object.keys(report.scenarios)).toEqual(['default'])
     for (const relay of relayNames) {
@@ -129,6 +145,8 @@ describe('npm run bench:relay -- --quick', () => {
   it('replays the editing trace and joins a large document through our relay and reference-leveldb only', async () => {
     const report = await runBench(['--quick', '--trace', '--large-doc', '--relays', 'ours,reference-leveldb', '--trace-file', traceFile])
     expect(Object.keys(report.relays)).toEqual(['ours', 'reference-leveldb'])
+    expect(Object.keys(report.startup.relays)).toEqual(['ours', 'reference-leveldb'])
+    expect(report.startup.ratios).toBeNull()
     const trace = report.scenarios.trace!
     expect(trace.edits).toBeGreaterThan(0)
     for (const relay of ['ours', 'reference-leveldb'] as const) {

@@ -1,7 +1,7 @@
 /**
- * `npm run bench:relay`: puts the same load on our relay and on `@y/websocket-server` (without
- * persistence and with LevelDB), one after the other, and prints one JSON object with every relay's
- * figures and their ratios. See bench/README.md.
+ * `npm run bench:relay`: measures each relay's startup, then puts the same load on our relay and on
+ * `@y/websocket-server` (without persistence and with LevelDB), one after the other, and prints one
+ * JSON object with every relay's figures and their ratios. See bench/README.md.
  */
 import { writeFile } from 'node:fs/promises'
 import { cpus, loadavg, totalmem } from 'node:os'
@@ -9,6 +9,8 @@ import path from 'node:path'
 import { BenchUsageError, benchHelpText, parseBenchArgs, type BenchOptions } from './options'
 import { buildRelayBundle, describeRelayCommand, type RelayName, type RelayNodeArgs } from './relay-process'
 import { runScenario, type ScenarioReports } from './scenario-runner'
+import { startupSpecs } from './scenarios'
+import { measureStartup, type StartupReport } from './startup'
 import { round } from './stats'
 
 /** The JSON object the benchmark prints. */
@@ -28,6 +30,8 @@ export interface BenchReport {
   /** How each relay was started. */
   readonly relays: Partial<Record<RelayName, string>>
   readonly generator: string
+  /** Each relay's time to listen and RSS at idle, measured in every run. */
+  readonly startup: StartupReport
   readonly scenarios: ScenarioReports
 }
 
@@ -49,10 +53,14 @@ const main = async (): Promise<void> => {
     return
   }
   const started = Date.now()
+  const loadAverageAtStart = round(loadavg()[0]!)
   const profileArgs = options.cpuProfileDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.cpuProfileDir)}`]
   const relayNodeArgs: RelayNodeArgs = { ours: [...profileArgs, ...options.oursNodeArgs], reference: profileArgs, 'reference-leveldb': profileArgs }
+  // Profiling would slow the starts and swell the idle RSS, and leave a profile per start.
+  const startupNodeArgs: RelayNodeArgs = { ours: options.oursNodeArgs, reference: [], 'reference-leveldb': [] }
   log(`building the relay bundle; scenarios: ${options.scenarios.join(', ')}${options.quick ? ' (quick)' : ''}`)
   await buildRelayBundle()
+  const startup = await measureStartup(options.quick ? startupSpecs.quick : startupSpecs.full, options.relays, { relayNodeArgs: startupNodeArgs, log })
   const report: BenchReport = {
     benchmark: 'relay',
     arguments: process.argv.slice(2),
@@ -64,10 +72,11 @@ const main = async (): Promise<void> => {
       cpuModel: cpus()[0]?.model ?? 'unknown',
       memoryGiB: round(totalmem() / 1024 ** 3, 1),
       node: process.version,
-      loadAverageAtStart: round(loadavg()[0]!)
+      loadAverageAtStart
     },
     relays: Object.fromEntries(options.relays.map((relay) => [relay, describeRelayCommand(relay, relayNodeArgs[relay])])),
     generator: `${options.workers} load-generator processes (bench/relay/load-worker.ts under tsx)`,
+    startup,
     scenarios: {}
   }
   for (const name of options.scenarios) await runScenario(name, report.scenarios, { options, relayNodeArgs, log })

@@ -1,10 +1,12 @@
 /**
  * The benchmark's scenarios: the issue-2 default load and the loads and targets of issue 6, each in
- * a full size and a `--quick` size that only proves the machinery works.
+ * a full size and a `--quick` size that only proves the machinery works, and the startup
+ * measurement every run makes.
  */
 import type { LargeDocSpec } from './large-doc-scenario'
 import type { LoadRatios } from './load-ratios'
 import type { LoadSpec, RelayLoadResult } from './load-scenario'
+import type { StartupSpec } from './startup'
 
 export type ScenarioName = 'default' | 'loadA' | 'loadB' | 'scale' | 'largeDoc' | 'trace'
 
@@ -54,6 +56,12 @@ export const largeDocSpecs: { full: LargeDocSpec; quick: LargeDocSpec } = {
 
 /** Edits replayed in a quick trace run; a full run replays all 259,778. */
 export const quickTraceEdits = 2000
+
+/** Starts per relay for the startup figures, and the idle time before each one's RSS is read. */
+export const startupSpecs: { full: StartupSpec; quick: StartupSpec } = {
+  full: { starts: 3, idleSeconds: 5 },
+  quick: { starts: 3, idleSeconds: 1 }
+}
 
 /** One issue-6 target, as measured: `met` is null when a side is missing. */
 export interface TargetCheck {
