@@ -4,8 +4,9 @@ import { loadRatios, medianRatios, type LoadRatios } from './load-ratios'
 import { runLoadOnRelay, type LoadSpec, type RelayLoadResult } from './load-scenario'
 import type { BenchOptions } from './options'
 import { relayOrderForTurn } from './relay-order'
-import type { RelayName, RelayNodeArgs } from './relay-process'
-import { largeDocSpecs, loadScenarios, loadTargets, quickTraceEdits, type ScenarioName, type TargetCheck } from './scenarios'
+import { relayNames, type RelayName, type RelayNodeArgs } from './relay-process'
+import { largeDocSpecs, loadScenarios, quickTraceEdits, type ScenarioName } from './scenarios'
+import { loadTargets, type TargetCheck } from './targets'
 import { runTraceScenario, type TraceScenarioReport } from './trace-scenario'
 
 /** A relay's run that could not finish, with the reason (a crash, a refused start). */
@@ -84,6 +85,7 @@ const runLoadScenario = async (name: keyof typeof loadScenarios, { options, rela
   const ratios = medianOverRounds(rounds.map((round) => round.ratios))
   const ratiosVsLeveldbReference = medianOverRounds(rounds.map((round) => round.ratiosVsLeveldbReference))
   const ours = finished(first.ours)
+  const finishedRuns = rounds.flatMap((round) => relayNames.map((relay) => finished(round[relay])).filter((run) => run !== null))
   return {
     description: scenario.description,
     load: { ...spec, connections: spec.documents * (2 + spec.listenersPerDocument) },
@@ -92,7 +94,15 @@ const runLoadScenario = async (name: keyof typeof loadScenarios, { options, rela
     'reference-leveldb': first['reference-leveldb'],
     ratios,
     ratiosVsLeveldbReference,
-    targets: ours === null ? null : loadTargets(name, ours, ratios),
+    targets:
+      ours === null
+        ? null
+        : loadTargets(name, {
+            ours,
+            ratios,
+            ratiosVsLeveldbReference,
+            probesIdenticalEverywhere: finishedRuns.length === 0 ? null : finishedRuns.every((run) => run.probesIdenticalToWriters)
+          }),
     ...(later.length > 0 ? { laterRounds: later } : {})
   }
 }

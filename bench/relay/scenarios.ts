@@ -1,11 +1,10 @@
 /**
- * The benchmark's scenarios: the issue-2 default load and the loads and targets of issue 6, each in
- * a full size and a `--quick` size that only proves the machinery works, and the startup
- * measurement every run makes.
+ * The benchmark's scenarios: the issue-2 default load and the loads of issue 6, each in a full size
+ * and a `--quick` size that only proves the machinery works, and the startup measurement every run
+ * makes. Their targets are in targets.ts.
  */
 import type { LargeDocSpec } from './large-doc-scenario'
-import type { LoadRatios } from './load-ratios'
-import type { LoadSpec, RelayLoadResult } from './load-scenario'
+import type { LoadSpec } from './load-scenario'
 import type { StartupSpec } from './startup'
 
 export type ScenarioName = 'default' | 'loadA' | 'loadB' | 'scale' | 'largeDoc' | 'trace'
@@ -61,44 +60,4 @@ export const quickTraceEdits = 2000
 export const startupSpecs: { full: StartupSpec; quick: StartupSpec } = {
   full: { starts: 3, idleSeconds: 5 },
   quick: { starts: 3, idleSeconds: 1 }
-}
-
-/** One issue-6 target, as measured: `met` is null when a side is missing. */
-export interface TargetCheck {
-  readonly target: string
-  readonly value: number | boolean | null
-  readonly met: boolean | null
-}
-
-const check = (target: string, value: number | boolean | null, test: (value: number | boolean) => boolean): TargetCheck => ({
-  target,
-  value,
-  met: value === null ? null : test(value)
-})
-
-/** The issue-6 targets a load scenario is judged by; the figures are reported, never asserted. */
-export const loadTargets = (scenario: ScenarioName, ours: RelayLoadResult, ratios: LoadRatios | null): TargetCheck[] => {
-  const targets: TargetCheck[] = [
-    check('every probe ends identical to its writer (ours)', ours.probesIdenticalToWriters, (value) => value === true),
-    check('RSS 60 s after every client left within 15% of RSS before the load (ours, afterVsBefore ≤ 1.15)', ours.rssMiB.afterVsBefore, (value) => (value as number) <= 1.15)
-  ]
-  if (scenario === 'loadA') {
-    targets.push(
-      check('relay CPU seconds ≤ 0.5× the reference (ratio)', ratios?.cpuSecondsLoad ?? null, (value) => (value as number) <= 0.5),
-      check('writer-to-probe p99 ≤ the reference (ratio)', ratios?.latencyP99 ?? null, (value) => (value as number) <= 1)
-    )
-  }
-  if (scenario === 'loadB') {
-    targets.push(
-      check('writer-to-probe p99 ≤ 0.7× the reference (ratio)', ratios?.latencyP99 ?? null, (value) => (value as number) <= 0.7),
-      check('no connection dropped (ours, dropped connections)', ours.droppedConnections + ours.connections.failed, (value) => value === 0)
-    )
-  }
-  if (scenario === 'scale') {
-    targets.push(
-      check('every connection held (ours, failed + dropped)', ours.connections.failed + ours.droppedConnections, (value) => value === 0),
-      check('writer-to-probe p99 under 100 ms (ours, ms)', ours.latencyMs.p99, (value) => (value as number) < 100)
-    )
-  }
-  return targets
 }

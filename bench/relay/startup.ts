@@ -8,6 +8,7 @@ import { sampleProcess } from './proc-stats'
 import { relayOrderForTurn } from './relay-order'
 import { startRelay, type RelayName, type RelayNodeArgs } from './relay-process'
 import { mebibytes, median, ratio } from './stats'
+import { startupTargets, type TargetCheck } from './targets'
 
 export interface StartupSpec {
   /** Starts per relay. */
@@ -40,6 +41,7 @@ export interface StartupReport extends StartupSpec {
   readonly ratios: StartupRatios | null
   /** ours / reference-leveldb of the medians. */
   readonly ratiosVsLeveldbReference: StartupRatios | null
+  readonly targets: TargetCheck[]
 }
 
 /** Starts each of `relays` `spec.starts` times and reports the medians. */
@@ -74,7 +76,8 @@ export const measureStartup = async (
     if (ours === undefined || theirs === undefined || 'failure' in ours || 'failure' in theirs) return null
     return { listeningMs: ratio(ours.medianListeningMs, theirs.medianListeningMs), idleRss: ratio(ours.medianIdleRssMiB, theirs.medianIdleRssMiB) }
   }
-  return { ...spec, relays: results, ratios: ratiosTo('reference'), ratiosVsLeveldbReference: ratiosTo('reference-leveldb') }
+  const ratios = ratiosTo('reference')
+  return { ...spec, relays: results, ratios, ratiosVsLeveldbReference: ratiosTo('reference-leveldb'), targets: startupTargets(ratios) }
 }
 
 const startAndIdle = async (name: RelayName, idleSeconds: number, nodeArgs: readonly string[]): Promise<StartupSample> => {
