@@ -6,6 +6,7 @@ import { yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { schema } from '../../app/schema'
+import { compositionPlugin, pausedWhileComposing, type RemoteUpdateHold } from './composition'
 import { buildCursor, buildSelection } from './cursors'
 import { imageFilesPlugin } from './image-files'
 import { imageFormPlugin } from './image-form'
@@ -30,6 +31,8 @@ export interface EditorMounts {
 export interface EditorOptions {
   readonly fragment: Y.XmlFragment
   readonly awareness: Awareness
+  /** Holds the document's remote updates while the user composes with an input method. */
+  readonly remoteUpdates: RemoteUpdateHold
   readonly mounts: EditorMounts
   readonly showNotice: ShowNotice
   readonly placeholder?: string
@@ -54,8 +57,10 @@ export const createEditor = (options: EditorOptions): EditorView => {
   const state = EditorState.create({
     schema,
     plugins: [
-      ySyncPlugin(options.fragment, options.sync),
-      yCursorPlugin(options.awareness, { cursorBuilder: buildCursor, selectionBuilder: buildSelection }),
+      // Neither writes to Yjs while an input method composes (./composition.ts).
+      pausedWhileComposing(ySyncPlugin(options.fragment, options.sync)),
+      pausedWhileComposing(yCursorPlugin(options.awareness, { cursorBuilder: buildCursor, selectionBuilder: buildSelection })),
+      compositionPlugin(options.remoteUpdates),
       yUndoPlugin(),
       markdownInputRules(),
       ...editorKeymaps(),

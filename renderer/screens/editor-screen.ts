@@ -81,6 +81,7 @@ export const showEditorScreen = async (
   const view = createEditor({
     fragment: session.fragment,
     awareness: session.provider.awareness,
+    remoteUpdates: session.remoteUpdates,
     showNotice,
     sync: collaboration.sync,
     plugins: collaboration.plugins,
