@@ -106,13 +106,22 @@ class ToolbarView {
       // mousedown, not click: the editor keeps its selection and focus.
       element.addEventListener('mousedown', (event) => {
         event.preventDefault()
-        button.command(this.view.state, this.view.dispatch, this.view)
-        this.view.focus()
+        this.run(button)
       })
       this.elements.set(button, element)
       container.append(element)
     }
     this.update(view)
+  }
+
+  /** Runs a button's command, then gives the editor its focus back unless the command took it (a form). */
+  private run(button: ToolbarButton): void {
+    const focused = document.activeElement
+    button.command(this.view.state, this.view.dispatch, this.view)
+    const now = document.activeElement
+    // Link and Image open a form and focus its field; taking the focus back would send the
+    // address typed next into the document, over the selection.
+    if (now === focused || now === null || now === document.body) this.view.focus()
   }
 
   update(view: EditorView): void {
