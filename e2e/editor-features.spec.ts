@@ -204,3 +204,27 @@ test('the toolbar’s Link and Image buttons put the caret in their address fiel
   await expect(editor(page).locator('img[src="https://example.com/cover.png"]')).toHaveCount(1)
   expect(await editorText(page)).toBe('read the manual')
 })
+
+test('--- at the start of a line makes a horizontal rule, and -- elsewhere still makes a dash', async ({ openWriter }) => {
+  const { page } = await openWriter('Ana Lima', 'rule')
+  await editor(page).focus()
+  await page.keyboard.type('Intro -- more\n---After')
+  await expect(editor(page).locator('hr')).toHaveCount(1)
+  await expect(editor(page).locator('p').first()).toHaveText('Intro — more')
+  await expect(editor(page).locator('hr + p')).toHaveText('After')
+  expect(await editorText(page)).toBe('Intro — more\nAfter')
+})
+
+test('smart quotes, dashes and ellipses leave inline code alone', async ({ openWriter }) => {
+  const { page } = await openWriter('Ana Lima', 'code-quotes')
+  await editor(page).focus()
+  await page.keyboard.type('He said "hi" -- it\'s late... Run `say "hi" -- it\'s...` now')
+  await expect(editor(page).locator('p code')).toHaveText('say "hi" -- it\'s...')
+  expect(await editorText(page)).toBe('He said “hi” — it’s late… Run say "hi" -- it\'s... now')
+  // Typed inside code that is already there, too: after "say".
+  await page.keyboard.press('Home')
+  for (let i = 0; i < 'He said “hi” — it’s late… Run say'.length; i++) await page.keyboard.press('ArrowRight')
+  await expect.poll(() => page.evaluate(() => window.ensembleEditor!.view.state.selection.$from.marks().map((mark) => mark.type.name))).toEqual(['code'])
+  await page.keyboard.type(' "x"')
+  await expect(editor(page).locator('p code')).toHaveText('say "x" "hi" -- it\'s...')
+})
