@@ -228,3 +228,23 @@ test('smart quotes, dashes and ellipses leave inline code alone', async ({ openW
   await page.keyboard.type(' "x"')
   await expect(editor(page).locator('p code')).toHaveText('say "x" "hi" -- it\'s...')
 })
+
+test('Enter three times or ArrowDown leaves a code block at the end of the document', async ({ openWriter }) => {
+  const { page } = await openWriter('Ana Lima', 'code-exit')
+  await editor(page).focus()
+  await page.keyboard.type('```x = 1')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('after')
+  await expect(editor(page).locator('pre')).toHaveText('x = 1')
+  await expect(editor(page).locator('pre + p')).toHaveText('after')
+
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('```y = 2')
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.type('below')
+  await expect(editor(page).locator('pre').nth(1)).toHaveText('y = 2')
+  await expect(editor(page).locator('pre + p').nth(1)).toHaveText('below')
+  expect(await editorText(page)).toBe('x = 1\nafter\ny = 2\nbelow')
+})
