@@ -248,3 +248,34 @@ test('Enter three times or ArrowDown leaves a code block at the end of the docum
   await expect(editor(page).locator('pre + p').nth(1)).toHaveText('below')
   expect(await editorText(page)).toBe('x = 1\nafter\ny = 2\nbelow')
 })
+
+test('an image whose address fails shows a placeholder that can be selected and deleted', async ({ openWriter, relay }) => {
+  const { page } = await openWriter('Ana Lima', 'broken-image')
+  await editor(page).focus()
+  await page.keyboard.type('See: ')
+  await page.locator('[data-command=image]').click()
+  await page.getByTestId('image-form').locator('input').fill(`${relay.httpUrl}/no-such-picture.png`)
+  await page.getByTestId('image-form').locator('input').press('Enter')
+  // The image node's own element, whatever it is, as the editor shows it.
+  const imageBox = () =>
+    page.evaluate(() => {
+      const { view } = window.ensembleEditor!
+      let at = -1
+      view.state.doc.descendants((node, pos) => {
+        if (node.type.name === 'image') at = pos
+      })
+      const box = (view.nodeDOM(at) as HTMLElement | null)?.getBoundingClientRect()
+      return box === undefined ? null : { x: box.x, y: box.y, width: box.width, height: box.height }
+    })
+  await expect.poll(async () => (await imageBox())?.width ?? 0).toBeGreaterThan(40)
+  const box = (await imageBox())!
+  expect(box.height).toBeGreaterThan(16)
+  await expect(editor(page).locator('.image-problem')).toHaveText('Image could not be loaded')
+  await expect(editor(page).locator('.image-problem')).toBeVisible()
+
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+  await expect.poll(() => page.evaluate(() => (window.ensembleEditor!.view.state.selection as { node?: { type: { name: string } } }).node?.type.name)).toBe('image')
+  await page.keyboard.press('Delete')
+  await expect(editor(page).locator('img:not(.ProseMirror-separator)')).toHaveCount(0)
+  expect(await editorText(page)).toBe('See: ')
+})

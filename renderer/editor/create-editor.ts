@@ -10,6 +10,7 @@ import { compositionPlugin, pausedWhileComposing, type RemoteUpdateHold } from '
 import { buildCursor, buildSelection } from './cursors'
 import { imageFilesPlugin } from './image-files'
 import { imageFormPlugin } from './image-form'
+import { imageViewPlugin } from './image-view'
 import { markdownInputRules } from './input-rules'
 import { editorKeymaps } from './keymap'
 import { linkEditorPlugin } from './link-editor'
@@ -69,6 +70,7 @@ export const createEditor = (options: EditorOptions): EditorView => {
       linkEditorPlugin(),
       imageFormPlugin(),
       imageFilesPlugin(options.showNotice),
+      imageViewPlugin(),
       taskItemsPlugin(),
       placeholderPlugin(options.placeholder ?? 'Start writing…'),
       wordCountPlugin(mounts.wordCount),
