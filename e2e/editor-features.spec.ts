@@ -279,3 +279,34 @@ test('an image whose address fails shows a placeholder that can be selected and 
   await expect(editor(page).locator('img:not(.ProseMirror-separator)')).toHaveCount(0)
   expect(await editorText(page)).toBe('See: ')
 })
+
+test('task checkboxes sit on their first line, and every line of a code block starts at the same place', async ({ openWriter }) => {
+  const { page } = await openWriter('Ana Lima', 'alignment')
+  await editor(page).focus()
+  await page.keyboard.type('[ ] a task\n\n```line one')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('line two')
+  await expect(editor(page).locator('pre code')).toHaveText('line one\nline two')
+  const measured = await page.evaluate(() => {
+    const root = document.querySelector('.ProseMirror')!
+    const rectOf = (node: Node, from: number, to: number): DOMRect => {
+      const range = document.createRange()
+      range.setStart(node, from)
+      range.setEnd(node, to)
+      return range.getBoundingClientRect()
+    }
+    const box = root.querySelector('.task-checkbox input')!.getBoundingClientRect()
+    const taskText = root.querySelector('.task-content')!.firstChild!.firstChild!
+    const line = rectOf(taskText, 0, 1)
+    const code = root.querySelector('pre code')!.firstChild!
+    const second = code.textContent!.indexOf('line two')
+    return {
+      checkboxCentre: box.top + box.height / 2,
+      lineCentre: line.top + line.height / 2,
+      firstLineStart: rectOf(code, 0, 1).left,
+      secondLineStart: rectOf(code, second, second + 1).left
+    }
+  })
+  expect(Math.abs(measured.checkboxCentre - measured.lineCentre)).toBeLessThanOrEqual(3)
+  expect(Math.abs(measured.firstLineStart - measured.secondLineStart)).toBeLessThanOrEqual(0.5)
+})
