@@ -15,6 +15,7 @@ import { markdownInputRules } from './input-rules'
 import { editorKeymaps } from './keymap'
 import { linkEditorPlugin } from './link-editor'
 import type { ShowNotice } from './notices'
+import { pastePlugin } from './paste'
 import { placeholderPlugin } from './placeholder'
 import { presencePlugin, type PresenceDecorator } from './presence-bar'
 import { taskItemsPlugin } from './task-items'
@@ -71,6 +72,7 @@ export const createEditor = (options: EditorOptions): EditorView => {
       imageFormPlugin(),
       imageFilesPlugin(options.showNotice),
       imageViewPlugin(),
+      pastePlugin(options.showNotice),
       taskItemsPlugin(),
       placeholderPlugin(options.placeholder ?? 'Start writing…'),
       wordCountPlugin(mounts.wordCount),
