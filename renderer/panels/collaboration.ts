@@ -66,7 +66,7 @@ const colorDef = (color: string): { light: string; dark: string } => ({ light: `
  */
 export const startCollaboration = (session: DocumentSession, profile: () => UserProfile, showNotice: ShowNotice): Collaboration => {
   const { doc, fragment, provider } = session
-  const access = new DocumentAccess(session.target.token, provider)
+  const access = new DocumentAccess(session.target.token, provider, session.connection)
   const authors = new DocumentAuthors(doc, fragment)
   const history = new VersionHistory(doc)
   const threads = new CommentThreads(doc)
@@ -245,6 +245,7 @@ export const startCollaboration = (session: DocumentSession, profile: () => User
       window.removeEventListener('pagehide', sessionEnded)
       document.removeEventListener('visibilitychange', onVisibility)
       access.off('change', onAccessChange)
+      access.destroy()
       fragment.unobserveDeep(registerOnFirstEdit)
       stopColors()
       versioner?.dispose()

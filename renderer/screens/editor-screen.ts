@@ -7,6 +7,7 @@ import type { UserProfile } from '../../app/profile'
 import { createEditor } from '../editor/create-editor'
 import { startCollaboration } from '../panels/collaboration'
 import { trackActivity } from '../session/activity'
+import { showAccessDenied } from '../session/access-denied-view'
 import { showConnectionStatus } from '../session/connection-status-view'
 import { showStorageStatus } from '../session/storage-status-view'
 import { openDocumentSession, type DocumentSession } from '../session/document-session'
@@ -47,7 +48,7 @@ export const showEditorScreen = async (
     <nav class="toolbar-slot"></nav>
     <div class="import-report-slot"></div>
     <div class="editor-body">
-      <div class="editor-scroll"><article class="editor-slot"></article></div>
+      <div class="editor-scroll"><div class="access-denied-slot"></div><article class="editor-slot"></article></div>
       <div class="side-panel-slot"></div>
     </div>
     <footer class="editor-footer">
@@ -64,6 +65,7 @@ export const showEditorScreen = async (
   }
   const session = openDocumentSession(target, window)
   const stopStatus = showConnectionStatus(slot('.status-slot'), session.connection)
+  const stopDenied = showAccessDenied(slot('.access-denied-slot'), session.connection, target)
   const stopStorageStatus = showStorageStatus(slot('.storage-slot'), session.storage, session.connection, showNotice)
   // The profile can change while the document is open (Settings): peers see the new name at once.
   let currentProfile = profile
@@ -108,6 +110,7 @@ export const showEditorScreen = async (
       stopProfile()
       stopActivity()
       stopStatus()
+      stopDenied()
       stopStorageStatus()
       view.destroy()
       session.destroy()

@@ -5,7 +5,7 @@ import type * as Y from 'yjs'
 import { anchorRange, type CommentAnchor } from '../../../app/comments/anchors'
 import type { CommentThread, CommentThreads } from '../../../app/comments/threads'
 import type { UserProfile } from '../../../app/profile'
-import type { DocumentAccess } from '../../session/access'
+import { deniedNote, type DocumentAccess } from '../../session/access'
 import { h, messageOf } from '../dom'
 import { positionsUsable, syncStateOf } from '../sync-state'
 import { activateThread, commentHighlightsKey, commentHighlightsPlugin, type ThreadPlace } from './comment-highlights'
@@ -185,6 +185,7 @@ export class CommentsPanel {
   private render(): void {
     const canEdit = this.options.access.canEdit
     this.readOnlyNote.hidden = canEdit
+    this.readOnlyNote.textContent = this.options.access.denied ? deniedNote : viewOnlyCommentsNote
     this.addButton.hidden = !canEdit
     if (!canEdit) this.composer.hidden = true
     const state = this.view === null ? undefined : commentHighlightsKey.getState(this.view.state)
