@@ -108,6 +108,13 @@ test('an HTML file dropped on the window opens as a new document with its import
   expect(documentNameOf(ana.page)).toMatch(/^minutes-[a-z2-9]{4}$/)
   await expect(ana.page.getByTestId('import-report').locator('li[data-kind=unsupported-element]')).toContainText('<sub>')
   expect(await editorText(ana.page)).toBe('Minutes\nDecided: yes\nH2O')
+  // The report sits above the document, not across the page: the side panel still starts right
+  // under the toolbar.
+  const toolbar = (await ana.page.getByTestId('toolbar').boundingBox())!
+  const panel = (await ana.page.getByTestId('side-panel').boundingBox())!
+  const report = (await ana.page.getByTestId('import-report').boundingBox())!
+  expect(Math.abs(panel.y - (toolbar.y + toolbar.height))).toBeLessThanOrEqual(2)
+  expect(report.x + report.width).toBeLessThanOrEqual(panel.x)
 })
 
 test('pasted HTML becomes the same document as an import of it: tables as rows, h4 as h3, unsafe links removed', async ({ openWriter }) => {

@@ -24,7 +24,8 @@ export interface OpenDocument {
 
 /**
  * Lays out the editor screen: header (document name, presence bar, connection status), toolbar,
- * the document with the side panel of comments, history and chat next to it, and a footer with
+ * the document (with the notes about it above it, an access refusal or an import's report, which
+ * scroll with it) and the side panel of comments, history and chat next to it, and a footer with
  * the word count and notices.
  */
 export const showEditorScreen = async (
@@ -46,9 +47,12 @@ export const showEditorScreen = async (
       <span class="actions-slot"></span>
     </header>
     <nav class="toolbar-slot"></nav>
-    <div class="import-report-slot"></div>
     <div class="editor-body">
-      <div class="editor-scroll"><div class="access-denied-slot"></div><article class="editor-slot"></article></div>
+      <div class="editor-scroll">
+        <div class="access-denied-slot"></div>
+        <div class="import-report-slot"></div>
+        <article class="editor-slot"></article>
+      </div>
       <div class="side-panel-slot"></div>
     </div>
     <footer class="editor-footer">
