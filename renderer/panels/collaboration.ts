@@ -54,6 +54,9 @@ export interface Collaboration {
 
 const editableKey = new PluginKey('collaboration-editable')
 
+/** The width below which the side panel goes under the document; the same as style.css's `@media`. */
+const narrowWindow = '(max-width: 48rem)'
+
 /** y-prosemirror's colour pair for an author colour: a translucent background and the colour itself. */
 const colorDef = (color: string): { light: string; dark: string } => ({ light: `${color}33`, dark: color })
 
@@ -228,7 +231,8 @@ export const startCollaboration = (session: DocumentSession, profile: () => User
           { id: 'history', label: 'History', panel: historyPanel.element },
           { id: 'chat', label: 'Chat', panel: chatPanel.element }
         ],
-        'comments'
+        // Under the document in a narrow window (style.css), where an open panel would leave it little room.
+        window.matchMedia(narrowWindow).matches ? null : 'comments'
       )
       // Counts reported while the side panel did not exist yet.
       side.setCount('comments', openThreads, `${openThreads} open`)
