@@ -126,6 +126,8 @@ class PresenceBarView {
     follow.dataset.testid = 'follow'
     follow.textContent = followed ? 'Following' : 'Follow'
     follow.title = followed ? `Stop following ${person.name}` : `Keep ${person.name}'s cursor in view`
+    // Named for its person: a screen reader lists buttons by name, and "Follow" ×3 says nothing.
+    follow.setAttribute('aria-label', followed ? `Stop following ${person.name}` : `Follow ${person.name}`)
     follow.setAttribute('aria-pressed', String(followed))
     follow.addEventListener('click', () => followUser(followed ? null : person.clientId)(this.view.state, this.view.dispatch))
     item.append(follow)
