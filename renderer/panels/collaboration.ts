@@ -7,6 +7,7 @@ import { DocumentAuthors } from '../../app/history/authors'
 import { AutoVersioner, automaticVersionNames } from '../../app/history/auto-versions'
 import { restoreVersion } from '../../app/history/restore'
 import { VersionHistory, type Version } from '../../app/history/versions'
+import { distinctName } from '../../app/presence'
 import { profileColors, type UserProfile } from '../../app/profile'
 import type { YSyncOptions } from '../editor/create-editor'
 import type { PresenceDecorator } from '../editor/presence-bar'
@@ -167,7 +168,7 @@ export const startCollaboration = (session: DocumentSession, profile: () => User
     button.className = 'message-person'
     button.dataset.testid = 'message-person'
     button.textContent = '✉'
-    button.title = `Send ${person.name} a private message`
+    button.title = `Send ${distinctName(person.name, person.ordinal ?? undefined)} a private message`
     button.setAttribute('aria-label', button.title)
     button.addEventListener('click', () => messagePerson(person.clientId))
     item.append(button)
