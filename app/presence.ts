@@ -27,3 +27,22 @@ export const initialsOf = (name: string): string => {
   const letters = words.slice(0, 2).map((word) => Array.from(word)[0] ?? '')
   return letters.join('').toLocaleUpperCase() || '?'
 }
+
+/**
+ * Numbers people who share a name, so that they can be told apart: 1, 2… in the order of their
+ * awareness client ids (every page sees the same ids, so every page numbers them alike). People
+ * whose name nobody else has get no number. Returns client id → number.
+ */
+export const namesakeNumbers = (people: Iterable<{ readonly name: string; readonly clientId: number }>): Map<number, number> => {
+  const byName = new Map<string, number[]>()
+  for (const { name, clientId } of people) byName.set(name, [...(byName.get(name) ?? []), clientId])
+  const numbers = new Map<number, number>()
+  for (const ids of byName.values()) {
+    if (ids.length < 2) continue
+    ids.sort((a, b) => a - b).forEach((clientId, index) => numbers.set(clientId, index + 1))
+  }
+  return numbers
+}
+
+/** `name`, or `name (2)` for the second of several people with that name (see `namesakeNumbers`). */
+export const distinctName = (name: string, number: number | undefined): string => (number === undefined ? name : `${name} (${number})`)

@@ -13,8 +13,15 @@ describe('countWordsInText', () => {
     ['   ', 0],
     ['one', 1],
     ["don't stop co-authoring", 3],
-    ['Überlegungen, 2026: 会议 — ok?', 4],
-    ['a\nb\tc', 3]
+    ['Überlegungen, 2026: 会议 — ok?', 5],
+    ['a\nb\tc', 3],
+    // Chinese and Japanese are written without spaces: each character counts, as in Google Docs.
+    ['我们今天去公园。天气很好！', 11],
+    ['コーヒーを飲みます', 9],
+    ['用 JavaScript 写代码', 5],
+    ['JS库', 2],
+    // Korean separates its words with spaces.
+    ['안녕하세요 세계', 2]
   ])('%j has %i words', (text, words) => {
     expect(countWordsInText(text)).toBe(words)
   })

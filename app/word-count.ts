@@ -1,7 +1,19 @@
 import type { Node } from 'prosemirror-model'
 
-/** A word: letters or digits, optionally joined by an apostrophe or hyphen (`don't`, `co-author`). */
-const wordPattern = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu
+/**
+ * Characters of scripts written without spaces between words (Chinese, Japanese): each counts as
+ * one word, as Google Docs and Word count them. Han ideographs, kana, the kana length mark ー and
+ * the repetition marks 々 〆. Korean separates its words with spaces and is counted like Latin.
+ */
+const unspacedLetter = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆`
+/** A letter or digit of a script that separates its words with spaces. */
+const spacedLetter = String.raw`(?:(?![${unspacedLetter}])[\p{L}\p{N}])`
+
+/**
+ * A word: one character of an unspaced script, or letters or digits of other scripts, optionally
+ * joined by an apostrophe or hyphen (`don't`, `co-author`).
+ */
+const wordPattern = new RegExp(String.raw`[${unspacedLetter}]|${spacedLetter}+(?:['’-]${spacedLetter}+)*`, 'gu')
 
 /** Counts the words of a plain string. */
 export const countWordsInText = (text: string): number => {

@@ -120,7 +120,11 @@ test('hosting from the share dialog: signed invites a browser guest uses, the vi
   // The refused upgrade reaches the page as 1006; the relay's access check tells it why.
   const strangerStatus = stranger.getByTestId('connection-status')
   await expect(strangerStatus).toHaveAttribute('data-state', 'denied')
-  await expect(strangerStatus).toContainText('Access denied: this session is open only to people with an invite link; ask the host for one')
+  await expect(strangerStatus).toHaveAttribute('title', /It said: this session is open only to people with an invite link; ask the host for one/)
+  await expect(stranger.getByTestId('access-denied')).toContainText(
+    '“plan” can only be opened with an access link, and the address you opened has none. Ask whoever shared the document for its link.'
+  )
+  await expect(stranger.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'false')
   expect(await editorText(stranger)).toBe('')
 
   // The view role gives a link whose token says so.

@@ -175,3 +175,138 @@ test('clicking an avatar scrolls to that person’s cursor, and follow keeps it 
   await ben.page.keyboard.type(' end')
   await expect(benCursor).toBeInViewport()
 })
+
+test('the toolbar’s Link and Image buttons put the caret in their address field', async ({ openWriter }) => {
+  const { page } = await openWriter('Ana Lima', 'toolbar-forms')
+  await editor(page).focus()
+  await page.keyboard.type('read the manual')
+  await page.keyboard.press('End')
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowLeft')
+  await expect.poll(() => selectedText(page)).toBe('manual')
+  await page.locator('[data-command=link]').click()
+  const linkForm = page.getByTestId('link-editor')
+  await expect(linkForm.locator('input')).toBeFocused()
+  // Typed straight away, as a person would: the address goes into the field, not over the word.
+  await page.keyboard.type('example.com/manual')
+  await page.keyboard.press('Enter')
+  await expect(linkForm).toBeHidden()
+  await expect(editor(page).locator('a')).toHaveText('manual')
+  await expect(editor(page).locator('a')).toHaveAttribute('href', 'https://example.com/manual')
+  expect(await editorText(page)).toBe('read the manual')
+
+  await page.keyboard.press('End')
+  await page.locator('[data-command=image]').click()
+  const imageForm = page.getByTestId('image-form')
+  await expect(imageForm.locator('input')).toBeFocused()
+  await page.keyboard.type('https://example.com/cover.png')
+  await page.keyboard.press('Enter')
+  await expect(imageForm).toBeHidden()
+  await expect(editor(page).locator('img[src="https://example.com/cover.png"]')).toHaveCount(1)
+  expect(await editorText(page)).toBe('read the manual')
+})
+
+test('--- at the start of a line makes a horizontal rule, and -- elsewhere still makes a dash', async ({ openWriter }) => {
+  const { page } = await openWriter('Ana Lima', 'rule')
+  await editor(page).focus()
+  await page.keyboard.type('Intro -- more\n---After')
+  await expect(editor(page).locator('hr')).toHaveCount(1)
+  await expect(editor(page).locator('p').first()).toHaveText('Intro — more')
+  await expect(editor(page).locator('hr + p')).toHaveText('After')
+  expect(await editorText(page)).toBe('Intro — more\nAfter')
+})
+
+test('smart quotes, dashes and ellipses leave inline code alone', async ({ openWriter }) => {
+  const { page } = await openWriter('Ana Lima', 'code-quotes')
+  await editor(page).focus()
+  await page.keyboard.type('He said "hi" -- it\'s late... Run `say "hi" -- it\'s...` now')
+  await expect(editor(page).locator('p code')).toHaveText('say "hi" -- it\'s...')
+  expect(await editorText(page)).toBe('He said “hi” — it’s late… Run say "hi" -- it\'s... now')
+  // Typed inside code that is already there, too: after "say".
+  await page.keyboard.press('Home')
+  for (let i = 0; i < 'He said “hi” — it’s late… Run say'.length; i++) await page.keyboard.press('ArrowRight')
+  await expect.poll(() => page.evaluate(() => window.ensembleEditor!.view.state.selection.$from.marks().map((mark) => mark.type.name))).toEqual(['code'])
+  await page.keyboard.type(' "x"')
+  await expect(editor(page).locator('p code')).toHaveText('say "x" "hi" -- it\'s...')
+})
+
+test('Enter three times or ArrowDown leaves a code block at the end of the document', async ({ openWriter }) => {
+  const { page } = await openWriter('Ana Lima', 'code-exit')
+  await editor(page).focus()
+  await page.keyboard.type('```x = 1')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('after')
+  await expect(editor(page).locator('pre')).toHaveText('x = 1')
+  await expect(editor(page).locator('pre + p')).toHaveText('after')
+
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('```y = 2')
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.type('below')
+  await expect(editor(page).locator('pre').nth(1)).toHaveText('y = 2')
+  await expect(editor(page).locator('pre + p').nth(1)).toHaveText('below')
+  expect(await editorText(page)).toBe('x = 1\nafter\ny = 2\nbelow')
+})
+
+test('an image whose address fails shows a placeholder that can be selected and deleted', async ({ openWriter, relay }) => {
+  const { page } = await openWriter('Ana Lima', 'broken-image')
+  await editor(page).focus()
+  await page.keyboard.type('See: ')
+  await page.locator('[data-command=image]').click()
+  await page.getByTestId('image-form').locator('input').fill(`${relay.httpUrl}/no-such-picture.png`)
+  await page.getByTestId('image-form').locator('input').press('Enter')
+  // The image node's own element, whatever it is, as the editor shows it.
+  const imageBox = () =>
+    page.evaluate(() => {
+      const { view } = window.ensembleEditor!
+      let at = -1
+      view.state.doc.descendants((node, pos) => {
+        if (node.type.name === 'image') at = pos
+      })
+      const box = (view.nodeDOM(at) as HTMLElement | null)?.getBoundingClientRect()
+      return box === undefined ? null : { x: box.x, y: box.y, width: box.width, height: box.height }
+    })
+  await expect.poll(async () => (await imageBox())?.width ?? 0).toBeGreaterThan(40)
+  const box = (await imageBox())!
+  expect(box.height).toBeGreaterThan(16)
+  await expect(editor(page).locator('.image-problem')).toHaveText('Image could not be loaded')
+  await expect(editor(page).locator('.image-problem')).toBeVisible()
+
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+  await expect.poll(() => page.evaluate(() => (window.ensembleEditor!.view.state.selection as { node?: { type: { name: string } } }).node?.type.name)).toBe('image')
+  await page.keyboard.press('Delete')
+  await expect(editor(page).locator('img:not(.ProseMirror-separator)')).toHaveCount(0)
+  expect(await editorText(page)).toBe('See: ')
+})
+
+test('task checkboxes sit on their first line, and every line of a code block starts at the same place', async ({ openWriter }) => {
+  const { page } = await openWriter('Ana Lima', 'alignment')
+  await editor(page).focus()
+  await page.keyboard.type('[ ] a task\n\n```line one')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('line two')
+  await expect(editor(page).locator('pre code')).toHaveText('line one\nline two')
+  const measured = await page.evaluate(() => {
+    const root = document.querySelector('.ProseMirror')!
+    const rectOf = (node: Node, from: number, to: number): DOMRect => {
+      const range = document.createRange()
+      range.setStart(node, from)
+      range.setEnd(node, to)
+      return range.getBoundingClientRect()
+    }
+    const box = root.querySelector('.task-checkbox input')!.getBoundingClientRect()
+    const taskText = root.querySelector('.task-content')!.firstChild!.firstChild!
+    const line = rectOf(taskText, 0, 1)
+    const code = root.querySelector('pre code')!.firstChild!
+    const second = code.textContent!.indexOf('line two')
+    return {
+      checkboxCentre: box.top + box.height / 2,
+      lineCentre: line.top + line.height / 2,
+      firstLineStart: rectOf(code, 0, 1).left,
+      secondLineStart: rectOf(code, second, second + 1).left
+    }
+  })
+  expect(Math.abs(measured.checkboxCentre - measured.lineCentre)).toBeLessThanOrEqual(3)
+  expect(Math.abs(measured.firstLineStart - measured.secondLineStart)).toBeLessThanOrEqual(0.5)
+})

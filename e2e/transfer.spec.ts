@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Browser, Page } from '@playwright/test'
+import { htmlToDocument } from '../app/convert/html-import'
+import { serverDom } from '../server/transfer/server-dom'
 import { test, expect, editorText, openWriterPage } from './fixtures'
 
 /**
@@ -106,4 +108,31 @@ test('an HTML file dropped on the window opens as a new document with its import
   expect(documentNameOf(ana.page)).toMatch(/^minutes-[a-z2-9]{4}$/)
   await expect(ana.page.getByTestId('import-report').locator('li[data-kind=unsupported-element]')).toContainText('<sub>')
   expect(await editorText(ana.page)).toBe('Minutes\nDecided: yes\nH2O')
+  // The report sits above the document, not across the page: the side panel still starts right
+  // under the toolbar.
+  const toolbar = (await ana.page.getByTestId('toolbar').boundingBox())!
+  const panel = (await ana.page.getByTestId('side-panel').boundingBox())!
+  const report = (await ana.page.getByTestId('import-report').boundingBox())!
+  expect(Math.abs(panel.y - (toolbar.y + toolbar.height))).toBeLessThanOrEqual(2)
+  expect(report.x + report.width).toBeLessThanOrEqual(panel.x)
+})
+
+test('pasted HTML becomes the same document as an import of it: tables as rows, h4 as h3, unsafe links removed', async ({ openWriter }) => {
+  const { page } = await openWriter('Ana Lima', 'paste-html')
+  const html =
+    '<h4>Stock</h4><table><thead><tr><th>Name</th><th>Qty</th></tr></thead>' +
+    '<tbody><tr><td>Apples</td><td>3</td></tr><tr><td><b>Pears</b></td><td>5</td></tr></tbody></table>' +
+    '<p>See <a href="javascript:alert(1)">this</a> and <a href="https://example.com/">that</a>.</p>'
+  await page.locator('.ProseMirror').focus()
+  await page.evaluate((pasted) => {
+    const transfer = new DataTransfer()
+    transfer.setData('text/html', pasted)
+    transfer.setData('text/plain', 'Stock Name Qty Apples 3 Pears 5')
+    document.querySelector('.ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }))
+  }, html)
+  await expect.poll(() => editorText(page)).toBe('Stock\nName | Qty\nApples | 3\nPears | 5\nSee this and that.')
+  await expect(page.locator('.ProseMirror h3')).toHaveText('Stock')
+  const pasted = await page.evaluate(() => window.ensembleEditor!.view.state.doc.toJSON() as unknown)
+  expect(pasted).toEqual(htmlToDocument(html, { dom: serverDom }).doc.toJSON())
+  await expect(page.getByTestId('notice')).toContainText('Tables (1) became plain paragraphs, one per row')
 })

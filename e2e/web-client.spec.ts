@@ -67,12 +67,15 @@ test('a relay that closes with 4403 shows denied with its reason, and the token 
     await page.goto(`http://127.0.0.1:${port}/?doc=team%2Fsecret&user=Eve#token=t-123`)
     const status = page.getByTestId('connection-status')
     await expect(status).toHaveAttribute('data-state', 'denied')
-    await expect(status).toContainText('Access denied: this token does not grant "team/secret"')
+    await expect(status).toContainText('Access denied')
+    await expect(status).toHaveAttribute('title', /code 4403\). It said: this token does not grant "team\/secret"/)
+    await expect(page.getByTestId('access-denied')).toHaveText(
+      'The relay does not let you open “team/secret”: this token does not grant "team/secret". ' +
+        'Until the relay lets you in, the document is read-only here: nothing written in this window could reach anyone.'
+    )
     expect(seen).toEqual(['/team/secret?token=t-123'])
-    // Editing never blocks on the network, not even when denied.
-    await page.locator('.ProseMirror').focus()
-    await page.keyboard.type('kept locally')
-    await expect(page.locator('.ProseMirror')).toContainText('kept locally')
+    // Nothing typed while denied could ever reach anyone: the editor is read-only.
+    await expect(page.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'false')
     // Retrying is the user's decision.
     await status.getByRole('button', { name: 'Retry now' }).click()
     await expect.poll(() => seen.length).toBe(2)
@@ -100,7 +103,7 @@ test('a relay in token mode that refuses the upgrade (the page sees 1006) shows 
   const expired = await signAccessToken(secret, { doc: 'team/plan', role: 'edit', lifetimeMs: 60_000, now: hourAgo })
   const otherDocument = await signAccessToken(secret, { doc: 'team/other', role: 'edit', lifetimeMs: 3_600_000 })
   const valid = await signAccessToken(secret, { doc: 'team/*', role: 'edit', lifetimeMs: 3_600_000 })
-  const context = await browser.newContext()
+  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Asia/Tokyo' })
   const open = async (token: string) => {
     const page = await context.newPage()
     await page.goto(`${relay.httpUrl}/?doc=team%2Fplan&user=Eve#token=${token}`)
@@ -109,21 +112,59 @@ test('a relay in token mode that refuses the upgrade (the page sees 1006) shows 
   try {
     const expiredStatus = await open(expired)
     await expect(expiredStatus).toHaveAttribute('data-state', 'denied')
-    await expect(expiredStatus).toContainText(/Access denied: the access token expired at \S+; ask for a new link/)
-    await expect(expiredStatus).toHaveAttribute('title', /code 4401/)
+    await expect(expiredStatus).toHaveText(/^Access denied/)
+    await expect(expiredStatus).toHaveAttribute('title', /code 4401\). It said: the access token expired at/)
+    // The expiry in the page's own time zone (Tokyo, UTC+9), not in ISO UTC.
+    const exp = new Date((Math.floor(hourAgo.getTime() / 1000) + 60) * 1000)
+    const tokyoTime = new Date(exp.getTime() + 9 * 3_600_000).toISOString().slice(11, 16)
+    const banner = expiredStatus.page().getByTestId('access-denied')
+    await expect(banner).toContainText(`The access link expired on `)
+    await expect(banner).toContainText(tokyoTime)
+    await expect(banner).not.toContainText(exp.toISOString().slice(0, 16))
     // Retrying is the user's decision, and it is checked again.
     const upgradesAtDenial = upgrades
     await expiredStatus.getByRole('button', { name: 'Retry now' }).click()
     await expect.poll(() => upgrades).toBe(upgradesAtDenial + 1)
     await expect(expiredStatus).toHaveAttribute('data-state', 'denied')
-    await expect(expiredStatus).toContainText('Access denied: the access token expired at')
+    await expect(banner).toContainText('The access link expired on')
 
     const otherStatus = await open(otherDocument)
     await expect(otherStatus).toHaveAttribute('data-state', 'denied')
-    await expect(otherStatus).toContainText('Access denied: the access token grants "team/other", not "team/plan"; ask for a link to this document')
-    await expect(otherStatus).toHaveAttribute('title', /code 4403/)
+    await expect(otherStatus).toHaveAttribute('title', /code 4403\). It said: the access token grants "team\/other", not "team\/plan"/)
+    await expect(otherStatus.page().getByTestId('access-denied')).toContainText(
+      'This access link is for “team/other”, not for “team/plan”. Ask for a link to this document.'
+    )
+
 
     await expect(await open(valid)).toHaveAttribute('data-state', 'connected')
+  } finally {
+    await context.close()
+    await relay.stop()
+  }
+})
+
+test('a refused token leaves the editor read-only and says so in plain words, without JWT jargon', async ({ browser }) => {
+  const secret = new TextEncoder().encode('a token-mode relay secret of at least 32 bytes')
+  const relay = await startRelayUnderTest({ extensions: [tokenAuthentication(secret)] })
+  const context = await browser.newContext()
+  try {
+    const page = await context.newPage()
+    await page.goto(`${relay.httpUrl}/?doc=team%2Fplan&user=Eve#token=garbage`)
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'denied')
+    const banner = page.getByTestId('access-denied')
+    await expect(banner).toHaveText(
+      'The access link is damaged or incomplete (perhaps it was cut short when it was copied). Ask for the link again. ' +
+        'Until the relay lets you in, the document is read-only here: nothing written in this window could reach anyone.'
+    )
+    await expect(page.locator('body')).not.toContainText(/JWT|JWS/)
+    const editor = page.locator('.ProseMirror')
+    await expect(editor).toHaveAttribute('contenteditable', 'false')
+    await editor.click()
+    await page.keyboard.type('lost words')
+    expect(await page.evaluate(() => window.ensembleEditor!.view.state.doc.textContent)).toBe('')
+    await expect(page.getByTestId('comments-read-only')).toHaveText(
+      'Read-only while the relay refuses this page (the message above the document says why): nothing added here could reach anyone.'
+    )
   } finally {
     await context.close()
     await relay.stop()

@@ -2,7 +2,7 @@ import './style.css'
 import './ui/shell.css'
 import { registerOfflineShell } from './platform/offline-shell'
 import { platformBridge } from './platform/platform-bridge'
-import { promptForName } from './screens/name-prompt'
+import { profileForDocument } from './screens/name-prompt'
 import './diagnostics'
 import type { PlatformBridge } from '../app/bridge'
 import { showHomeScreen } from './home/home-screen'
@@ -24,7 +24,7 @@ const boot = async (root: HTMLElement): Promise<void> => {
     showHomeScreen(root, bridge, await profileIfAny(bridge))
     return
   }
-  const profile = (await bridge.loadProfile()) ?? (await promptForName(root, bridge))
+  const profile = await profileForDocument(root, bridge, target)
   window.ensembleEditor = await showEditorScreen(root, bridge, target, profile)
   bridge.library
     .recordOpened(target)

@@ -1,6 +1,8 @@
 /**
  * Draws the app icon (three overlapping circles: an ensemble) as PNG files in build/:
- * `icon.png` (1024 px, electron-builder derives the .icns and .ico from it) and `tray.png`.
+ * `icon.png` (1024 px, electron-builder derives the .icns and .ico from it) and `tray.png`; and
+ * the web client's `renderer/public/favicon.ico` (16, 32 and 48 px), which the build copies to
+ * `dist/web`, so that the relay serves it at `/favicon.ico`.
  * Run it after changing the design: `npx tsx tools/make-icons.ts`.
  */
 import { writeFileSync } from 'node:fs'
@@ -83,8 +85,31 @@ const drawIcon = (size: number, background: boolean) => (x: number, y: number): 
   return pixel
 }
 
+/** An ICO file holding PNG images (every browser and Windows since Vista read PNG entries). */
+const encodeIco = (images: ReadonlyArray<{ size: number; png: Buffer }>): Buffer => {
+  const header = Buffer.alloc(6)
+  header.writeUInt16LE(0, 0)
+  header.writeUInt16LE(1, 2)
+  header.writeUInt16LE(images.length, 4)
+  let offset = 6 + 16 * images.length
+  const entries = images.map(({ size, png }) => {
+    const entry = Buffer.alloc(16)
+    entry.writeUInt8(size >= 256 ? 0 : size, 0)
+    entry.writeUInt8(size >= 256 ? 0 : size, 1)
+    entry.writeUInt16LE(1, 4)
+    entry.writeUInt16LE(32, 6)
+    entry.writeUInt32LE(png.length, 8)
+    entry.writeUInt32LE(offset, 12)
+    offset += png.length
+    return entry
+  })
+  return Buffer.concat([header, ...entries, ...images.map(({ png }) => png)])
+}
+
 const out = (name: string): string => fileURLToPath(new URL(`../build/${name}`, import.meta.url))
 writeFileSync(out('icon.png'), encodePng(1024, drawIcon(1024, true)))
 writeFileSync(out('tray.png'), encodePng(32, drawIcon(32, false)))
 writeFileSync(out('tray@2x.png'), encodePng(64, drawIcon(64, false)))
-console.log('wrote build/icon.png, build/tray.png, build/tray@2x.png')
+const favicon = encodeIco([16, 32, 48].map((size) => ({ size, png: encodePng(size, drawIcon(size, true)) })))
+writeFileSync(fileURLToPath(new URL('../renderer/public/favicon.ico', import.meta.url)), favicon)
+console.log('wrote build/icon.png, build/tray.png, build/tray@2x.png, renderer/public/favicon.ico')

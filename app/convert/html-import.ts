@@ -32,6 +32,20 @@ export const htmlToDocument = (html: string, options: { readonly dom: HtmlDom })
   return { doc: removeUnsafeUrls(parsed, warnings), warnings: warnings.list() }
 }
 
+/**
+ * Rewrites HTML the way `htmlToDocument` does before it parses (tables into paragraphs, h4–h6
+ * into h3, task lists, elements the document cannot hold removed) and returns the body's HTML.
+ * The editor runs pasted HTML through it, so that pasting some HTML and importing it give the same
+ * document. What was changed is added to `warnings`.
+ */
+export const htmlAsImportReadsIt = (html: string, options: { readonly dom: HtmlDom; readonly warnings: ImportWarnings }): string => {
+  const page = options.dom.parseDocument(html)
+  const body = page.body
+  if (body === null) return ''
+  normalise(page, body, options.warnings)
+  return body.innerHTML
+}
+
 const normalise = (page: DomDocument, body: DomElement, warnings: ImportWarnings): void => {
   for (const list of Array.from(body.querySelectorAll('ul:not([data-type=tasks])'))) markTaskList(list)
   // A task's checkbox is markup of the task list (its state is `data-checked`), not a form field.

@@ -1,5 +1,4 @@
-import type { Node } from 'prosemirror-model'
-import { Transform } from 'prosemirror-transform'
+import { Fragment, type Node } from 'prosemirror-model'
 import type { ImportWarnings } from './import-warnings'
 
 /** Schemes an imported link may use; a link without a scheme is relative and harmless. */
@@ -32,25 +31,28 @@ export const isSafeImageSrc = (src: string): boolean => {
  * schemes (`javascript:`…) lose the link and keep their text; images with other sources are
  * replaced by their alt text. Each removal is reported.
  */
-export const removeUnsafeUrls = (doc: Node, warnings: ImportWarnings): Node => {
-  const transform = new Transform(doc)
-  const changes: Array<(tr: Transform) => void> = []
-  doc.descendants((node, pos) => {
-    if (node.type.name === 'image' && !isSafeImageSrc(node.attrs.src as string)) {
-      warnings.add('unsafe-image', `from ${schemeOf(node.attrs.src as string) ?? 'unknown'}:`)
-      const alt = node.attrs.alt as string
-      changes.push((tr) =>
-        alt === '' ? tr.delete(pos, pos + node.nodeSize) : tr.replaceWith(pos, pos + node.nodeSize, doc.type.schema.text(alt, node.marks))
-      )
-    }
+export const removeUnsafeUrls = (doc: Node, warnings: ImportWarnings): Node => doc.copy(withoutUnsafeUrls(doc.content, warnings))
+
+/** `removeUnsafeUrls` for any content, such as a pasted slice's. */
+export const withoutUnsafeUrls = (content: Fragment, warnings: ImportWarnings): Fragment => {
+  const nodes: Node[] = []
+  content.forEach((node) => {
+    let marks = node.marks
     for (const mark of node.marks) {
       if (mark.type.name === 'link' && !isSafeLinkHref(mark.attrs.href as string)) {
         warnings.add('unsafe-link', `to ${schemeOf(mark.attrs.href as string)}:`)
-        changes.push((tr) => tr.removeMark(pos, pos + node.nodeSize, mark))
+        marks = mark.removeFromSet(marks)
       }
     }
+    if (node.type.name === 'image' && !isSafeImageSrc(node.attrs.src as string)) {
+      warnings.add('unsafe-image', `from ${schemeOf(node.attrs.src as string) ?? 'unknown'}:`)
+      const alt = node.attrs.alt as string
+      if (alt !== '') nodes.push(node.type.schema.text(alt, marks))
+      return
+    }
+    const safe = node.isText || node.childCount === 0 ? node : node.copy(withoutUnsafeUrls(node.content, warnings))
+    nodes.push(marks === node.marks ? safe : safe.mark(marks))
   })
-  // Last change first, so that earlier positions stay valid.
-  for (const change of changes.reverse()) change(transform)
-  return transform.doc
+  // fromArray joins text nodes that now have the same marks, as a transform would.
+  return Fragment.fromArray(nodes)
 }

@@ -1,6 +1,6 @@
 import { setBlockType, toggleMark, wrapIn, lift } from 'prosemirror-commands'
-import type { MarkType, NodeType, Node } from 'prosemirror-model'
-import type { Command, EditorState } from 'prosemirror-state'
+import type { MarkType, NodeType, Node, ResolvedPos } from 'prosemirror-model'
+import { Selection, TextSelection, type Command, type EditorState } from 'prosemirror-state'
 import { liftListItem, wrapInList } from 'prosemirror-schema-list'
 import { schema, type HeadingLevel } from '../../app/schema'
 
@@ -85,4 +85,45 @@ export const canInsert = (state: EditorState, type: NodeType): boolean => {
     if ($from.node(depth).canReplaceWith(index, index, type)) return true
   }
   return false
+}
+
+/**
+ * Enter at the end of a code block that already ends in two empty lines: they go, and writing
+ * continues in a new paragraph after the block. So Enter three times leaves a code block, as in
+ * most editors, while one or two Enters still add lines to it.
+ */
+export const exitCodeBlockOnTripleEnter: Command = (state, dispatch) => {
+  const { $from, empty } = state.selection
+  if (!empty || $from.parent.type !== nodes.code_block || $from.parentOffset !== $from.parent.content.size) return false
+  if (!$from.parent.textContent.endsWith('\n\n') || !canFollowWithParagraph($from)) return false
+  if (dispatch) {
+    const tr = state.tr.delete($from.pos - 2, $from.pos)
+    const after = tr.mapping.map($from.after())
+    tr.insert(after, nodes.paragraph.create())
+    dispatch(tr.setSelection(TextSelection.create(tr.doc, after + 1)).scrollIntoView())
+  }
+  return true
+}
+
+/**
+ * ArrowDown on the last line of a code block that nothing follows (the end of the document):
+ * adds a paragraph after it and moves there. Without it the caret could never leave the block.
+ */
+export const exitCodeBlockDown: Command = (state, dispatch, view) => {
+  const { $from, empty } = state.selection
+  if (!empty || $from.parent.type !== nodes.code_block || !canFollowWithParagraph($from)) return false
+  const onLastLine = view === undefined ? !$from.parent.textContent.slice($from.parentOffset).includes('\n') : view.endOfTextblock('down')
+  if (!onLastLine) return false
+  // Somewhere to go after the block: the default motion goes there.
+  if (Selection.findFrom(state.doc.resolve($from.after()), 1) !== null) return false
+  if (dispatch) {
+    const tr = state.tr.insert($from.after(), nodes.paragraph.create())
+    dispatch(tr.setSelection(TextSelection.create(tr.doc, $from.after() + 1)).scrollIntoView())
+  }
+  return true
+}
+
+const canFollowWithParagraph = ($pos: ResolvedPos): boolean => {
+  const index = $pos.index(-1) + 1
+  return $pos.node(-1).canReplaceWith(index, index, nodes.paragraph)
 }

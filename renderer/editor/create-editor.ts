@@ -6,13 +6,16 @@ import { yCursorPlugin, ySyncPlugin, yUndoPlugin } from 'y-prosemirror'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import { schema } from '../../app/schema'
+import { compositionPlugin, pausedWhileComposing, type RemoteUpdateHold } from './composition'
 import { buildCursor, buildSelection } from './cursors'
 import { imageFilesPlugin } from './image-files'
 import { imageFormPlugin } from './image-form'
+import { imageViewPlugin } from './image-view'
 import { markdownInputRules } from './input-rules'
 import { editorKeymaps } from './keymap'
 import { linkEditorPlugin } from './link-editor'
 import type { ShowNotice } from './notices'
+import { pastePlugin } from './paste'
 import { placeholderPlugin } from './placeholder'
 import { presencePlugin, type PresenceDecorator } from './presence-bar'
 import { taskItemsPlugin } from './task-items'
@@ -30,6 +33,8 @@ export interface EditorMounts {
 export interface EditorOptions {
   readonly fragment: Y.XmlFragment
   readonly awareness: Awareness
+  /** Holds the document's remote updates while the user composes with an input method. */
+  readonly remoteUpdates: RemoteUpdateHold
   readonly mounts: EditorMounts
   readonly showNotice: ShowNotice
   readonly placeholder?: string
@@ -54,8 +59,10 @@ export const createEditor = (options: EditorOptions): EditorView => {
   const state = EditorState.create({
     schema,
     plugins: [
-      ySyncPlugin(options.fragment, options.sync),
-      yCursorPlugin(options.awareness, { cursorBuilder: buildCursor, selectionBuilder: buildSelection }),
+      // Neither writes to Yjs while an input method composes (./composition.ts).
+      pausedWhileComposing(ySyncPlugin(options.fragment, options.sync)),
+      pausedWhileComposing(yCursorPlugin(options.awareness, { cursorBuilder: buildCursor, selectionBuilder: buildSelection })),
+      compositionPlugin(options.remoteUpdates),
       yUndoPlugin(),
       markdownInputRules(),
       ...editorKeymaps(),
@@ -64,6 +71,8 @@ export const createEditor = (options: EditorOptions): EditorView => {
       linkEditorPlugin(),
       imageFormPlugin(),
       imageFilesPlugin(options.showNotice),
+      imageViewPlugin(),
+      pastePlugin(options.showNotice),
       taskItemsPlugin(),
       placeholderPlugin(options.placeholder ?? 'Start writing…'),
       wordCountPlugin(mounts.wordCount),

@@ -13,6 +13,9 @@ export const buildCursor = (user: Partial<AwarenessUser>, clientId: number): HTM
   cursor.style.borderColor = color
   cursor.dataset.user = name
   cursor.dataset.clientId = String(clientId)
+  // Not document text: a screen reader would read the name as part of the paragraph. Who is
+  // where is in the presence bar.
+  cursor.setAttribute('aria-hidden', 'true')
   const label = document.createElement('div')
   label.style.backgroundColor = color
   label.textContent = name

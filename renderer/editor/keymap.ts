@@ -5,6 +5,8 @@ import { liftListItem, sinkListItem, splitListItem } from 'prosemirror-schema-li
 import type { Command, Plugin } from 'prosemirror-state'
 import { redoCommand, undoCommand } from 'y-prosemirror'
 import {
+  exitCodeBlockDown,
+  exitCodeBlockOnTripleEnter,
   insertHardBreak,
   nodes,
   setCodeBlock,
@@ -48,7 +50,8 @@ export const shortcuts: Record<string, Command> = {
   'Shift-Mod-b': toggleBlockquote,
   'Shift-Enter': chainCommands(exitCode, insertHardBreak),
   'Mod-Enter': chainCommands(exitCode, insertHardBreak),
-  Enter: chainCommands(splitListItem(nodes.list_item), splitListItem(nodes.task_item)),
+  Enter: chainCommands(exitCodeBlockOnTripleEnter, splitListItem(nodes.list_item), splitListItem(nodes.task_item)),
+  ArrowDown: exitCodeBlockDown,
   Tab: chainCommands(sinkListItem(nodes.list_item), sinkListItem(nodes.task_item)),
   'Shift-Tab': chainCommands(liftListItem(nodes.list_item), liftListItem(nodes.task_item)),
   'Mod-]': chainCommands(sinkListItem(nodes.list_item), sinkListItem(nodes.task_item)),

@@ -1,10 +1,13 @@
 import { Plugin, PluginKey, type Command } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import type { Awareness } from 'y-protocols/awareness'
-import { awarenessUserOf, initialsOf, type AwarenessUser } from '../../app/presence'
+import { awarenessUserOf, distinctName, initialsOf, namesakeNumbers, type AwarenessUser } from '../../app/presence'
 
-/** Someone shown in the presence bar. */
-export type PresencePersonView = AwarenessUser & { readonly clientId: number; readonly self: boolean }
+/**
+ * Someone shown in the presence bar. `ordinal` tells apart people of the same name (1, 2…, see
+ * `namesakeNumbers`); `null` for a name nobody else has.
+ */
+export type PresencePersonView = AwarenessUser & { readonly clientId: number; readonly self: boolean; readonly ordinal: number | null }
 
 /** Adds controls of another feature (e.g. private messages) to a person's entry in the bar. */
 export type PresenceDecorator = (item: HTMLElement, person: PresencePersonView) => void
@@ -90,16 +93,19 @@ class PresenceBarView {
     if (following !== null) scrollToUser(this.view, following)
   }
 
-  private people(): Array<AwarenessUser & { clientId: number; self: boolean }> {
+  private people(): PresencePersonView[] {
     const people: Array<AwarenessUser & { clientId: number; self: boolean }> = []
     this.awareness.getStates().forEach((state, clientId) => {
       const user = awarenessUserOf(state)
       if (user !== null) people.push({ ...user, clientId, self: clientId === this.awareness.clientID })
     })
-    return people.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name) || a.clientId - b.clientId)
+    const numbers = namesakeNumbers(people)
+    return people
+      .map((person) => ({ ...person, ordinal: numbers.get(person.clientId) ?? null }))
+      .sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name) || a.clientId - b.clientId)
   }
 
-  private avatar(person: AwarenessUser & { clientId: number; self: boolean }, followed: boolean): HTMLElement {
+  private avatar(person: PresencePersonView, followed: boolean): HTMLElement {
     const item = document.createElement('span')
     item.className = 'presence-person'
     item.dataset.user = person.name
@@ -110,7 +116,16 @@ class PresenceBarView {
     avatar.className = 'avatar'
     avatar.style.backgroundColor = person.color
     avatar.textContent = initialsOf(person.name)
-    avatar.title = `${person.name}${person.self ? ' (you)' : ''} — ${person.status}`
+    // Same name, same initials: a number tells namesakes apart, on the avatar and in its name.
+    const name = distinctName(person.name, person.ordinal ?? undefined)
+    if (person.ordinal !== null) {
+      const ordinal = document.createElement('span')
+      ordinal.className = 'avatar-ordinal'
+      ordinal.textContent = String(person.ordinal)
+      avatar.append(ordinal)
+      item.dataset.ordinal = String(person.ordinal)
+    }
+    avatar.title = `${name}${person.self ? ' (you)' : ''} — ${person.status}`
     avatar.setAttribute('aria-label', avatar.title)
     item.append(avatar)
     if (person.self) {
@@ -118,14 +133,16 @@ class PresenceBarView {
       return item
     }
     avatar.addEventListener('click', () => {
-      if (!scrollToUser(this.view, person.clientId)) avatar.title = `${person.name} — ${person.status} (no cursor in the document)`
+      if (!scrollToUser(this.view, person.clientId)) avatar.title = `${name} — ${person.status} (no cursor in the document)`
     })
     const follow = document.createElement('button')
     follow.type = 'button'
     follow.className = 'follow'
     follow.dataset.testid = 'follow'
     follow.textContent = followed ? 'Following' : 'Follow'
-    follow.title = followed ? `Stop following ${person.name}` : `Keep ${person.name}'s cursor in view`
+    follow.title = followed ? `Stop following ${name}` : `Keep ${name}'s cursor in view`
+    // Named for its person: a screen reader lists buttons by name, and "Follow" ×3 says nothing.
+    follow.setAttribute('aria-label', followed ? `Stop following ${name}` : `Follow ${name}`)
     follow.setAttribute('aria-pressed', String(followed))
     follow.addEventListener('click', () => followUser(followed ? null : person.clientId)(this.view.state, this.view.dispatch))
     item.append(follow)

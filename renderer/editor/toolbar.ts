@@ -22,6 +22,7 @@ import {
 } from './commands'
 import { openLinkEditor } from './link-editor'
 import { openImageForm } from './image-form'
+import { RovingFocus } from '../ui/roving-focus'
 
 export const toolbarKey = new PluginKey('toolbar')
 
@@ -70,14 +71,28 @@ const blockTypes: Array<{ value: string; label: string; command: Command }> = [
 /**
  * The toolbar (`[data-testid=toolbar]`): a block-type menu that shows the block at the cursor,
  * and buttons whose `aria-pressed` shows the active marks and containers. Buttons a command
- * cannot apply to are disabled.
+ * cannot apply to are disabled. For the keyboard it is one tab stop (`RovingFocus`): Alt+F10 in
+ * the document goes there, the arrow keys, Home and End move along it, Enter or Space presses a
+ * button and returns to the document, and Escape returns without pressing anything.
  */
-export const toolbarPlugin = (container: HTMLElement): Plugin =>
-  new Plugin({ key: toolbarKey, view: (view) => new ToolbarView(view, container) })
+export const toolbarPlugin = (container: HTMLElement): Plugin => {
+  let toolbar: ToolbarView | null = null
+  return new Plugin({
+    key: toolbarKey,
+    props: {
+      handleKeyDown: (_view, event) => {
+        if (event.key !== 'F10' || !event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return false
+        return toolbar?.focus() ?? false
+      }
+    },
+    view: (view) => (toolbar = new ToolbarView(view, container))
+  })
+}
 
 class ToolbarView {
   private readonly select: HTMLSelectElement
   private readonly elements = new Map<ToolbarButton, HTMLButtonElement>()
+  private readonly roving: RovingFocus
 
   constructor(
     private view: EditorView,
@@ -86,6 +101,12 @@ class ToolbarView {
     container.dataset.testid = 'toolbar'
     container.classList.add('toolbar')
     container.setAttribute('role', 'toolbar')
+    container.setAttribute('aria-label', 'Formatting (Alt+F10 from the document)')
+    container.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return
+      event.preventDefault()
+      this.view.focus()
+    })
     this.select = document.createElement('select')
     this.select.dataset.testid = 'block-type'
     this.select.title = 'Block type'
@@ -106,13 +127,33 @@ class ToolbarView {
       // mousedown, not click: the editor keeps its selection and focus.
       element.addEventListener('mousedown', (event) => {
         event.preventDefault()
-        button.command(this.view.state, this.view.dispatch, this.view)
-        this.view.focus()
+        this.run(button)
+      })
+      // Enter or Space on a focused button (a click with no mouse, detail 0); a mouse click has
+      // already run the command on mousedown.
+      element.addEventListener('click', (event) => {
+        if (event.detail === 0) this.run(button)
       })
       this.elements.set(button, element)
       container.append(element)
     }
+    this.roving = new RovingFocus(container, () => [this.select, ...this.elements.values()])
     this.update(view)
+  }
+
+  /** Puts the focus on the toolbar's tab stop (Alt+F10). */
+  focus(): boolean {
+    return this.roving.focus()
+  }
+
+  /** Runs a button's command, then gives the editor its focus back unless the command took it (a form). */
+  private run(button: ToolbarButton): void {
+    const focused = document.activeElement
+    button.command(this.view.state, this.view.dispatch, this.view)
+    const now = document.activeElement
+    // Link and Image open a form and focus its field; taking the focus back would send the
+    // address typed next into the document, over the selection.
+    if (now === focused || now === null || now === document.body) this.view.focus()
   }
 
   update(view: EditorView): void {
@@ -133,9 +174,12 @@ class ToolbarView {
       const pressed = String(button.active(state))
       if (element.getAttribute('aria-pressed') !== pressed) element.setAttribute('aria-pressed', pressed)
     }
+    // The tab stop may have been on a button that is now disabled.
+    this.roving.refresh()
   }
 
   destroy(): void {
+    this.roving.destroy()
     this.container.replaceChildren()
   }
 }

@@ -7,6 +7,7 @@ import { DocumentAuthors } from '../../app/history/authors'
 import { AutoVersioner, automaticVersionNames } from '../../app/history/auto-versions'
 import { restoreVersion } from '../../app/history/restore'
 import { VersionHistory, type Version } from '../../app/history/versions'
+import { distinctName } from '../../app/presence'
 import { profileColors, type UserProfile } from '../../app/profile'
 import type { YSyncOptions } from '../editor/create-editor'
 import type { PresenceDecorator } from '../editor/presence-bar'
@@ -54,6 +55,9 @@ export interface Collaboration {
 
 const editableKey = new PluginKey('collaboration-editable')
 
+/** The width below which the side panel goes under the document; the same as style.css's `@media`. */
+const narrowWindow = '(max-width: 48rem)'
+
 /** y-prosemirror's colour pair for an author colour: a translucent background and the colour itself. */
 const colorDef = (color: string): { light: string; dark: string } => ({ light: `${color}33`, dark: color })
 
@@ -66,7 +70,7 @@ const colorDef = (color: string): { light: string; dark: string } => ({ light: `
  */
 export const startCollaboration = (session: DocumentSession, profile: () => UserProfile, showNotice: ShowNotice): Collaboration => {
   const { doc, fragment, provider } = session
-  const access = new DocumentAccess(session.target.token, provider)
+  const access = new DocumentAccess(session.target.token, provider, session.connection)
   const authors = new DocumentAuthors(doc, fragment)
   const history = new VersionHistory(doc)
   const threads = new CommentThreads(doc)
@@ -164,7 +168,7 @@ export const startCollaboration = (session: DocumentSession, profile: () => User
     button.className = 'message-person'
     button.dataset.testid = 'message-person'
     button.textContent = '✉'
-    button.title = `Send ${person.name} a private message`
+    button.title = `Send ${distinctName(person.name, person.ordinal ?? undefined)} a private message`
     button.setAttribute('aria-label', button.title)
     button.addEventListener('click', () => messagePerson(person.clientId))
     item.append(button)
@@ -228,7 +232,8 @@ export const startCollaboration = (session: DocumentSession, profile: () => User
           { id: 'history', label: 'History', panel: historyPanel.element },
           { id: 'chat', label: 'Chat', panel: chatPanel.element }
         ],
-        'comments'
+        // Under the document in a narrow window (style.css), where an open panel would leave it little room.
+        window.matchMedia(narrowWindow).matches ? null : 'comments'
       )
       // Counts reported while the side panel did not exist yet.
       side.setCount('comments', openThreads, `${openThreads} open`)
@@ -245,6 +250,7 @@ export const startCollaboration = (session: DocumentSession, profile: () => User
       window.removeEventListener('pagehide', sessionEnded)
       document.removeEventListener('visibilitychange', onVisibility)
       access.off('change', onAccessChange)
+      access.destroy()
       fragment.unobserveDeep(registerOnFirstEdit)
       stopColors()
       versioner?.dispose()

@@ -1,3 +1,4 @@
+import { RovingFocus } from '../ui/roving-focus'
 import { h } from './dom'
 
 export interface SideTab {
@@ -17,19 +18,33 @@ export class SidePanel {
   private readonly tabs = new Map<string, { button: HTMLButtonElement; count: HTMLElement; panel: HTMLElement }>()
   private open: string | null = null
   private readonly listeners = new Set<(open: string | null) => void>()
+  private readonly roving: RovingFocus
 
   constructor(container: HTMLElement, tabs: readonly SideTab[], initiallyOpen: string | null) {
     const tabList = h('div', { class: 'side-tabs', role: 'tablist', 'aria-label': 'Collaboration' })
     this.element = h('aside', { class: 'side-panel', 'data-testid': 'side-panel' }, tabList)
     for (const tab of tabs) {
       const count = h('span', { class: 'tab-count', 'data-testid': `tab-${tab.id}-count`, hidden: true })
-      const button = h('button', { type: 'button', role: 'tab', 'data-testid': `tab-${tab.id}`, 'aria-selected': 'false' }, tab.label, count)
+      const tabId = `side-tab-${tab.id}`
+      const panelId = `side-panel-${tab.id}`
+      const button = h(
+        'button',
+        { type: 'button', role: 'tab', id: tabId, 'aria-controls': panelId, 'data-testid': `tab-${tab.id}`, 'aria-selected': 'false' },
+        tab.label,
+        count
+      )
       button.addEventListener('click', () => this.select(this.open === tab.id ? null : tab.id))
       tabList.append(button)
+      tab.panel.id = panelId
+      // The tab names its panel; the panel's own aria-label would say the same in other words.
+      tab.panel.removeAttribute('aria-label')
+      tab.panel.setAttribute('aria-labelledby', tabId)
       tab.panel.hidden = true
       this.element.append(tab.panel)
       this.tabs.set(tab.id, { button, count, panel: tab.panel })
     }
+    // One tab stop for the row, the arrow keys between tabs (WAI-ARIA's tabs pattern).
+    this.roving = new RovingFocus(tabList, () => [...this.tabs.values()].map(({ button }) => button))
     container.replaceChildren(this.element)
     this.select(initiallyOpen)
   }

@@ -7,6 +7,7 @@ import type { UserProfile } from '../../app/profile'
 import { createEditor } from '../editor/create-editor'
 import { startCollaboration } from '../panels/collaboration'
 import { trackActivity } from '../session/activity'
+import { showAccessDenied } from '../session/access-denied-view'
 import { showConnectionStatus } from '../session/connection-status-view'
 import { showStorageStatus } from '../session/storage-status-view'
 import { openDocumentSession, type DocumentSession } from '../session/document-session'
@@ -23,7 +24,8 @@ export interface OpenDocument {
 
 /**
  * Lays out the editor screen: header (document name, presence bar, connection status), toolbar,
- * the document with the side panel of comments, history and chat next to it, and a footer with
+ * the document (with the notes about it above it, an access refusal or an import's report, which
+ * scroll with it) and the side panel of comments, history and chat next to it, and a footer with
  * the word count and notices.
  */
 export const showEditorScreen = async (
@@ -45,9 +47,12 @@ export const showEditorScreen = async (
       <span class="actions-slot"></span>
     </header>
     <nav class="toolbar-slot"></nav>
-    <div class="import-report-slot"></div>
     <div class="editor-body">
-      <div class="editor-scroll"><article class="editor-slot"></article></div>
+      <div class="editor-scroll">
+        <div class="access-denied-slot"></div>
+        <div class="import-report-slot"></div>
+        <article class="editor-slot"></article>
+      </div>
       <div class="side-panel-slot"></div>
     </div>
     <footer class="editor-footer">
@@ -64,6 +69,7 @@ export const showEditorScreen = async (
   }
   const session = openDocumentSession(target, window)
   const stopStatus = showConnectionStatus(slot('.status-slot'), session.connection)
+  const stopDenied = showAccessDenied(slot('.access-denied-slot'), session.connection, target)
   const stopStorageStatus = showStorageStatus(slot('.storage-slot'), session.storage, session.connection, showNotice)
   // The profile can change while the document is open (Settings): peers see the new name at once.
   let currentProfile = profile
@@ -81,6 +87,7 @@ export const showEditorScreen = async (
   const view = createEditor({
     fragment: session.fragment,
     awareness: session.provider.awareness,
+    remoteUpdates: session.remoteUpdates,
     showNotice,
     sync: collaboration.sync,
     plugins: collaboration.plugins,
@@ -107,6 +114,7 @@ export const showEditorScreen = async (
       stopProfile()
       stopActivity()
       stopStatus()
+      stopDenied()
       stopStorageStatus()
       view.destroy()
       session.destroy()

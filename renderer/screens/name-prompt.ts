@@ -1,6 +1,26 @@
-import type { PlatformBridge } from '../../app/bridge'
+import type { DocumentTarget, PlatformBridge } from '../../app/bridge'
 import { maxDisplayNameLength, profileProblem, type UserProfile } from '../../app/profile'
 import { randomColor } from '../platform/web-bridge'
+import { tokenClaimsOf } from '../session/access'
+
+/**
+ * The profile to open `target` with: the saved one; else the name the document's access token
+ * carries (its `name` claim, which whoever made the link chose), saved as a `?user=` name is;
+ * else the name the user types into the prompt.
+ */
+export const profileForDocument = async (root: HTMLElement, bridge: PlatformBridge, target: DocumentTarget): Promise<UserProfile> => {
+  const saved = await bridge.loadProfile()
+  if (saved !== null) return saved
+  const name = target.token === undefined ? undefined : tokenClaimsOf(target.token)?.name
+  if (typeof name === 'string') {
+    const profile = { name: name.trim(), color: randomColor() }
+    if (profileProblem(profile) === null) {
+      await bridge.saveProfile(profile)
+      return profile
+    }
+  }
+  return promptForName(root, bridge)
+}
 
 /**
  * Asks a first-time visitor for the name others will see (`[data-testid=name-prompt]`), saves it

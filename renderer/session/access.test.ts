@@ -6,6 +6,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { messageAuth } from '../../app/protocol'
 import { DocumentAccess, roleClaimOf } from './access'
+import type { ConnectionState } from './connection-monitor'
 
 const jwt = (payload: object): string =>
   `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.signature`
@@ -59,5 +60,28 @@ describe('DocumentAccess', () => {
     expect(changes).toEqual(['view'])
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('this connection may only view the document'))
     warn.mockRestore()
+  })
+
+  it('may not edit while the relay refuses the connection, and may again once it admits it', () => {
+    const listeners = new Set<(state: ConnectionState) => void>()
+    const connection = {
+      state: { state: 'connecting' } as ConnectionState,
+      on: (_name: 'change', listener: (state: ConnectionState) => void) => void listeners.add(listener),
+      off: (_name: 'change', listener: (state: ConnectionState) => void) => void listeners.delete(listener)
+    }
+    const set = (state: ConnectionState): void => {
+      connection.state = state
+      for (const listener of listeners) listener(state)
+    }
+    const access = new DocumentAccess(undefined, provider(), connection)
+    let changes = 0
+    access.on('change', () => changes++)
+    expect(access.canEdit).toBe(true)
+    set({ state: 'denied', closeCode: 4401, reason: 'expired' })
+    expect([access.canEdit, access.denied, access.mode, changes]).toEqual([false, true, 'edit', 1])
+    set({ state: 'offline', nextRetryAt: null, closeCode: null })
+    expect([access.canEdit, access.denied, changes]).toEqual([true, false, 2])
+    access.destroy()
+    expect(listeners.size).toBe(0)
   })
 })

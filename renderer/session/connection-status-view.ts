@@ -48,7 +48,8 @@ const describe = (state: ConnectionState): string => {
       return `Offline — retrying in ${seconds} s; edits are kept here`
     }
     case 'denied':
-      return `Access denied: ${state.reason}`
+      // The plain-words explanation is the banner over the document (access-denied-view.ts).
+      return 'Access denied'
     default:
       throw new TypeError(`unknown connection state ${JSON.stringify(state satisfies never)}`)
   }
@@ -66,8 +67,8 @@ const details = (state: ConnectionState): string => {
         : `The connection closed (code ${state.closeCode}); next try at ${new Date(state.nextRetryAt ?? Date.now()).toLocaleTimeString()}.`
     case 'denied':
       return state.closeCode === CloseCode.notAuthenticated
-        ? 'The relay needs a valid token (code 4401). Ask for a new link, then retry.'
-        : 'The relay does not let you open this document (code 4403). Ask its owner for access, then retry.'
+        ? `The relay needs a valid access link (code 4401). It said: ${state.reason}`
+        : `The relay does not let you open this document (code 4403). It said: ${state.reason}`
     default:
       throw new TypeError(`unknown connection state ${JSON.stringify(state satisfies never)}`)
   }

@@ -7,6 +7,7 @@ import type { AwarenessUser } from '../../app/presence'
 import { ConnectionMonitor, type NetworkEvents } from './connection-monitor'
 import { relayAccessCheck } from './relay-access-check'
 import { RelayStorageStatus } from './relay-storage-status'
+import { RemoteUpdateGate } from './remote-update-gate'
 
 /** One open document: its Y.Doc, the offline cache, the relay connection and its monitor. */
 export interface DocumentSession {
@@ -17,6 +18,8 @@ export interface DocumentSession {
   readonly connection: ConnectionMonitor
   /** Whether the relay says it is storing this document's edits. */
   readonly storage: RelayStorageStatus
+  /** Holds remote document updates while the editor composes (IME). */
+  readonly remoteUpdates: RemoteUpdateGate
   /** Resolves once the offline cache has been read (or could not be); never rejects. */
   readonly cacheLoaded: Promise<{ cached: boolean; problem: string | null }>
   /** Publishes how this user appears to the others in the document. */
@@ -44,6 +47,7 @@ export const openDocumentSession = (target: DocumentTarget, network: NetworkEven
   // A refused WebSocket upgrade reaches the page as 1006 only; the relay's access check says why.
   const connection = new ConnectionMonitor(provider, { network, checkAccess: relayAccessCheck(target) })
   const storage = new RelayStorageStatus(provider)
+  const remoteUpdates = new RemoteUpdateGate(provider)
   const cache = openCache(`ensemble:${target.relayUrl}/${target.documentName}`, doc)
   connection.connect()
   return {
@@ -53,11 +57,13 @@ export const openDocumentSession = (target: DocumentTarget, network: NetworkEven
     provider,
     connection,
     storage,
+    remoteUpdates,
     cacheLoaded: cache.loaded,
     setUser: (user) => provider.awareness.setLocalStateField('user', user),
     destroy: () => {
       connection.destroy()
       storage.destroy()
+      remoteUpdates.destroy()
       provider.destroy()
       void cache.persistence?.destroy()
       doc.destroy()

@@ -76,6 +76,12 @@ describe('HTML import', () => {
     expect(doc.child(0).lastChild!.marks[0]!.attrs.href).toBe('#top')
   })
 
+  it('keeps no unsafe link on the description of an unsafe image inside it', () => {
+    const { doc } = read('<p><a href="javascript:alert(1)"><img src="javascript:alert(2)" alt="pic"></a></p>')
+    expect(doc.child(0).textContent).toBe('pic')
+    expect(doc.child(0).firstChild!.marks).toEqual([])
+  })
+
   it('gives an empty page a valid document', () => {
     const { doc } = read('<!doctype html><html><head><title>x</title></head><body></body></html>')
     expect(() => doc.check()).not.toThrow()

@@ -5,7 +5,7 @@ import { awarenessUserOf } from '../../../app/presence'
 import { maxPrivateMessageLength } from '../../../app/private-message'
 import type { UserProfile } from '../../../app/profile'
 import type { ConversationEntry, PrivateMessageChannel } from '../../private-messages/private-message-channel'
-import type { DocumentAccess } from '../../session/access'
+import { deniedNote, type DocumentAccess } from '../../session/access'
 import { h, messageOf, personLabel, timeLabel } from '../dom'
 import { privateItem, type PrivateChatEntry } from './private-item'
 import { RecipientPicker } from './recipient-picker'
@@ -236,6 +236,7 @@ export class ChatPanel {
     // A view-only reader with nobody to write to privately has nothing to send.
     this.form.hidden = !canEdit && recipient === null
     this.readOnlyNote.hidden = canEdit
+    this.readOnlyNote.textContent = this.options.access.denied ? deniedNote : viewOnlyChatNote
     this.sendButton.disabled = recipient !== null && !recipient.present
     this.input.placeholder =
       recipient === null

@@ -1,5 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness'
-import { awarenessUserOf } from '../../../app/presence'
+import { awarenessUserOf, distinctName, namesakeNumbers } from '../../../app/presence'
 import { h } from '../dom'
 
 /** Someone a private message can go to: an awareness client id and who it belongs to. */
@@ -44,14 +44,20 @@ export class RecipientPicker {
     return this.chosen
   }
 
-  /** The people a private message can go to now, in the order they joined. */
+  /**
+   * The people a private message can go to now, in the order they joined. Namesakes are numbered
+   * as in the presence bar ("Sam Lee (2)"): a private message must not go to the wrong Sam.
+   */
   people(): Recipient[] {
-    const people: Recipient[] = []
+    const everybody: Array<{ clientId: number; name: string; color: string }> = []
     this.awareness.getStates().forEach((state, clientId) => {
-      const user = clientId === this.awareness.clientID ? null : awarenessUserOf(state)
-      if (user !== null) people.push({ clientId, name: user.name, color: user.color, present: true })
+      const user = awarenessUserOf(state)
+      if (user !== null) everybody.push({ clientId, name: user.name, color: user.color })
     })
-    return people
+    const numbers = namesakeNumbers(everybody)
+    return everybody
+      .filter(({ clientId }) => clientId !== this.awareness.clientID)
+      .map(({ clientId, name, color }) => ({ clientId, name: distinctName(name, numbers.get(clientId)), color, present: true }))
   }
 
   /** Chooses `clientId` (someone present) or everyone (`null`); false when that person is not here. */

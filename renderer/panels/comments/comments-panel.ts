@@ -5,7 +5,7 @@ import type * as Y from 'yjs'
 import { anchorRange, type CommentAnchor } from '../../../app/comments/anchors'
 import type { CommentThread, CommentThreads } from '../../../app/comments/threads'
 import type { UserProfile } from '../../../app/profile'
-import type { DocumentAccess } from '../../session/access'
+import { deniedNote, type DocumentAccess } from '../../session/access'
 import { h, messageOf } from '../dom'
 import { positionsUsable, syncStateOf } from '../sync-state'
 import { activateThread, commentHighlightsKey, commentHighlightsPlugin, type ThreadPlace } from './comment-highlights'
@@ -24,6 +24,9 @@ export interface CommentsPanelOptions {
 /** Text of the note view-only readers see instead of the comment forms. */
 export const viewOnlyCommentsNote =
   'View only: you can read the comments, but not add or answer them. Comments are part of the document, and your access does not let you change it.'
+
+/** What an empty comments panel says to someone who may comment. */
+const emptyForWriters = 'No open comments. Select text and press Comment to start a thread.'
 
 /**
  * The comments panel (`[data-testid=comments-panel]`): **Comment** (or Ctrl/Cmd+Alt+M) opens a
@@ -68,7 +71,7 @@ export class CommentsPanel {
     this.readOnlyNote = h('p', { class: 'read-only-note', 'data-testid': 'comments-read-only', hidden: true }, viewOnlyCommentsNote)
     this.showResolved = h('input', { type: 'checkbox', 'data-testid': 'show-resolved' })
     this.list = h('div', { class: 'thread-list', 'data-testid': 'thread-list' })
-    this.empty = h('p', { class: 'panel-empty' }, 'No open comments. Select text and press Comment to start a thread.')
+    this.empty = h('p', { class: 'panel-empty' }, emptyForWriters)
     this.element = h(
       'section',
       { class: 'panel comments-panel', 'data-testid': 'comments-panel', role: 'tabpanel', 'aria-label': 'Comments' },
@@ -185,6 +188,7 @@ export class CommentsPanel {
   private render(): void {
     const canEdit = this.options.access.canEdit
     this.readOnlyNote.hidden = canEdit
+    this.readOnlyNote.textContent = this.options.access.denied ? deniedNote : viewOnlyCommentsNote
     this.addButton.hidden = !canEdit
     if (!canEdit) this.composer.hidden = true
     const state = this.view === null ? undefined : commentHighlightsKey.getState(this.view.state)
@@ -215,6 +219,9 @@ export class CommentsPanel {
       if (this.list.children[index] !== card.element) this.list.insertBefore(card.element, this.list.children[index] ?? null)
     })
     this.empty.hidden = shown.length > 0
+    // A view-only reader cannot start a thread: telling them how would only puzzle them.
+    const emptyText = canEdit ? emptyForWriters : threads.length === 0 ? 'No comments yet.' : 'No open comments.'
+    if (this.empty.textContent !== emptyText) this.empty.textContent = emptyText
     const open = threads.filter((thread) => !thread.resolved).length
     if (open !== this.openCount) {
       this.openCount = open

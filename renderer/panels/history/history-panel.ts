@@ -1,7 +1,7 @@
 import type { Version, VersionHistory } from '../../../app/history/versions'
 import { maxVersionNameLength } from '../../../app/history/versions'
 import type { UserProfile } from '../../../app/profile'
-import type { DocumentAccess } from '../../session/access'
+import { deniedNote, type DocumentAccess } from '../../session/access'
 import { h, messageOf, personLabel, timeLabel } from '../dom'
 import type { VersionViewer } from './version-viewer'
 
@@ -78,6 +78,7 @@ export class HistoryPanel {
     const canEdit = this.options.access.canEdit
     this.form.hidden = !canEdit
     this.readOnlyNote.hidden = canEdit
+    this.readOnlyNote.textContent = this.options.access.denied ? deniedNote : viewOnlyHistoryNote
     const versions = this.options.history.list().reverse()
     const shown = this.options.viewer.current?.id ?? null
     const signature = JSON.stringify([shown, versions.map((version) => version.id)])
