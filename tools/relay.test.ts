@@ -3,11 +3,15 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { describe, expect, it } from 'vitest'
+import { relayNodeFlags } from '../server/node-flags'
 import { relayBundleIsStale, relayCliBundle, repoRoot, webClientIsStale } from './builds.mjs'
 
 describe('npm run relay', () => {
   it('runs the compiled relay under plain node and serves the web client, building both first when a source is newer', async () => {
-    const child = spawn(process.execPath, [join(repoRoot, 'tools/relay.mjs'), '--port', '0', '--data', ':memory:'], {
+    // package.json's script, as npm runs it: the relay's V8 flags (server/node-flags.ts), then the runner.
+    const script = (JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.relay
+    expect(script).toBe(`node ${relayNodeFlags.join(' ')} tools/relay.mjs`)
+    const child = spawn(process.execPath, [...relayNodeFlags, join(repoRoot, 'tools/relay.mjs'), '--port', '0', '--data', ':memory:'], {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NODE_OPTIONS: '' }
@@ -30,10 +34,10 @@ describe('npm run relay', () => {
       expect(page.status).toBe(200)
       expect(await page.text()).toContain('<title>Ensemble</title>')
       expect(webClientIsStale()).toBe(false)
-      // The bundle is current, and the relay's process runs it with no loader flag (no `--import tsx`).
+      // The bundle is current, and the relay's process runs it with its V8 flags and no loader (no `--import tsx`).
       expect(relayBundleIsStale()).toBe(false)
       const commandLine = (await readFile(`/proc/${child.pid}/cmdline`, 'utf8')).split('\0')
-      expect(commandLine.slice(1, 2)).toEqual([join(repoRoot, 'tools/relay.mjs')])
+      expect(commandLine.slice(1, 2 + relayNodeFlags.length)).toEqual([...relayNodeFlags, join(repoRoot, 'tools/relay.mjs')])
       expect(await readFile(relayCliBundle, 'utf8')).toMatch(/relay listening on/)
     } finally {
       child.kill('SIGTERM')

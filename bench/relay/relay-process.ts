@@ -13,6 +13,7 @@ import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { ensureRelayBundle, relayCliBundle } from '../../tools/builds.mjs'
+import { relayNodeFlags } from '../../server/node-flags'
 import { freePort } from '../../server/testing/services'
 
 /** `reference-leveldb` is the reference run with `YPERSISTENCE`: it then stores every update in LevelDB, as ours does. */
@@ -67,7 +68,7 @@ const relayCommands: Record<RelayName, RelayCommand> = {
   ours: {
     env: '',
     script: `${path.relative(repoRoot, bundlePath)} --host 127.0.0.1 --port 0 --data <fresh temporary LevelDB folder> ${liftedLimits.join(' ')}`,
-    note: 'the bundle that npm run relay runs, built by tools/builds.mjs; other settings default: LevelDB, linger 30 s, log level info'
+    note: 'the bundle that npm run relay runs, built by tools/builds.mjs, with the V8 flags it ships with (server/node-flags.ts); other settings default: LevelDB, linger 30 s, log level info'
   },
   reference: {
     env: 'HOST=127.0.0.1 PORT=<free port> ',
@@ -80,6 +81,9 @@ const relayCommands: Record<RelayName, RelayCommand> = {
     note: `${referenceVersions}; YPERSISTENCE makes its utils.js store every update with y-leveldb ${versionSeenByReference('y-leveldb')} on level ${versionSeenByReference('level')}, the copies it resolves`
   }
 }
+
+/** The `node` flags relay `name` runs with, given a run's own: ours ships with `relayNodeFlags` (server/node-flags.ts). */
+export const nodeArgsOf = (name: RelayName, extra: readonly string[]): readonly string[] => (name === 'ours' ? [...relayNodeFlags, ...extra] : extra)
 
 /** How relay `name` is started with `nodeArgs`, for the report. */
 export const describeRelayCommand = (name: RelayName, nodeArgs: readonly string[]): string => {
@@ -123,7 +127,7 @@ export const startOurRelay = async (options: StartRelayOptions = {}): Promise<Re
   const dataDir = await mkdtemp(path.join(tmpdir(), 'ensemble-bench-'))
   const scriptArgs = [bundlePath, '--host', '127.0.0.1', '--port', '0', '--data', dataDir, ...liftedLimits]
   return withFolderRemovedOnStop(dataDir, () =>
-    startProcess('ours', { nodeArgs: options.nodeArgs ?? [], scriptArgs, env: {} }, (line) => {
+    startProcess('ours', { nodeArgs: nodeArgsOf('ours', options.nodeArgs ?? []), scriptArgs, env: {} }, (line) => {
       if (!line.startsWith('{')) return null
       const entry = JSON.parse(line) as { msg?: string; url?: string }
       return entry.msg?.startsWith('relay listening') === true && entry.url !== undefined ? entry.url : null

@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises'
 import { cpus, loadavg, totalmem } from 'node:os'
 import path from 'node:path'
 import { BenchUsageError, benchHelpText, parseBenchArgs, type BenchOptions } from './options'
-import { buildRelayBundle, describeRelayCommand, type RelayName, type RelayNodeArgs } from './relay-process'
+import { buildRelayBundle, describeRelayCommand, nodeArgsOf, type RelayName, type RelayNodeArgs } from './relay-process'
 import { runScenario, type ScenarioReports } from './scenario-runner'
 import { startupSpecs } from './scenarios'
 import { measureStartup, type StartupReport } from './startup'
@@ -74,7 +74,7 @@ const main = async (): Promise<void> => {
       node: process.version,
       loadAverageAtStart
     },
-    relays: Object.fromEntries(options.relays.map((relay) => [relay, describeRelayCommand(relay, relayNodeArgs[relay])])),
+    relays: Object.fromEntries(options.relays.map((relay) => [relay, describeRelayCommand(relay, nodeArgsOf(relay, relayNodeArgs[relay]))])),
     generator: `${options.workers} load-generator processes (bench/relay/load-worker.ts under tsx)`,
     startup,
     scenarios: {}

@@ -2,6 +2,7 @@ import { MessageChannelMain, utilityProcess } from 'electron'
 import type { RelayCommand } from '../relay-process/protocol'
 import type { RelayChildProcess, UtilityProcessLauncher } from '../relay-host/launcher'
 import { relayProcessEnvironment } from '../relay-host/relay-environment'
+import { relayNodeFlags } from '../../server/node-flags'
 
 /**
  * Runs the relay process in an Electron `utilityProcess` and talks to it over a
@@ -15,6 +16,7 @@ export class ElectronUtilityProcessLauncher implements UtilityProcessLauncher {
     const child = utilityProcess.fork(this.entry, [], {
       serviceName: 'Ensemble relay',
       stdio: 'inherit',
+      execArgv: [...relayNodeFlags],
       env: relayProcessEnvironment(process.env)
     })
     const { port1, port2 } = new MessageChannelMain()

@@ -2,10 +2,12 @@ import { fork } from 'node:child_process'
 import type { Logger } from 'pino'
 import type { UtilityProcessLauncher } from './launcher'
 import { relayProcessEnvironment } from './relay-environment'
+import { relayNodeFlags } from '../../server/node-flags'
 
 export interface NodeLauncherOptions {
   /** The relay process entry: the built `relay-process.mjs`, or `entry.ts` with `execArgv: ['--import', 'tsx']`. */
   readonly entry: string
+  /** Node flags besides the relay's own (`relayNodeFlags`, always given). */
   readonly execArgv?: readonly string[]
   readonly env?: NodeJS.ProcessEnv
   /** Where the child's log lines go; default: this process's stdout and stderr. */
@@ -19,7 +21,7 @@ export class NodeUtilityProcessLauncher implements UtilityProcessLauncher {
 
   launch() {
     const child = fork(this.options.entry, [], {
-      execArgv: [...(this.options.execArgv ?? [])],
+      execArgv: [...relayNodeFlags, ...(this.options.execArgv ?? [])],
       env: relayProcessEnvironment(this.options.env ?? process.env),
       stdio: [this.options.stdio ?? 'inherit', this.options.stdio ?? 'inherit', this.options.stdio ?? 'inherit', 'ipc']
     })
