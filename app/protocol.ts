@@ -56,3 +56,13 @@ export const messageStorageStatus = 101
 export const storageStateStored = 0
 /** Storage refuses writes: edits reach the others but are kept only in memory until it takes them. */
 export const storageStateNotStored = 1
+
+/**
+ * Ensemble's own top-level message type, relay → client, sent only to connections whose URL asks
+ * for it (`storedAcksParam`): `varUint(count)`, meaning that the first `count` document messages
+ * (sync step 2 and updates) the client sent on this connection are stored, not just received.
+ * What lets the client say "saved" truthfully (README, "When an edit counts as stored").
+ */
+export const messageStoredAck = 102
+/** The query parameter (`?stored-acks=1`) with which a client asks for `messageStoredAck`. */
+export const storedAcksParam = 'stored-acks'

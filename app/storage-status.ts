@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import { messageStorageStatus, storageStateNotStored, storageStateStored } from './protocol'
+import { messageStorageStatus, messageStoredAck, storageStateNotStored, storageStateStored } from './protocol'
 
 /**
  * Whether the relay is storing a document's edits, as it tells the document's connections
@@ -31,3 +31,14 @@ export const readStorageStatus = (decoder: decoding.Decoder): StorageStatus => {
   if (state === storageStateNotStored) return { stored: false, reason: reason.slice(0, maxReasonLength) }
   throw new RangeError(`unknown storage state ${state} in a storage status message`)
 }
+
+/** "The first `count` document messages you sent on this connection are stored" (`messageStoredAck`). */
+export const encodeStoredAck = (count: number): Uint8Array => {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, messageStoredAck)
+  encoding.writeVarUint(encoder, count)
+  return encoding.toUint8Array(encoder)
+}
+
+/** Reads the body of a stored-ack frame (after its message type): the count. */
+export const readStoredAck = (decoder: decoding.Decoder): number => decoding.readVarUint(decoder)

@@ -1,7 +1,8 @@
 import type { Socket } from 'node:net'
 import type { Logger } from 'pino'
 import WebSocket from 'ws'
-import { CloseCode } from '../app/protocol'
+import { CloseCode, storedAcksParam } from '../app/protocol'
+import { encodeStoredAck } from '../app/storage-status'
 import type { ConnectionContext } from './extension'
 import { TokenBucket } from './limits/token-bucket'
 import type { LimitName } from './limits/relay-limits'
@@ -9,7 +10,7 @@ import { messageTypeLabel, parseClientMessage, ProtocolError } from './messages'
 import type { RelayMetrics } from './metrics'
 import { flushAfterThisTurn, type Flushable } from './outbox'
 import type { Room, RoomMember } from './room'
-import { underlyingSocket, type WireFrame } from './wire-frame'
+import { underlyingSocket, WireFrame } from './wire-frame'
 
 /** Frames a connection may send before its room has loaded; more is a misbehaving client. */
 const maxFramesBeforeLoad = 1000
@@ -86,6 +87,16 @@ export class Connection implements RoomMember, Flushable {
         this.close(CloseCode.internalError, 'the document could not be loaded; try again later')
       }
     )
+  }
+
+  get wantsStoredAcks(): boolean {
+    return this.context.params.get(storedAcksParam) === '1'
+  }
+
+  acknowledgeStored(count: number): void {
+    const frame = new WireFrame(encodeStoredAck(count))
+    this.send(frame)
+    this.metrics.countSent('stored-ack', 1, frame.byteLength)
   }
 
   /** Bytes queued for this connection and not yet written to the network. */

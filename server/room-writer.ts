@@ -27,9 +27,14 @@ export interface RoomWriterServices {
  * once a second, appends whatever the stored document lacks of the one in memory and reads it
  * back. Only when that succeeds are the room's edits counted stored again. Meanwhile the room
  * reports `unsaved`, which keeps it in memory, and its members are told, through `onStatus`.
+ *
+ * Marks (`mark`) say "everything this member sent up to message n is queued"; each successful
+ * write hands the marks it covered to `onStored`, so that acknowledgements follow storage.
  */
-export class RoomWriter {
+export class RoomWriter<Marker = unknown> {
   private unwritten: Uint8Array[] = []
+  /** Per marker, the highest message number whose content is queued and not yet stored. */
+  private marks = new Map<Marker, number>()
   /** Why storage refused the last write, until the whole document was written and read back. */
   private notStoredReason: string | null = null
   private writing: Promise<void> = Promise.resolve()
@@ -45,7 +50,9 @@ export class RoomWriter {
     private readonly doc: Y.Doc,
     private readonly services: RoomWriterServices,
     /** Called when storage starts refusing this room's edits and when they are all stored again. */
-    private readonly onStatus: (status: StorageStatus) => void
+    private readonly onStatus: (status: StorageStatus) => void,
+    /** Called after a write with the marks it covered. */
+    private readonly onStored: (marks: ReadonlyMap<Marker, number>) => void = () => {}
   ) {}
 
   /** Whether the room holds edits that storage has not (provably) taken. */
@@ -64,6 +71,20 @@ export class RoomWriter {
     // While storage refuses writes, the retry timer re-saves the whole document; an attempt per
     // update would only fail faster.
     if (this.notStoredReason === null) this.scheduleWrite()
+  }
+
+  /**
+   * Records that `marker`'s messages up to `through` are queued (or carried nothing to store); the
+   * write that stores them reports it.
+   */
+  mark(marker: Marker, through: number): void {
+    this.marks.set(marker, Math.max(through, this.marks.get(marker) ?? 0))
+    if (this.notStoredReason === null) this.scheduleWrite()
+  }
+
+  /** Forgets a marker (its member left). */
+  forget(marker: Marker): void {
+    this.marks.delete(marker)
   }
 
   /**
@@ -120,7 +141,12 @@ export class RoomWriter {
   }
 
   private async appendUnwritten(): Promise<void> {
-    if (this.unwritten.length === 0) return
+    const marks = this.takeMarks()
+    if (this.unwritten.length === 0) {
+      // Messages that carried nothing new are stored once everything before them is.
+      if (marks.size > 0) this.onStored(marks)
+      return
+    }
     const batch = this.unwritten
     this.unwritten = []
     const merged = mergeManyUpdates(batch)
@@ -129,10 +155,23 @@ export class RoomWriter {
       await this.services.storage.append(this.name, merged)
     } catch (error) {
       this.unwritten.unshift(merged)
+      this.restoreMarks(marks)
       return this.failed(error)
     }
     this.appendsSinceLoad++
     this.services.metrics.observeStorageWrite((performance.now() - started) / 1000)
+    if (marks.size > 0) this.onStored(marks)
+  }
+
+  private takeMarks(): Map<Marker, number> {
+    const marks = this.marks
+    if (marks.size > 0) this.marks = new Map()
+    return marks
+  }
+
+  /** Puts back the marks of a failed write, keeping any newer ones made meanwhile. */
+  private restoreMarks(marks: ReadonlyMap<Marker, number>): void {
+    for (const [marker, through] of marks) this.marks.set(marker, Math.max(through, this.marks.get(marker) ?? 0))
   }
 
   /**
@@ -143,15 +182,19 @@ export class RoomWriter {
    */
   private async resave(): Promise<void> {
     this.unwritten = []
+    // Every mark made so far is of content in the document, which this covers.
+    const marks = this.takeMarks()
     try {
       await storeWhatStorageLacks(this.services.storage, this.name, this.doc)
     } catch (error) {
       this.unwritten = []
+      this.restoreMarks(marks)
       return this.failed(error)
     }
     this.notStoredReason = null
     this.appendsSinceLoad++
-    if (this.unwritten.length > 0) this.scheduleWrite()
+    if (this.unwritten.length > 0 || this.marks.size > 0) this.scheduleWrite()
+    if (marks.size > 0) this.onStored(marks)
     this.services.problems.saved(this.name)
     this.onStatus({ stored: true })
   }

@@ -30,6 +30,7 @@ import type { DocumentStorage } from './storage/document-storage'
 import { storeWhatStorageLacks } from './storage/reconcile'
 import type { StorageProblems } from './storage-problems'
 import { RoomWriter } from './room-writer'
+import { StoredAcks, type AcknowledgedMember } from './stored-acks'
 import type { DecodedUpdate } from './update-consistency'
 import { InconsistentUpdate, UpdateIntegrator, WaitingLimitExceeded, WaitingUpdateFailed } from './update-integrator'
 
@@ -37,7 +38,7 @@ import { InconsistentUpdate, UpdateIntegrator, WaitingLimitExceeded, WaitingUpda
 const awarenessEntryCount = (update: Uint8Array): number => decoding.readVarUint(decoding.createDecoder(update))
 
 /** What a room needs of a connection. */
-export interface RoomMember {
+export interface RoomMember extends AcknowledgedMember {
   readonly context: ConnectionContext
   /** Queues a message; never blocks. */
   send(frame: WireFrame): void
@@ -90,7 +91,9 @@ export class Room implements RoomHandle {
   private readonly members = new Map<RoomMember, Set<number>>()
   /** View-only members that sent their harmless sync step 2, or were denied a write. */
   private readonly viewers = new WeakMap<RoomMember, 'synced' | 'denied'>()
-  private readonly writer: RoomWriter
+  private readonly writer: RoomWriter<RoomMember>
+  /** Who asked to be told when their messages are stored, and how far they are. */
+  private readonly acks = new StoredAcks<RoomMember>()
   /** Remote updates are stored by the instance that received them; this relay checks storage has them when it unloads. */
   private remoteUpdatesApplied = 0
   private broken = false
@@ -103,7 +106,13 @@ export class Room implements RoomHandle {
     /** Resolves when a previous incarnation of this room has finished writing. */
     previousClose: Promise<void> = Promise.resolve()
   ) {
-    this.writer = new RoomWriter(name, this.doc, services, (status) => this.broadcast(encodeStorageStatus(status), 'storage-status'))
+    this.writer = new RoomWriter<RoomMember>(
+      name,
+      this.doc,
+      services,
+      (status) => this.broadcast(encodeStorageStatus(status), 'storage-status'),
+      (marks) => this.acks.stored(marks)
+    )
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.trackAwareness)
     this.loaded = previousClose.then(() => this.load())
@@ -121,6 +130,7 @@ export class Room implements RoomHandle {
   /** Adds a member and starts the sync: our state vector first, then everyone's awareness. */
   attach(member: RoomMember): void {
     this.members.set(member, new Set())
+    this.acks.add(member)
     this.lastActiveAt = Date.now()
     this.sendTo(member, encodeSyncStep1(this.doc), 'sync')
     const notStored = this.writer.status
@@ -135,6 +145,8 @@ export class Room implements RoomHandle {
     if (controlled === undefined) return
     this.members.delete(member)
     this.integrator.forget(member)
+    this.acks.remove(member)
+    this.writer.forget(member)
     this.lastActiveAt = Date.now()
     const present = [...controlled].filter((id) => this.awareness.states.has(id))
     if (present.length > 0) {
@@ -362,7 +374,11 @@ export class Room implements RoomHandle {
   }
 
   private applyClientUpdate(member: RoomMember, update: Uint8Array, decoded: DecodedUpdate, isSyncStep2: boolean): void {
-    if (isEmptyUpdate(update)) return
+    const number = this.acks.received(member)
+    if (isEmptyUpdate(update)) {
+      if (number !== null) this.writer.mark(member, number)
+      return
+    }
     if (member.context.role !== 'edit') {
       this.refuseWrite(member, update, isSyncStep2)
       return
@@ -384,6 +400,10 @@ export class Room implements RoomHandle {
       return
     }
     if (integrated !== null) this.passOn(integrated, member)
+    if (number !== null) {
+      if (this.integrator.waitingBytes(member) > 0) this.acks.held(member, number)
+      this.writer.mark(member, number)
+    }
     if (this.integrator.hasWaiting) this.retryWaiting()
   }
 
@@ -413,8 +433,16 @@ export class Room implements RoomHandle {
       if (sender !== remoteOrigin) this.refuseUpdate(sender, reason)
     }
     for (const { sender, update } of results.integrated) {
-      if (sender === remoteOrigin) this.broadcast(encodeUpdate(update), 'sync')
-      else this.passOn(update, sender)
+      if (sender === remoteOrigin) {
+        this.broadcast(encodeUpdate(update), 'sync')
+        continue
+      }
+      this.passOn(update, sender)
+      if (this.integrator.waitingBytes(sender) > 0) continue
+      // Nothing of the sender waits now: what it sent so far is stored with this write.
+      this.acks.released(sender)
+      const latest = this.acks.latest(sender)
+      if (latest !== null) this.writer.mark(sender, latest)
     }
   }
 
