@@ -34,6 +34,11 @@ test('stopping and restarting the relay loses nothing and both pages return to c
     await ben.page.locator('.ProseMirror').focus()
     await ben.page.keyboard.press('Control+End')
     await ben.page.keyboard.type(' While it was down.')
+    // Kept here, and counted: each keystroke (and the version history's note of who typed) is a
+    // change the relay has not stored yet.
+    const saveStatus = ben.page.getByTestId('save-status')
+    await expect(saveStatus).toHaveText(/^\d+ changes not yet on the relay$/)
+    expect(Number(await saveStatus.getAttribute('data-pending'))).toBeGreaterThanOrEqual(' While it was down.'.length)
 
     await relay.restart()
     for (const writer of [ana, ben]) {
@@ -42,6 +47,8 @@ test('stopping and restarting the relay loses nothing and both pages return to c
     const expected = 'Before the restart. While it was down.'
     await expect.poll(() => editorText(ana.page)).toBe(expected)
     await expect.poll(() => editorText(ben.page)).toBe(expected)
+    // The sync after reconnecting carried them all, and the restarted relay stored them.
+    await expect(saveStatus).toHaveAttribute('data-state', 'saved')
 
     // A newcomer without any offline copy gets everything from the restarted relay.
     const cleo = await openWriterPage(browser, relay.httpUrl, 'Cleo Park', 'restart')

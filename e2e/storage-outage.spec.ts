@@ -25,13 +25,18 @@ test('the page says its edits are not saved while the relay cannot store them, a
 }, testInfo) => {
   const ana = await openWriterPage(browser, relay.httpUrl, 'Ana Lima', 'outage')
   const whileFull = 'Typed while the disk was full. '
+  const stillFull = 'Still full. '
   let sentences = 0
   try {
     const editor = ana.page.locator('.ProseMirror')
     await editor.focus()
     await ana.page.keyboard.type('Saved before. ')
     const status = ana.page.getByTestId('storage-status')
+    const saved = ana.page.getByTestId('save-status')
     await expect(status).toBeHidden()
+    // "Saved" only once the relay confirms it stored the change (stored acks, README).
+    await expect(saved).toHaveAttribute('data-state', 'saved')
+    await expect(saved).toHaveText('Saved')
 
     await disk.fill()
     // The log's last, partly used page still takes a few records: type until a write needs more.
@@ -42,6 +47,21 @@ test('the page says its edits are not saved while the relay cannot store them, a
     await expect(status).toBeVisible()
     await expect(status).toHaveText(/Not saved on the relay: its storage is failing/)
     await expect(status).toHaveAttribute('title', /No space left on device/)
+    await expect(saved).toHaveAttribute('data-state', 'pending')
+    // Every keystroke from now on is one more change the relay has not stored.
+    const before = Number(await saved.getAttribute('data-pending'))
+    await ana.page.keyboard.type(stillFull)
+    await expect(saved).toHaveText(`${before + stillFull.length} changes not yet on the relay`)
+    // Leaving now asks first; dismissing the question keeps the page and its edits.
+    const question = new Promise<string>((resolve) =>
+      ana.page.once('dialog', (dialog) => {
+        resolve(dialog.type())
+        void dialog.dismiss()
+      })
+    )
+    await ana.page.close({ runBeforeUnload: true })
+    expect(await question).toBe('beforeunload')
+    expect(ana.page.isClosed()).toBe(false)
     const health = (await (await fetch(`${relay.httpUrl}/healthz`)).json()) as { status: string; dependencies: Record<string, { ok: boolean }> }
     expect(health.status).toBe('degraded')
     expect(health.dependencies.saving?.ok).toBe(false)
@@ -50,7 +70,9 @@ test('the page says its edits are not saved while the relay cannot store them, a
     await disk.free()
     await expect(status).toBeHidden({ timeout: 20_000 })
     await expect(ana.page.getByTestId('notice')).toHaveText('Your edits are saved on the relay again.')
+    await expect(saved).toHaveAttribute('data-state', 'saved')
     await ana.page.keyboard.type('After.')
+    await expect(saved).toHaveText('Saved')
   } finally {
     await ana.context.close()
   }
@@ -59,7 +81,7 @@ test('the page says its edits are not saved while the relay cannot store them, a
   const ben = await openWriterPage(browser, relay.httpUrl, 'Ben Ode', 'outage')
   try {
     await expectConnected(ben.page)
-    await expect.poll(() => editorText(ben.page)).toBe(`Saved before. ${whileFull.repeat(sentences)}After.`)
+    await expect.poll(() => editorText(ben.page)).toBe(`Saved before. ${whileFull.repeat(sentences)}${stillFull}After.`)
   } finally {
     await ben.context.close()
   }

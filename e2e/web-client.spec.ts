@@ -73,7 +73,8 @@ test('a relay that closes with 4403 shows denied with its reason, and the token 
       'The relay does not let you open “team/secret”: this token does not grant "team/secret". ' +
         'Until the relay lets you in, the document is read-only here: nothing written in this window could reach anyone.'
     )
-    expect(seen).toEqual(['/team/secret?token=t-123'])
+    // The token, and the request for stored acks (renderer/session/save-tracker.ts).
+    expect(seen).toEqual(['/team/secret?token=t-123&stored-acks=1'])
     // Nothing typed while denied could ever reach anyone: the editor is read-only.
     await expect(page.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'false')
     // Retrying is the user's decision.

@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron'
+import { BrowserWindow, dialog } from 'electron'
 import type { Logger } from 'pino'
 import { Emitter, type Disposable } from '../common/event'
 import { appEntryUrl } from '../security/app-origin'
@@ -64,6 +64,23 @@ export class WindowManager implements Disposable {
     window.webContents.on('render-process-gone', (_event, details) =>
       this.logger.error({ windowId, reason: details.reason, exitCode: details.exitCode }, 'a window\'s renderer process ended')
     )
+    // The editor asks before closing while the relay has not confirmed some changes
+    // (renderer/session/save-status-view.ts); Electron shows no dialog of its own for that.
+    window.webContents.on('will-prevent-unload', (event) => {
+      const choice = dialog.showMessageBoxSync(window, {
+        type: 'warning',
+        buttons: ['Keep the window open', 'Close anyway'],
+        defaultId: 0,
+        cancelId: 0,
+        title: 'Changes not yet on the relay',
+        message: 'Some of your changes are not yet stored on the relay.',
+        detail:
+          'They are kept in this computer\'s offline copy of the document and are sent when you open it here again. ' +
+          'Keep the window open until it says "Saved" if others need them now.'
+      })
+      // Preventing the event ignores the page's request, letting the window close.
+      if (choice === 1) event.preventDefault()
+    })
     window.once('closed', () => {
       this.windows.delete(windowId)
       this.webContentsIds.delete(contentsId)

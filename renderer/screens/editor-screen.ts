@@ -10,6 +10,7 @@ import { trackActivity } from '../session/activity'
 import { showAccessDenied } from '../session/access-denied-view'
 import { showConnectionStatus } from '../session/connection-status-view'
 import { showStorageStatus } from '../session/storage-status-view'
+import { showSaveStatus } from '../session/save-status-view'
 import { openDocumentSession, type DocumentSession } from '../session/document-session'
 import { mountDocumentActions } from '../shell/document-actions'
 import { mountExportMenu } from '../transfer/export-menu'
@@ -42,6 +43,7 @@ export const showEditorScreen = async (
       <span class="document-name" data-testid="document-name"></span>
       <span class="presence-slot"></span>
       <span class="status-slot"></span>
+      <span class="save-slot"></span>
       <span class="storage-slot"></span>
       <span class="transfer-slot"></span>
       <span class="actions-slot"></span>
@@ -71,6 +73,7 @@ export const showEditorScreen = async (
   const stopStatus = showConnectionStatus(slot('.status-slot'), session.connection)
   const stopDenied = showAccessDenied(slot('.access-denied-slot'), session.connection, target)
   const stopStorageStatus = showStorageStatus(slot('.storage-slot'), session.storage, session.connection, showNotice)
+  const stopSaveStatus = showSaveStatus(slot('.save-slot'), session.saves)
   // The profile can change while the document is open (Settings): peers see the new name at once.
   let currentProfile = profile
   let currentStatus: PresenceStatus = 'active'
@@ -116,6 +119,7 @@ export const showEditorScreen = async (
       stopStatus()
       stopDenied()
       stopStorageStatus()
+      stopSaveStatus()
       view.destroy()
       session.destroy()
     }

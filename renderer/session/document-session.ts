@@ -3,10 +3,12 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import type { DocumentTarget } from '../../app/bridge'
 import { createDocumentDoc, documentFragmentName } from '../../app/document'
+import { storedAcksParam } from '../../app/protocol'
 import type { AwarenessUser } from '../../app/presence'
 import { ConnectionMonitor, type NetworkEvents } from './connection-monitor'
 import { relayAccessCheck } from './relay-access-check'
 import { RelayStorageStatus } from './relay-storage-status'
+import { SaveTracker } from './save-tracker'
 import { RemoteUpdateGate } from './remote-update-gate'
 
 /** One open document: its Y.Doc, the offline cache, the relay connection and its monitor. */
@@ -18,6 +20,8 @@ export interface DocumentSession {
   readonly connection: ConnectionMonitor
   /** Whether the relay says it is storing this document's edits. */
   readonly storage: RelayStorageStatus
+  /** How many of this window's changes the relay has not confirmed stored. */
+  readonly saves: SaveTracker
   /** Holds remote document updates while the editor composes (IME). */
   readonly remoteUpdates: RemoteUpdateGate
   /** Resolves once the offline cache has been read (or could not be); never rejects. */
@@ -38,15 +42,19 @@ export const openDocumentSession = (target: DocumentTarget, network: NetworkEven
   // Without garbage collection: version history shows deleted text (app/document.ts).
   const doc = createDocumentDoc()
   const fragment = doc.getXmlFragment(documentFragmentName)
+  const saves = new SaveTracker(doc)
   const provider = new WebsocketProvider(target.relayUrl, target.documentName, doc, {
     connect: false,
-    params: target.token === undefined ? {} : { token: target.token },
+    // The relay then says which of our messages it has stored (SaveTracker).
+    params: { ...(target.token === undefined ? {} : { token: target.token }), [storedAcksParam]: '1' },
+    WebSocketPolyfill: saves.countingWebSocket(),
     // The monitor owns reconnection: backoff with jitter, and no retry after 4401/4403.
     shouldReconnect: () => false
   })
   // A refused WebSocket upgrade reaches the page as 1006 only; the relay's access check says why.
   const connection = new ConnectionMonitor(provider, { network, checkAccess: relayAccessCheck(target) })
   const storage = new RelayStorageStatus(provider)
+  saves.bind(provider)
   const remoteUpdates = new RemoteUpdateGate(provider)
   const cache = openCache(`ensemble:${target.relayUrl}/${target.documentName}`, doc)
   connection.connect()
@@ -57,12 +65,14 @@ export const openDocumentSession = (target: DocumentTarget, network: NetworkEven
     provider,
     connection,
     storage,
+    saves,
     remoteUpdates,
     cacheLoaded: cache.loaded,
     setUser: (user) => provider.awareness.setLocalStateField('user', user),
     destroy: () => {
       connection.destroy()
       storage.destroy()
+      saves.destroy()
       remoteUpdates.destroy()
       provider.destroy()
       void cache.persistence?.destroy()
