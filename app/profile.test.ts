@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { maxDisplayNameLength, profileColors, profileProblem } from './profile'
+import { distinctColor, maxDisplayNameLength, profileColors, profileProblem } from './profile'
 import { awarenessUserOf, initialsOf } from './presence'
 
 describe('profileProblem', () => {
@@ -34,5 +34,17 @@ describe('presence helpers', () => {
     expect(awarenessUserOf({ user: { name: 'Ada', color: '#112233', status: 'bogus' } })?.status).toBe('active')
     expect(awarenessUserOf({ user: { name: 42 } })).toBeNull()
     expect(awarenessUserOf({})).toBeNull()
+  })
+})
+
+describe('distinctColor', () => {
+  it('keeps the preferred colour when nobody has it, else takes the first palette colour nobody has', () => {
+    expect(distinctColor('#1b998b', ['#d7263d'])).toBe('#1b998b')
+    expect(distinctColor('#d7263d', ['#D7263D'])).toBe('#1b998b')
+    expect(distinctColor('#d7263d', ['#d7263d', '#1b998b'])).toBe('#3d5a80')
+  })
+
+  it('keeps the preferred colour when every palette colour is taken', () => {
+    expect(distinctColor('#d7263d', profileColors)).toBe('#d7263d')
   })
 })

@@ -57,8 +57,19 @@ export const startRelayUnderTest = async (options: RelayOptions): Promise<RelayU
   }
 }
 
-export const openWriterPage = async (browser: Browser, httpUrl: string, user: string, doc: string): Promise<Writer> => {
+export const openWriterPage = async (
+  browser: Browser,
+  httpUrl: string,
+  user: string,
+  doc: string,
+  /** A profile colour to start with (the web client otherwise picks one at random). */
+  options: { color?: string } = {}
+): Promise<Writer> => {
   const context = await browser.newContext()
+  if (options.color !== undefined) {
+    const profile = JSON.stringify({ name: user, color: options.color })
+    await context.addInitScript((saved) => window.localStorage.setItem('ensemble.profile', saved), profile)
+  }
   const page = await context.newPage()
   page.on('pageerror', (error) => console.error(`[${user}] page error:`, error))
   await page.goto(`${httpUrl}/?doc=${encodeURIComponent(doc)}&user=${encodeURIComponent(user)}`)

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { test, expect, editorText } from './fixtures'
+import { test, expect, editorText, openWriterPage, type Writer } from './fixtures'
 import { liveEditor, openTab, selectText, typeAtEnd } from './panels'
 
 /** The colour this page's user publishes to the others. */
@@ -112,4 +112,36 @@ test('closing a page that edited saves its edits as an automatic version, which 
   const cleo = await openWriter('Cleo Park', 'session-end')
   await openTab(cleo.page, 'history')
   await expect(cleo.page.getByTestId('version-item')).toHaveCount(1)
+})
+
+test('a version shows what each of three authors added in that author\'s own colour, even when their profiles share one', async ({ browser, relay }, testInfo) => {
+  // All three chose the same colour: the document still shows each in a colour of their own.
+  const writers: Writer[] = []
+  for (const name of ['Ana Lima', 'Ben Ode', 'Cleo Park']) writers.push(await openWriterPage(browser, relay.httpUrl, name, 'three-authors', { color: '#d7263d' }))
+  const [ana] = writers as [Writer, ...Writer[]]
+  await typeAtEnd(ana.page, 'Start.')
+  await openTab(ana.page, 'history')
+  await ana.page.getByTestId('version-name').fill('Before')
+  await ana.page.getByTestId('save-version').click()
+  const words = [' Ana adds this.', ' Ben adds this.', ' Cleo adds this.']
+  for (const [i, writer] of writers.entries()) {
+    await expect.poll(() => editorText(writer.page)).toBe(`Start.${words.slice(0, i).join('')}`)
+    await typeAtEnd(writer.page, words[i]!)
+  }
+  await expect.poll(() => editorText(ana.page)).toBe(`Start.${words.join('')}`)
+  await ana.page.getByTestId('version-name').fill('After')
+  await ana.page.getByTestId('save-version').click()
+  await ana.page.getByTestId('version-item').first().getByRole('button').click()
+  const view = ana.page.getByTestId('version-view')
+  await expect(view.getByTestId('version-title')).toHaveText('After')
+  for (const [i, writer] of writers.entries()) {
+    const added = view.locator(`ins[data-ychange=added][data-user="${writer.name}"]`)
+    await expect(added).toHaveText(words[i]!)
+    await expect(added).toHaveCSS('background-color', translucent(await colorOf(writer.page)))
+  }
+  // Three different colours: each author can be told apart.
+  const colours = await Promise.all(writers.map((writer) => colorOf(writer.page)))
+  expect(new Set(colours).size).toBe(3)
+  await ana.page.screenshot({ path: testInfo.outputPath('history-three-authors.png') })
+  for (const writer of writers) await writer.context.close()
 })

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { documentTypeNames } from '../document'
-import type { UserProfile } from '../profile'
+import { distinctColor, type UserProfile } from '../profile'
 
 /**
  * Who wrote and who deleted what in a document, kept in the document itself so that every copy
@@ -24,8 +24,9 @@ export class DocumentAuthors {
 
   /**
    * Attributes this copy's edits (its client id) and deletions to `profile.name` from now on, and
-   * records the colour. Writes to the document, so only someone who may edit calls it. A second
-   * call only updates the colour: a copy has one author.
+   * records the colour: the profile's unless another author of this document has it
+   * (`distinctColor`), so that a version tells its authors apart. Writes to the document, so only
+   * someone who may edit calls it. A second call only updates the colour: a copy has one author.
    */
   register(profile: UserProfile): void {
     if (this.registeredAs === null) {
@@ -35,7 +36,9 @@ export class DocumentAuthors {
       })
     }
     const name = this.registeredAs
-    if (this.colors.get(name) !== profile.color) this.colors.set(name, profile.color)
+    const others = this.all().filter((author) => author.name !== name).map((author) => author.color)
+    const color = distinctColor(profile.color, others)
+    if (this.colors.get(name) !== color) this.colors.set(name, color)
   }
 
   /** The author's colour (`#rrggbb`), or `undefined` for someone this document has no colour for. */

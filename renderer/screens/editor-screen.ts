@@ -11,6 +11,7 @@ import { showAccessDenied } from '../session/access-denied-view'
 import { showConnectionStatus } from '../session/connection-status-view'
 import { showStorageStatus } from '../session/storage-status-view'
 import { showSaveStatus } from '../session/save-status-view'
+import { PresenceColor } from '../session/presence-color'
 import { openDocumentSession, type DocumentSession } from '../session/document-session'
 import { mountDocumentActions } from '../shell/document-actions'
 import { mountExportMenu } from '../transfer/export-menu'
@@ -77,15 +78,26 @@ export const showEditorScreen = async (
   // The profile can change while the document is open (Settings): peers see the new name at once.
   let currentProfile = profile
   let currentStatus: PresenceStatus = 'active'
-  const stopActivity = trackActivity((status) => session.setUser({ ...currentProfile, status: (currentStatus = status) }))
-  const stopProfile = bridge.onProfileChanged((next) => session.setUser({ ...(currentProfile = next), status: currentStatus }))
+  // Shown in a colour nobody else in the document has (cursors, avatars, a version's authors).
+  const color = new PresenceColor(session.provider.awareness, profile.color, () => publish())
+  const shownProfile = (): UserProfile => ({ ...currentProfile, color: color.current })
+  const publish = (): void => session.setUser({ ...shownProfile(), status: currentStatus })
+  const stopActivity = trackActivity((status) => {
+    currentStatus = status
+    publish()
+  })
+  const stopProfile = bridge.onProfileChanged((next) => {
+    currentProfile = next
+    color.setPreferred(next.color)
+    publish()
+  })
   const stopActions = mountDocumentActions(slot('.actions-slot'), bridge, target, () => currentProfile)
   // Open from the cache first when there is one, so the document never flashes empty;
   // the relay's state merges in whenever it arrives.
   const cache = await session.cacheLoaded
   if (cache.problem !== null) showNotice(`Offline copy unavailable: ${cache.problem}.`)
   // Collaboration first: an import is then the importer's first edit (an author, a version).
-  const collaboration = startCollaboration(session, () => currentProfile, showNotice)
+  const collaboration = startCollaboration(session, shownProfile, showNotice)
   await applyPendingImport(target.documentName, session.fragment, slot('.import-report-slot'))
   const view = createEditor({
     fragment: session.fragment,
@@ -115,6 +127,7 @@ export const showEditorScreen = async (
       stopActions()
       closeExportMenu()
       stopProfile()
+      color.destroy()
       stopActivity()
       stopStatus()
       stopDenied()
