@@ -45,6 +45,12 @@ export interface RoomHandle {
    * this relay's connections, and not appended to storage: the instance that received it stores it.
    */
   applyRemoteUpdate(update: Uint8Array): void
+  /**
+   * Applies a Yjs update from the relay this document is replicated from (`server/upstream/`),
+   * trusted like storage (it must decode, or it throws `ProtocolError`): what is new is sent to
+   * this relay's connections, stored, and reported to the extensions' `onChange`.
+   */
+  applyUpstreamUpdate(update: Uint8Array): void
   /** Applies another instance's awareness update (validated like a client's) and sends it to this relay's connections. */
   applyRemoteAwareness(update: Uint8Array): void
   /** Reads the stored state again and applies it like a remote update; for catching up after an outage. */
@@ -71,6 +77,12 @@ export interface DependencyHealth {
 export interface ExtensionContext {
   readonly metrics: RelayMetrics
   readonly logger: Logger
+  /**
+   * Keeps document `name` in memory whoever is connected, until `release` (it loads now if it is
+   * not, and again after a reload); its `onLoadDocument` runs as for any document. For extensions
+   * that work on documents without connections, such as replication to another relay.
+   */
+  keepLoaded(name: string): { release(): void }
 }
 
 /**

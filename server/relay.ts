@@ -181,7 +181,6 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
       },
       limits: limitValues(this.limits)
     })
-    for (const extension of this.extensions) extension.onConfigure?.({ metrics: this.metrics, logger: this.logger })
     this.storageProblems = new StorageProblems(this.logger)
     this.rooms = new RoomRegistry(
       {
@@ -203,6 +202,11 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
         }
       }
     )
+    const keepLoaded = (name: string): { release(): void } => {
+      this.rooms.pin(name)
+      return { release: () => this.rooms.unpin(name) }
+    }
+    for (const extension of this.extensions) extension.onConfigure?.({ metrics: this.metrics, logger: this.logger, keepLoaded })
     this.idleMemory = new IdleMemoryReclaimer(() => this.rooms.size === 0 && this.connections.size === 0, this.logger)
     this.wss = new WebSocketServer({
       noServer: true,

@@ -12,6 +12,9 @@ export interface RoomRegistryOptions {
   readonly onUnloaded: (name: string) => void
 }
 
+/** How long a pinned document that was unloaded waits before it loads again. */
+const reloadPinnedMs = 1000
+
 /**
  * The rooms in memory. A room is created on first use, dropped `lingerMs` after its last member
  * leaves (but kept, and checked again after another `lingerMs`, while storage has not taken all
@@ -22,6 +25,8 @@ export class RoomRegistry {
   private readonly closing = new Map<string, Promise<void>>()
   /** Empty rooms waiting to be dropped, in the order they became empty. */
   private readonly lingerTimers = new Map<Room, NodeJS.Timeout>()
+  /** Documents kept in memory whoever is connected (`pin`), e.g. replicated ones. */
+  private readonly pinned = new Set<string>()
   private readonly services: RoomServices
 
   constructor(
@@ -82,6 +87,21 @@ export class RoomRegistry {
   }
 
   /**
+   * Keeps `name` in memory until `unpin`, loading it now if needed, and again after a reload
+   * (a room that broke): for documents something works on without connections (replication).
+   */
+  pin(name: string): Room {
+    this.pinned.add(name)
+    return this.acquire(name)
+  }
+
+  unpin(name: string): void {
+    if (!this.pinned.delete(name)) return
+    const room = this.rooms.get(name)
+    if (room !== undefined) this.release(room)
+  }
+
+  /**
    * Lets go of a room acquired without attaching a member (an HTTP request): an empty room is
    * dropped `lingerMs` later, like one whose last member left.
    */
@@ -91,12 +111,14 @@ export class RoomRegistry {
 
   /** Writes and drops every room, closing its connections with `code`. */
   async closeAll(code: number, reason: string): Promise<void> {
+    this.pinned.clear()
     await Promise.all([...this.rooms.values()].map((room) => this.unload(room, code, reason)))
     await Promise.all([...this.closing.values()])
   }
 
   private scheduleUnload(room: Room): void {
     this.cancelUnload(room)
+    if (this.pinned.has(room.name)) return
     const timer = setTimeout(() => {
       this.lingerTimers.delete(room)
       if (room.size > 0) return
@@ -127,6 +149,12 @@ export class RoomRegistry {
     void done.finally(() => {
       if (this.closing.get(room.name) === done) this.closing.delete(room.name)
       this.options.onUnloaded(room.name)
+      // A pinned document that was unloaded (it broke, or could not load) comes back a moment
+      // later, so that a store that cannot read it is not asked in a loop; closeAll unpins first.
+      if (!this.pinned.has(room.name)) return
+      setTimeout(() => {
+        if (this.pinned.has(room.name) && !this.rooms.has(room.name)) this.acquire(room.name)
+      }, reloadPinnedMs).unref()
     })
     return done
   }

@@ -60,6 +60,8 @@ export interface RoomServices {
 
 /** Transaction origin of updates and awareness changes that another relay instance sent. */
 const remoteOrigin = Symbol('remote relay instance')
+/** Transaction origin of updates from the relay the document is replicated from (`applyUpstreamUpdate`). */
+const upstreamOrigin = Symbol('upstream relay')
 /** Transaction origin of changes the relay makes itself (`changeDocument`). */
 const relayOrigin = Symbol('relay')
 
@@ -82,7 +84,7 @@ export class Room implements RoomHandle {
   /** Garbage collection off: a collecting relay would drop the deleted text that version history shows. */
   readonly doc = createDocumentDoc()
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
-  private readonly integrator = new UpdateIntegrator<RoomMember | typeof remoteOrigin>(this.doc, maxWaitingBytesPerMember)
+  private readonly integrator = new UpdateIntegrator<RoomMember | typeof remoteOrigin | typeof upstreamOrigin>(this.doc, maxWaitingBytesPerMember)
   /** Resolves once the stored state is in `doc`; no member is attached before. */
   readonly loaded: Promise<void>
   /** The client ids that the last applied awareness update changed (set by `trackAwareness`). */
@@ -229,6 +231,26 @@ export class Room implements RoomHandle {
   applyRemoteUpdate(update: Uint8Array): void {
     checkUpdate(update)
     if (this.applyUpdateFromElsewhere(update)) this.remoteUpdatesApplied++
+  }
+
+  applyUpstreamUpdate(update: Uint8Array): void {
+    checkUpdate(update)
+    if (this.closed || isEmptyUpdate(update)) return
+    let integrated: Uint8Array | null
+    try {
+      integrated = this.integrator.integrate(upstreamOrigin, update, { trusted: true })
+    } catch (error) {
+      this.services.logger.error(
+        { room: this.name, err: error, bytes: update.length },
+        'an update from the upstream relay decoded but failed to integrate; reloading the room from storage'
+      )
+      this.services.metrics.countError('integration-failure')
+      this.broken = true
+      this.services.onBroken(this)
+      return
+    }
+    if (integrated !== null) this.passOn(integrated)
+    if (this.integrator.hasWaiting) this.retryWaiting()
   }
 
   applyRemoteAwareness(update: Uint8Array): void {
@@ -407,8 +429,8 @@ export class Room implements RoomHandle {
     if (this.integrator.hasWaiting) this.retryWaiting()
   }
 
-  /** Sends what a member's update added to the other members, storage and extensions. */
-  private passOn(integrated: Uint8Array, from: RoomMember): void {
+  /** Sends what an update added to the members (but its sender, if a member), storage and extensions. */
+  private passOn(integrated: Uint8Array, from?: RoomMember): void {
     this.broadcast(encodeUpdate(integrated), 'sync', from)
     this.writer.append(integrated)
     this.services.hooks.change(this, integrated)
@@ -421,7 +443,7 @@ export class Room implements RoomHandle {
       results = this.integrator.retry()
     } catch (error) {
       if (!(error instanceof WaitingUpdateFailed)) throw error
-      if (error.sender === remoteOrigin) {
+      if (error.sender === remoteOrigin || error.sender === upstreamOrigin) {
         this.services.logger.error({ room: this.name, err: error }, 'a waiting remote update failed to integrate; reloading the room from storage')
         this.services.metrics.countError('integration-failure')
         this.broken = true
@@ -430,11 +452,15 @@ export class Room implements RoomHandle {
       return
     }
     for (const { sender, reason } of results.refused) {
-      if (sender !== remoteOrigin) this.refuseUpdate(sender, reason)
+      if (sender !== remoteOrigin && sender !== upstreamOrigin) this.refuseUpdate(sender, reason)
     }
     for (const { sender, update } of results.integrated) {
       if (sender === remoteOrigin) {
         this.broadcast(encodeUpdate(update), 'sync')
+        continue
+      }
+      if (sender === upstreamOrigin) {
+        this.passOn(update)
         continue
       }
       this.passOn(update, sender)
