@@ -7,7 +7,7 @@
  * Answers are promises, because over IPC every answer is asynchronous.
  */
 
-import type { CreatedInvite, DiscoveredSession, FileToImport, HostingState, HostRequest, InviteRequest, MenuCommand, PresencePerson } from './ipc'
+import type { CreatedInvite, DiscoveredSession, FileToImport, HostingState, HostRequest, InviteRequest, MenuCommand, PresencePerson, UpdateStatus } from './ipc'
 import type { DocumentAddress, DocumentKey, Library, RelayEntry } from './library'
 import type { UserProfile } from './profile'
 
@@ -138,4 +138,14 @@ export interface PlatformBridge {
   readonly library: LibraryBridge
   readonly hosting: HostingBridge
   readonly discovery: DiscoveryBridge
+  /** The desktop app's own updates; `null` in a browser, which loads the relay's current web client. */
+  readonly updates: UpdatesBridge | null
+}
+
+/** Checking for, and installing, new versions of the desktop app. */
+export interface UpdatesBridge {
+  getStatus(): Promise<UpdateStatus>
+  check(): Promise<UpdateStatus>
+  install(): Promise<void>
+  onStatus(listener: (status: UpdateStatus) => void): () => void
 }

@@ -22,7 +22,8 @@ import type {
   RelayStatus,
   RequestChannel,
   RequestPayload,
-  ResponsePayloads
+  ResponsePayloads,
+  UpdateStatus
 } from './ipc'
 import type { DocumentAddress, DocumentKey, Library, RelayEntry } from './library'
 import type { Settings, SettingsPatch } from './settings'
@@ -105,6 +106,15 @@ export interface EnsembleDesktopApi {
     /** Fires after every change, in every window. */
     onChanged(listener: (library: Library) => void): Unsubscribe
   }
+  /** The app's own updates (electron-updater, from the release feed). */
+  readonly updates: {
+    getStatus(): Promise<UpdateStatus>
+    /** Checks now; resolves with what the check found (or that one is under way). */
+    check(): Promise<UpdateStatus>
+    /** Quits and installs the downloaded update; rejects when none is downloaded. */
+    install(): Promise<void>
+    onStatus(listener: (status: UpdateStatus) => void): Unsubscribe
+  }
 }
 
 /** How the API reaches the main process: `ipcRenderer` in the preload, anything in tests. */
@@ -159,6 +169,12 @@ export const createDesktopApi = (transport: IpcTransport): EnsembleDesktopApi =>
       rememberRelay: (relay) => request('library:remember-relay', relay),
       forgetRelay: (url) => request('library:forget-relay', { url }),
       onChanged: on('library:changed')
+    },
+    updates: {
+      getStatus: () => request('updates:get-status', undefined),
+      check: () => request('updates:check', undefined),
+      install: () => request('updates:install', undefined),
+      onStatus: on('updates:status')
     }
   }
 }

@@ -25,7 +25,10 @@ export const requestChannels = [
   'library:record-document',
   'library:forget-document',
   'library:remember-relay',
-  'library:forget-relay'
+  'library:forget-relay',
+  'updates:get-status',
+  'updates:check',
+  'updates:install'
 ] as const
 export type RequestChannel = (typeof requestChannels)[number]
 
@@ -39,7 +42,8 @@ export const eventChannels = [
   'join:requested',
   'menu:command',
   'transfer:import-file',
-  'library:changed'
+  'library:changed',
+  'updates:status'
 ] as const
 export type EventChannel = (typeof eventChannels)[number]
 

@@ -132,6 +132,18 @@ export interface FileToImport {
   readonly text: string
 }
 
+/** Where the app's own updates stand (`main/updates/update-service.ts`); Settings shows it. */
+export type UpdateStatus =
+  | { readonly state: 'idle'; readonly currentVersion: string }
+  | { readonly state: 'checking'; readonly currentVersion: string }
+  | { readonly state: 'up-to-date'; readonly currentVersion: string; readonly checkedAt: number }
+  /** A newer version was found and is downloading in the background. */
+  | { readonly state: 'downloading'; readonly currentVersion: string; readonly version: string; readonly percent: number }
+  /** Downloaded: installs on the next quit, or now from Settings. */
+  | { readonly state: 'ready'; readonly currentVersion: string; readonly version: string }
+  | { readonly state: 'failed'; readonly currentVersion: string; readonly reason: string }
+  | { readonly state: 'unsupported'; readonly currentVersion: string; readonly reason: string }
+
 /** Where the PDF was written, or that the user cancelled the save dialog. */
 export type PdfExportResponse = { readonly outcome: 'saved'; readonly path: string } | { readonly outcome: 'cancelled' }
 
@@ -159,7 +171,10 @@ export const requestSchemas = {
   'library:record-document': DocumentAddressSchema,
   'library:forget-document': DocumentKeySchema,
   'library:remember-relay': RelayEntrySchema,
-  'library:forget-relay': RelayKeySchema
+  'library:forget-relay': RelayKeySchema,
+  'updates:get-status': none,
+  'updates:check': none,
+  'updates:install': none
   // The core type, which zod and zod/mini schemas (app/library.ts) share.
 } as const satisfies Record<RequestChannel, z.core.$ZodType>
 export type RequestPayload<C extends RequestChannel> = z.input<(typeof requestSchemas)[C]>
@@ -191,6 +206,9 @@ export interface ResponsePayloads {
   'library:forget-document': Library
   'library:remember-relay': Library
   'library:forget-relay': Library
+  'updates:get-status': UpdateStatus
+  'updates:check': UpdateStatus
+  'updates:install': void
 }
 
 /** Main → renderer events and their payloads. */
@@ -204,6 +222,7 @@ export interface EventPayloads {
   'menu:command': MenuCommand
   'transfer:import-file': FileToImport
   'library:changed': Library
+  'updates:status': UpdateStatus
 }
 
 /** Fails to compile when `EventPayloads` and `eventChannels` name different channels. */

@@ -22,6 +22,7 @@ import pino from 'pino'
 import type { EventChannel, EventPayloads, JoinRequest, MenuCommand, RequestChannel } from '../../app/ipc'
 import { DisposableStore } from '../../main/common/event'
 import { DesktopRequestHandlers } from '../../main/desktop/request-handlers'
+import { UpdateService } from '../../main/updates/update-service'
 import { DiscoveryService } from '../../main/discovery/discovery-service'
 import { checkRelayAddress } from '../../main/discovery/relay-address-check'
 import { IpcDispatcher } from '../../main/ipc/ipc-dispatcher'
@@ -138,6 +139,8 @@ export const startHeadlessDesktop = async (options: HeadlessDesktopOptions) => {
   )
   const requests = new DesktopRequestHandlers({
     pdf,
+    // Like a build from source: it does not update itself.
+    updates: new UpdateService(null, '0.0.0', logger, 'the headless desktop of the tests does not update itself'),
     relayHost,
     settings,
     presence,

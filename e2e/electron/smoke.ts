@@ -71,6 +71,12 @@ const smoke = async (executablePath: string): Promise<void> => {
 const main = async (): Promise<number> => {
   const binary = findElectronBinary()
   if ('missing' in binary) {
+    // The release workflow sets ENSEMBLE_REQUIRE_ELECTRON: there, a missing binary is a failure.
+    if (process.env.ENSEMBLE_REQUIRE_ELECTRON === '1') {
+      console.error(`electron smoke: no Electron binary (${binary.missing}), and ENSEMBLE_REQUIRE_ELECTRON=1 asks for one`)
+      console.log('0 passed, 1 failed')
+      return 1
+    }
     console.log(`SKIPPED: no Electron binary (${binary.missing}); the Electron smoke test did not run`)
     return 0
   }

@@ -27,6 +27,11 @@ const services = (log: string[]): DesktopServices => ({
       log.push(`pdf ${windowId} ${request.documentName}`)
       return { outcome: 'cancelled' }
     }
+  },
+  updates: {
+    status: { state: 'unsupported', currentVersion: '1.0.0', reason: 'a test' },
+    check: async () => ({ state: 'unsupported', currentVersion: '1.0.0', reason: 'a test' }),
+    install: () => void log.push('install')
   }
 })
 

@@ -8,6 +8,7 @@ import type { IRelayHostService } from '../relay-host/relay-host-service'
 import { checkExternalUrl } from '../security/external-url'
 import type { ISettingsService } from '../settings/settings-service'
 import type { IPdfExportService } from '../transfer/pdf-export-service'
+import type { IUpdateService } from '../updates/update-service'
 
 export interface DesktopServices {
   readonly relayHost: Pick<IRelayHostService, 'status'>
@@ -22,6 +23,7 @@ export interface DesktopServices {
   /** The join link that started the app, handed out once. */
   takePendingJoin(): JoinRequest | null
   readonly pdf: Pick<IPdfExportService, 'exportWindow'>
+  readonly updates: Pick<IUpdateService, 'status' | 'check' | 'install'>
 }
 
 /**
@@ -67,7 +69,10 @@ export class DesktopRequestHandlers {
       'library:record-document': (address) => s.library.recordDocument(address),
       'library:forget-document': (key) => s.library.forgetDocument(key),
       'library:remember-relay': (relay) => s.library.rememberRelay(relay),
-      'library:forget-relay': ({ url }) => s.library.forgetRelay(url)
+      'library:forget-relay': ({ url }) => s.library.forgetRelay(url),
+      'updates:get-status': () => s.updates.status,
+      'updates:check': () => s.updates.check(),
+      'updates:install': () => s.updates.install()
     }
   }
 

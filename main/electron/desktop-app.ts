@@ -1,6 +1,7 @@
 import { hostname, userInfo } from 'node:os'
 import { join } from 'node:path'
 import { app, dialog, Menu, nativeImage, session, shell, type MenuItemConstructorOptions } from 'electron'
+import electronUpdater from 'electron-updater'
 import type { Logger } from 'pino'
 import type { JoinRequest, MenuCommand } from '../../app/ipc'
 import { defaultLanPort, userColors, type Settings } from '../../app/settings'
@@ -22,6 +23,7 @@ import { missingRendererPage, serveAppProtocol } from './app-protocol'
 import writeFileAtomic from 'write-file-atomic'
 import { FileImportService } from '../transfer/file-import-service'
 import { PdfExportService } from '../transfer/pdf-export-service'
+import { UpdateService, type Updater } from '../updates/update-service'
 import { ElectronFileImportPlatform } from './electron-file-import'
 import { ElectronPdfPlatform } from './electron-pdf'
 import { ElectronNotifier, ElectronTrayView, ElectronWindowTitles } from './electron-views'
@@ -131,9 +133,17 @@ export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => Joi
     tray.refresh()
   }
 
+  // Updates come from the release feed electron-builder publishes; a build from source has none.
+  const updates = disposables.add(
+    app.isPackaged
+      ? new UpdateService(electronUpdater.autoUpdater as unknown as Updater, app.getVersion(), logger)
+      : new UpdateService(null, app.getVersion(), logger, 'a development build (npm start) does not update itself; install a release to get updates')
+  )
+  updates.start()
   const pdf = disposables.add(new PdfExportService(new ElectronPdfPlatform(), (path, bytes) => writeFileAtomic(path, Buffer.from(bytes)), logger))
   const requests = new DesktopRequestHandlers({
     pdf,
+    updates,
     relayHost,
     settings,
     presence,
@@ -151,6 +161,7 @@ export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => Joi
   disposables.add(registerIpcHandlers(new IpcDispatcher(requests.handlers, windows.webContentsIds, logger)))
 
   disposables.add(relayHost.onDidChangeStatus((status) => sendToWindows(windows.all, 'relay:status', status)))
+  disposables.add(updates.onDidChangeStatus((status) => sendToWindows(windows.all, 'updates:status', status)))
   disposables.add(settings.onDidChangeSettings((value) => sendToWindows(windows.all, 'settings:changed', value)))
   disposables.add(library.onDidChangeLibrary((value) => sendToWindows(windows.all, 'library:changed', value)))
   disposables.add(presence.onDidChangePresence((snapshot) => sendToWindows(windows.all, 'presence:changed', snapshot)))

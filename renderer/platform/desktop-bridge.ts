@@ -102,6 +102,7 @@ export const createDesktopBridge = (api: EnsembleDesktopApi, page: DesktopPage):
     },
     library: desktopLibrary(api),
     hosting: desktopHosting(api),
+    updates: api.updates,
     discovery
   }
 }

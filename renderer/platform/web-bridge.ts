@@ -99,6 +99,7 @@ export const createWebBridge = (page: WebPage): PlatformBridge => {
     },
     library: createWebLibrary(page),
     hosting: webHosting,
+    updates: null,
     discovery: createWebDiscovery(page)
   }
 }

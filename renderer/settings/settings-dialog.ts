@@ -2,6 +2,7 @@ import type { PlatformBridge } from '../../app/bridge'
 import { maxDisplayNameLength, profileColors, profileProblem, type UserProfile } from '../../app/profile'
 import { openDialog, type Dialog } from '../ui/dialog'
 import { fromTemplate, messageOf, part, runForm } from '../ui/dom'
+import { mountUpdatesSection } from './updates-section'
 
 /** Why `text` is not a LAN port the settings accept, or `null` with the port. */
 export const parseLanPort = (text: string): { port: number } | { problem: string } => {
@@ -19,7 +20,8 @@ export const parseLanPort = (text: string): { port: number } | { problem: string
  * Where the platform cannot host, the LAN port is shown disabled with the reason.
  */
 export const openSettingsDialog = (bridge: PlatformBridge, profile: UserProfile | null): Dialog => {
-  const dialog = openDialog({ title: 'Settings', testid: 'settings-dialog' })
+  let stopUpdates = (): void => {}
+  const dialog = openDialog({ title: 'Settings', testid: 'settings-dialog', onClose: () => stopUpdates() })
   const form = fromTemplate<HTMLFormElement>(`
     <form class="dialog-form">
       <label>Display name <input name="name" required maxlength="${maxDisplayNameLength}" autocomplete="name"></label>
@@ -84,6 +86,7 @@ export const openSettingsDialog = (bridge: PlatformBridge, profile: UserProfile 
     })
   })
   dialog.body.append(form)
+  if (bridge.updates !== null) stopUpdates = mountUpdatesSection(dialog.body, bridge.updates)
   name.focus()
   return dialog
 }

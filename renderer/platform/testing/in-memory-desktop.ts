@@ -32,6 +32,10 @@ class Channel<T> {
   }
 }
 
+
+/** An in-memory desktop updates nothing. */
+const noUpdates = { state: 'unsupported', currentVersion: '0.0.0-test', reason: 'an in-memory desktop for tests' } as const
+
 export interface InMemoryDesktopOptions {
   readonly status?: RelayStatus
   readonly pending?: JoinRequest | null
@@ -148,6 +152,15 @@ export const createInMemoryDesktop = (options: InMemoryDesktopOptions = {}) => {
       rememberRelay: async (relay) => changeLibrary(rememberRelay(library, parseRequest('library:remember-relay', relay), ++clock)),
       forgetRelay: async (url) => changeLibrary(forgetRelay(library, parseRequest('library:forget-relay', { url }).url)),
       onChanged: channels.library.subscribe
+    },
+    // Like a build from source: it does not update itself.
+    updates: {
+      getStatus: async () => noUpdates,
+      check: async () => noUpdates,
+      install: async () => {
+        throw new Error('there is no downloaded update to install (the updater is unsupported)')
+      },
+      onStatus: () => () => undefined
     }
   }
   return {
