@@ -21,6 +21,8 @@ export interface DocumentTarget {
   readonly documentName: string
   /** Access token for the relay, sent as the `token` query parameter; absent for an open relay. */
   readonly token?: string
+  /** The certificate a LAN host's relay presents (an invite's `fp`); the desktop checks it before connecting. */
+  readonly fingerprint?: string
   /**
    * Whether the document lives on the platform's own relay: the embedded relay on the desktop (so a
    * LAN session can share it), the relay that served the page in a browser.

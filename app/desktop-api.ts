@@ -115,6 +115,10 @@ export interface EnsembleDesktopApi {
     install(): Promise<void>
     onStatus(listener: (status: UpdateStatus) => void): Unsubscribe
   }
+  /** LAN hosts' certificates: checks one against an invite's fingerprint, and accepts it from then on when it matches. */
+  readonly security: {
+    checkCertificate(relay: string, fingerprint: string): Promise<{ problem: string | null }>
+  }
 }
 
 /** How the API reaches the main process: `ipcRenderer` in the preload, anything in tests. */
@@ -175,6 +179,7 @@ export const createDesktopApi = (transport: IpcTransport): EnsembleDesktopApi =>
       check: () => request('updates:check', undefined),
       install: () => request('updates:install', undefined),
       onStatus: on('updates:status')
-    }
+    },
+    security: { checkCertificate: (relay, fingerprint) => request('security:check-certificate', { relay, fingerprint }) }
   }
 }

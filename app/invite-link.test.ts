@@ -77,3 +77,24 @@ describe('invite links', () => {
     expect(() => parseRelayAddress(text)).toThrow(message)
   })
 })
+
+describe('certificate fingerprints in invites', () => {
+  const fingerprint = `sha256/${'A'.repeat(42)}0=`
+
+  it('carry the fingerprint of a wss:// relay in both forms, and read it back', () => {
+    const invite = { relay: 'wss://192.168.1.20:4455', doc: 'notes', token: 'a.b.c', fingerprint }
+    const link = formatInviteLink(invite)
+    expect(link).toBe(`ensemble://join?relay=wss%3A%2F%2F192.168.1.20%3A4455&doc=notes&token=a.b.c&fp=${encodeURIComponent(fingerprint)}`)
+    expect(parseInviteLink(link)).toEqual(invite)
+    const web = formatWebUrl(invite)
+    expect(web).toBe(`https://192.168.1.20:4455/?doc=notes#token=a.b.c&fp=${encodeURIComponent(fingerprint)}`)
+    expect(parseWebUrl(web)).toEqual(invite)
+  })
+
+  it('refuse a malformed fingerprint, and one for a relay without TLS', () => {
+    expect(() => parseInviteLink('ensemble://join?relay=wss://h:1&doc=notes&fp=sha1/abc')).toThrow(
+      "the link's certificate fingerprint (fp=…) is not sha256/ and 44 base64 characters; copy the whole link again"
+    )
+    expect(() => formatInviteLink({ relay: 'ws://h:1', doc: 'notes', fingerprint })).toThrow('the link carries a certificate fingerprint for a relay without TLS (ws://)')
+  })
+})

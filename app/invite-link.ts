@@ -1,11 +1,15 @@
 /**
  * Invite links and web URLs for joining a document on a relay (ARCHITECTURE.md, "Contracts"):
  *
- * - invite link: `ensemble://join?relay=WS_URL&doc=NAME&token=T`, opened by the desktop app;
- * - web URL: `http(s)://RELAY/?doc=NAME#token=T`, opened by a browser guest. The token travels in
- *   the fragment so that it never reaches a server log or a `Referer` header.
+ * - invite link: `ensemble://join?relay=WS_URL&doc=NAME&token=T&fp=F`, opened by the desktop app;
+ * - web URL: `http(s)://RELAY/?doc=NAME#token=T&fp=F`, opened by a browser guest. The token
+ *   travels in the fragment so that it never reaches a server log or a `Referer` header.
  *
- * Both carry the same three facts, so each can be turned into the other.
+ * `fp` is the SHA-256 fingerprint of the certificate of a relay that made its own (a LAN session
+ * of the desktop app, `wss://`): the desktop app accepts that certificate from that host only when
+ * the fingerprint matches, and a browser guest can compare it with what the browser shows.
+ *
+ * Both carry the same facts, so each can be turned into the other.
  */
 import { documentNameProblem } from './document-name'
 import { parseUrl } from './whatwg-url'
@@ -17,7 +21,15 @@ export interface Invite {
   readonly doc: string
   /** A signed access token (a JWT); absent when the relay lets anyone on the network in. */
   readonly token?: string
+  /** The relay's certificate fingerprint, `sha256/BASE64` (as Electron reports certificates); only for `wss://`. */
+  readonly fingerprint?: string
 }
+
+/** `sha256/` and the base64 of a SHA-256 digest (32 bytes, 44 characters with their padding). */
+const fingerprintPattern = /^sha256\/[A-Za-z0-9+/]{43}=$/
+
+/** Whether `text` is a certificate fingerprint as invites carry them. */
+export const isCertificateFingerprint = (text: string): boolean => fingerprintPattern.test(text)
 
 /** The text was not an invite link, web URL or relay address; the message says what was wrong. */
 export class InviteLinkError extends Error {
@@ -35,6 +47,7 @@ export const formatInviteLink = (invite: Invite): string => {
   checkInvite(invite)
   const query = [`relay=${encodeURIComponent(invite.relay)}`, `doc=${encodeURIComponent(invite.doc)}`]
   if (invite.token !== undefined) query.push(`token=${encodeURIComponent(invite.token)}`)
+  if (invite.fingerprint !== undefined) query.push(`fp=${encodeURIComponent(invite.fingerprint)}`)
   return `${inviteScheme}://join?${query.join('&')}`
 }
 
@@ -42,8 +55,11 @@ export const formatInviteLink = (invite: Invite): string => {
 export const formatWebUrl = (invite: Invite): string => {
   checkInvite(invite)
   const origin = invite.relay.replace(/^ws/, 'http')
-  const fragment = invite.token === undefined ? '' : `#token=${encodeURIComponent(invite.token)}`
-  return `${origin}/?doc=${encodeURIComponent(invite.doc)}${fragment}`
+  const fragment = [
+    ...(invite.token === undefined ? [] : [`token=${encodeURIComponent(invite.token)}`]),
+    ...(invite.fingerprint === undefined ? [] : [`fp=${encodeURIComponent(invite.fingerprint)}`])
+  ]
+  return `${origin}/?doc=${encodeURIComponent(invite.doc)}${fragment.length === 0 ? '' : `#${fragment.join('&')}`}`
 }
 
 /** Reads an `ensemble://join?…` link; throws `InviteLinkError` saying what is wrong with it. */
@@ -58,7 +74,7 @@ export const parseInviteLink = (text: string): Invite => {
   }
   const relay = url.searchParams.get('relay')
   if (relay === null) throw new InviteLinkError('the invite link has no relay=… parameter')
-  return makeInvite(relayOrigin(relay), url.searchParams.get('doc'), url.searchParams.get('token'))
+  return makeInvite(relayOrigin(relay), url.searchParams.get('doc'), url.searchParams.get('token'), url.searchParams.get('fp'))
 }
 
 /** Reads a web URL `http(s)://relay/?doc=…#token=…`; throws `InviteLinkError` saying what is wrong. */
@@ -69,7 +85,7 @@ export const parseWebUrl = (text: string): Invite => {
   }
   const fragment = parseFragment(url.hash)
   const origin = `${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}`
-  return makeInvite(origin, url.searchParams.get('doc'), fragment.get('token') ?? null)
+  return makeInvite(origin, url.searchParams.get('doc'), fragment.get('token') ?? null, fragment.get('fp') ?? null)
 }
 
 /** Reads whatever a user pasted into "join by link": an invite link or a web URL. */
@@ -116,9 +132,14 @@ const relayOrigin = (text: string): string => {
   return `${url.protocol}//${url.host}`
 }
 
-const makeInvite = (relay: string, doc: string | null, token: string | null): Invite => {
+const makeInvite = (relay: string, doc: string | null, token: string | null, fingerprint: string | null = null): Invite => {
   if (doc === null || doc === '') throw new InviteLinkError('the link names no document (doc=…)')
-  const invite: Invite = token === null || token === '' ? { relay, doc } : { relay, doc, token }
+  const invite: Invite = {
+    relay,
+    doc,
+    ...(token === null || token === '' ? {} : { token }),
+    ...(fingerprint === null || fingerprint === '' ? {} : { fingerprint })
+  }
   checkInvite(invite)
   return invite
 }
@@ -129,6 +150,12 @@ const checkInvite = (invite: Invite): void => {
   if (problem !== null) throw new InviteLinkError(`the link's document name is not valid: ${problem}`)
   if (invite.token !== undefined && !jwtPattern.test(invite.token)) {
     throw new InviteLinkError('the link\'s token is not a signed token (three base64url parts separated by dots); copy the whole link again')
+  }
+  if (invite.fingerprint !== undefined) {
+    if (!fingerprintPattern.test(invite.fingerprint)) {
+      throw new InviteLinkError('the link\'s certificate fingerprint (fp=…) is not sha256/ and 44 base64 characters; copy the whole link again')
+    }
+    if (!invite.relay.startsWith('wss://')) throw new InviteLinkError('the link carries a certificate fingerprint for a relay without TLS (ws://)')
   }
 }
 

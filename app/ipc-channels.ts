@@ -28,7 +28,8 @@ export const requestChannels = [
   'library:forget-relay',
   'updates:get-status',
   'updates:check',
-  'updates:install'
+  'updates:install',
+  'security:check-certificate'
 ] as const
 export type RequestChannel = (typeof requestChannels)[number]
 

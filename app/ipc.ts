@@ -70,8 +70,10 @@ export type HostingState =
       readonly access: 'network' | 'link'
       readonly networkRole: AccessRole
       readonly port: number
-      /** `ws://ADDRESS:PORT` for each LAN interface. */
+      /** `wss://ADDRESS:PORT` for each LAN interface. */
       readonly relays: readonly string[]
+      /** The certificate's fingerprint (`sha256/BASE64`), in invites and the mDNS advert. */
+      readonly fingerprint: string
     }
   | { readonly state: 'failed'; readonly reason: string }
 
@@ -100,8 +102,10 @@ export interface DiscoveredSession {
   readonly sessionName: string
   readonly hostName: string
   readonly documentCount: number
-  /** `ws://ADDRESS:PORT` to connect to. */
+  /** `wss://ADDRESS:PORT` to connect to (`ws://` for a host of an older version). */
   readonly relay: string
+  /** The session's certificate fingerprint, which the desktop app pins for that address. */
+  readonly fingerprint?: string
 }
 
 export type RelayStatus =
@@ -116,6 +120,8 @@ export interface JoinRequest {
   readonly relay: string
   readonly doc: string
   readonly token?: string
+  /** The certificate the LAN host must present (the link's `fp`). */
+  readonly fingerprint?: string
 }
 
 /** Asks the main process to print the sender's window to a PDF file the user picks. */
@@ -174,7 +180,11 @@ export const requestSchemas = {
   'library:forget-relay': RelayKeySchema,
   'updates:get-status': none,
   'updates:check': none,
-  'updates:install': none
+  'updates:install': none,
+  'security:check-certificate': z.object({
+    relay: z.string().max(300).regex(/^wss:\/\//, 'only wss:// relays have certificates'),
+    fingerprint: z.string().regex(/^sha256\/[A-Za-z0-9+/]{43}=$/, 'a fingerprint is sha256/ and 44 base64 characters')
+  })
   // The core type, which zod and zod/mini schemas (app/library.ts) share.
 } as const satisfies Record<RequestChannel, z.core.$ZodType>
 export type RequestPayload<C extends RequestChannel> = z.input<(typeof requestSchemas)[C]>
@@ -209,6 +219,8 @@ export interface ResponsePayloads {
   'updates:get-status': UpdateStatus
   'updates:check': UpdateStatus
   'updates:install': void
+  /** `null` when the relay presented the expected certificate (it is then accepted from that host), else why not. */
+  'security:check-certificate': { readonly problem: string | null }
 }
 
 /** Main → renderer events and their payloads. */

@@ -9,7 +9,7 @@
 import en from 'zod/v4/locales/en.js'
 import * as z from 'zod/mini'
 import { documentNameProblem } from './document-name'
-import { InviteLinkError, parseRelayAddress } from './invite-link'
+import { InviteLinkError, isCertificateFingerprint, parseRelayAddress } from './invite-link'
 
 // zod/mini comes without messages ("Invalid input"); the English ones say what was wrong. Full
 // zod, where the main process also loads it, configures the same ones.
@@ -55,15 +55,20 @@ const TokenSchema = z
  * A document to open. Without `relayUrl` it is a local document: on the desktop it lives in the
  * embedded relay (whose port may change between runs), in a browser on the relay that served the page.
  */
+/** A LAN host's certificate fingerprint, as invites carry it (`sha256/BASE64`). */
+const FingerprintSchema = z.string().check(checkedBy((value) => (isCertificateFingerprint(value) ? null : `"${value}" is not a certificate fingerprint (sha256/ and 44 base64 characters)`)))
+
 export const DocumentAddressSchema = z.strictObject({
   documentName: DocumentNameSchema,
   relayUrl: z.optional(RelayUrlSchema),
-  token: z.optional(TokenSchema)
+  token: z.optional(TokenSchema),
+  /** The certificate a LAN host's relay must present (its invite's `fp`). */
+  fingerprint: z.optional(FingerprintSchema)
 })
 export type DocumentAddress = z.infer<typeof DocumentAddressSchema>
 
 /** Which recent document to forget: its name and relay, as recorded. */
-export const DocumentKeySchema = z.omit(DocumentAddressSchema, { token: true })
+export const DocumentKeySchema = z.omit(DocumentAddressSchema, { token: true, fingerprint: true })
 export type DocumentKey = z.infer<typeof DocumentKeySchema>
 
 /** A hosted relay to remember, with the token to use there. */
@@ -98,11 +103,13 @@ export const addressToRecord = (shown: {
   readonly documentName: string
   readonly relayUrl: string
   readonly token?: string
+  readonly fingerprint?: string
   readonly local?: boolean
 }): DocumentAddress => ({
   documentName: shown.documentName,
   ...(shown.local === true ? {} : { relayUrl: parseRelayAddress(shown.relayUrl) }),
-  ...(shown.token === undefined ? {} : { token: shown.token })
+  ...(shown.token === undefined ? {} : { token: shown.token }),
+  ...(shown.local === true || shown.fingerprint === undefined ? {} : { fingerprint: shown.fingerprint })
 })
 
 /** `library` with `address` first among the recent documents, opened at `now`. */

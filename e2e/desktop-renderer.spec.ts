@@ -95,15 +95,19 @@ test('hosting from the share dialog: signed invites a browser guest uses, the vi
   await expect(invite).toHaveAttribute('data-ready', 'true')
   const link = await invite.getByTestId('invite-link').locator('input').inputValue()
   const webUrl = await invite.getByTestId('invite-web-url').locator('input').inputValue()
-  const lanRelay = `ws://127.0.0.1:${ana.lanPort()}`
-  expect(parseInviteLink(link)).toMatchObject({ relay: lanRelay, doc: 'plan' })
+  // The LAN door speaks TLS with a certificate of Ana's installation, whose fingerprint the link carries.
+  const lanRelay = `wss://127.0.0.1:${ana.lanPort()}`
+  const hosting = ana.services.lan.state
+  if (hosting.state !== 'hosting') throw new Error('not hosting')
+  expect(parseInviteLink(link)).toMatchObject({ relay: lanRelay, doc: 'plan', fingerprint: hosting.fingerprint })
   expect(parseWebUrl(webUrl)).toEqual(parseInviteLink(link))
   expect(claimsOf(parseInviteLink(link).token!)).toMatchObject({ doc: 'plan', role: 'edit' })
   await invite.getByTestId('invite-web-url').getByRole('button', { name: 'Copy' }).click()
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(webUrl)
 
-  // A browser guest opens the web URL: the web client from the host's LAN listener, with the token.
-  const guestContext = await browser.newContext()
+  // A browser guest opens the web URL: the web client from the host's LAN listener, with the token
+  // (its browser warned about the self-signed certificate first, and the guest went on).
+  const guestContext = await browser.newContext({ ignoreHTTPSErrors: true })
   const guest = await guestContext.newPage()
   await guest.goto(webUrl.replace('/?', '/?user=Cy&'))
   await expectConnected(guest)
@@ -114,9 +118,9 @@ test('hosting from the share dialog: signed invites a browser guest uses, the vi
   await expect.poll(() => ana.titles.get(id)).toBe('plan — Ensemble (with Cy)')
 
   // Without the link's token the LAN door stays shut (a fresh context: no offline copy either).
-  const strangerContext = await browser.newContext()
+  const strangerContext = await browser.newContext({ ignoreHTTPSErrors: true })
   const stranger = await strangerContext.newPage()
-  await stranger.goto(`http://127.0.0.1:${ana.lanPort()}/?doc=plan&user=Dee`)
+  await stranger.goto(`https://127.0.0.1:${ana.lanPort()}/?doc=plan&user=Dee`)
   // The refused upgrade reaches the page as 1006; the relay's access check tells it why.
   const strangerStatus = stranger.getByTestId('connection-status')
   await expect(strangerStatus).toHaveAttribute('data-state', 'denied')
@@ -147,7 +151,8 @@ test('LAN sessions found by discovery appear on the home screen as they start, a
   const ana = await desktop('Ana Lima', 'ana-host')
   const bo = await desktop('Bo Ode', 'bo-host')
   const anaContext = await browser.newContext()
-  const boContext = await browser.newContext()
+  // Electron would accept the certificate Bo's app pinned; Chromium here takes any (see headless-desktop.ts).
+  const boContext = await browser.newContext({ ignoreHTTPSErrors: true })
   const boWindow = await bo.openWindow(boContext)
   const sessions = boWindow.page.getByTestId('lan-session')
   await expect(boWindow.page.getByTestId('lan-sessions')).toContainText('none found yet')
@@ -165,7 +170,7 @@ test('LAN sessions found by discovery appear on the home screen as they start, a
   // Bo's home screen lists it without a reload.
   await expect(sessions).toHaveCount(1)
   await expect(sessions).toHaveAttribute('data-session', 'Planning')
-  await expect(sessions).toContainText(`ana-host · 1 document open · ws://127.0.0.1:${ana.lanPort()}`)
+  await expect(sessions).toContainText(`ana-host · 1 document open · wss://127.0.0.1:${ana.lanPort()}`)
   await sessions.getByRole('button', { name: 'Join' }).click()
   await expect(sessions.locator('.problem')).toHaveText('The document name is empty; ask ana-host which document to open.')
   await sessions.getByLabel('Document name').fill('minutes')
@@ -180,7 +185,10 @@ test('LAN sessions found by discovery appear on the home screen as they start, a
 
   // Bo's recent documents remember where it was.
   await boWindow.page.getByTestId('go-home').click()
-  await expect(boWindow.page.getByTestId('recent-document')).toHaveAttribute('data-relay', `ws://127.0.0.1:${ana.lanPort()}`)
+  await expect(boWindow.page.getByTestId('recent-document')).toHaveAttribute('data-relay', `wss://127.0.0.1:${ana.lanPort()}`)
+  // Bo's app checked Ana's certificate against the advert's fingerprint before joining, and pinned it.
+  const anaHosting = ana.services.lan.state
+  expect(anaHosting.state === 'hosting' && bo.pins.pinned('127.0.0.1')).toBe(anaHosting.state === 'hosting' ? anaHosting.fingerprint : false)
   // Stopping the session takes it off Bo's list.
   await expect(sessions).toHaveCount(1)
   await anaWindow.page.getByTestId('stop-hosting').click()
@@ -232,7 +240,7 @@ test('join links and menu commands from the main process; the LAN port setting i
   await expect(dialog.getByRole('heading', { name: 'Host on LAN' })).toBeVisible()
   await dialog.getByTestId('host').click()
   await expect(dialog.getByTestId('hosting-summary')).toBeVisible()
-  await expect(dialog).toContainText(`Reachable at ws://127.0.0.1:${port}.`)
+  await expect(dialog).toContainText(`Reachable at wss://127.0.0.1:${port}.`)
   await expect(dialog).toContainText('Open a document and choose Share to invite people to it.')
 
   ana.sendMenu(window, 'open-home')
@@ -262,4 +270,34 @@ test('join links and menu commands from the main process; the LAN port setting i
   ana.sendMenu(window, 'new-document')
   await expect(window.page.getByTestId('document-name')).toHaveText(/^doc-[a-z0-9]{10}$/)
   await context.close()
+})
+
+test('an invite whose certificate fingerprint is not the host\'s is refused with the reason; the right one joins', async ({ browser, desktop }) => {
+  const ana = await desktop('Ana Lima', 'ana-host')
+  const bo = await desktop('Bo Ode', 'bo-host')
+  const anaContext = await browser.newContext()
+  const anaWindow = await ana.openWindow(anaContext, '/?doc=secret')
+  await expectConnected(anaWindow.page)
+  await anaWindow.page.locator('.ProseMirror').click()
+  await anaWindow.page.keyboard.type('Only for the right host.')
+  await ana.services.lan.host({ sessionName: 'Private', access: 'link', networkRole: 'edit' })
+  const invite = parseInviteLink((await ana.services.lan.createInvite({ documentName: 'secret', role: 'edit', ttlSeconds: 600 })).link)
+
+  // Someone else's certificate in the link (an impostor's invite, or one for another host): refused before anything is sent.
+  const wrong = `sha256/${'B'.repeat(43)}=`
+  const boContext = await browser.newContext({ ignoreHTTPSErrors: true })
+  bo.setPendingJoin({ relay: invite.relay, doc: invite.doc, token: invite.token!, fingerprint: wrong })
+  const refused = await bo.openWindow(boContext)
+  await expect(refused.page.getByTestId('home-problem')).toContainText(
+    `This session's host could not be verified, so the document was not opened: the host at 127.0.0.1:${ana.lanPort()} presented a certificate (${invite.fingerprint}) that is not the one in your invite (${wrong}).`
+  )
+  expect(bo.pins.pinned('127.0.0.1')).toBeUndefined()
+
+  // The real invite's fingerprint matches: Bo's app pins it and joins.
+  bo.requestJoin(refused, { relay: invite.relay, doc: invite.doc, token: invite.token!, fingerprint: invite.fingerprint! })
+  await expectConnected(refused.page)
+  await expect.poll(() => editorText(refused.page)).toBe('Only for the right host.')
+  expect(bo.pins.pinned('127.0.0.1')).toBe(invite.fingerprint)
+  await anaContext.close()
+  await boContext.close()
 })

@@ -23,6 +23,8 @@ import type { EventChannel, EventPayloads, JoinRequest, MenuCommand, RequestChan
 import { DisposableStore } from '../../main/common/event'
 import { DesktopRequestHandlers } from '../../main/desktop/request-handlers'
 import { UpdateService } from '../../main/updates/update-service'
+import { CertificatePins, checkRelayCertificate } from '../../main/security/certificate-pins'
+import { loadOrCreateTlsIdentity } from '../../main/lan/tls-identity'
 import { DiscoveryService } from '../../main/discovery/discovery-service'
 import { checkRelayAddress } from '../../main/discovery/relay-address-check'
 import { IpcDispatcher } from '../../main/ipc/ipc-dispatcher'
@@ -92,9 +94,19 @@ export const startHeadlessDesktop = async (options: HeadlessDesktopOptions) => {
       addresses: () => ['127.0.0.1'],
       hostName: options.hostName,
       logger,
-      bindHost: '127.0.0.1'
+      bindHost: '127.0.0.1',
+      tlsIdentity: () => loadOrCreateTlsIdentity(join(userData, 'lan-identity.json'), options.hostName)
     })
   )
+  // The pins the app would give Electron's certificate verifier; Chromium here cannot be given them,
+  // so contexts that open LAN sessions accept self-signed certificates (`ignoreHTTPSErrors`) and
+  // what the app checks itself, `checkCertificate`, is the real thing.
+  const pins = new CertificatePins()
+  const checkCertificate = async (relay: string, fingerprint: string): Promise<string | null> => {
+    const problem = await checkRelayCertificate(relay, fingerprint)
+    if (problem === null) pins.pin(new URL(relay).hostname, fingerprint)
+    return problem
+  }
   const titles = new Map<number, string>()
   const notifications: Array<{ title: string; body: string }> = []
   const tray = { tooltip: '', items: [] as string[] }
@@ -139,6 +151,7 @@ export const startHeadlessDesktop = async (options: HeadlessDesktopOptions) => {
   )
   const requests = new DesktopRequestHandlers({
     pdf,
+    checkCertificate,
     // Like a build from source: it does not update itself.
     updates: new UpdateService(null, '0.0.0', logger, 'the headless desktop of the tests does not update itself'),
     relayHost,
@@ -185,6 +198,7 @@ export const startHeadlessDesktop = async (options: HeadlessDesktopOptions) => {
     httpUrl,
     lanPort: () => settings.settings.lanPort,
     services: { settings, library, lan, discovery, presence, relayHost },
+    pins,
     titles,
     notifications,
     tray,

@@ -15,7 +15,7 @@ export const joinRequestFromArgv = (argv: readonly string[]): { request: JoinReq
 export const joinRequestFromUrl = (url: string): { request: JoinRequest } | { problem: string } => {
   try {
     const invite = parseInviteLink(url)
-    return { request: invite.token === undefined ? { relay: invite.relay, doc: invite.doc } : { ...invite } }
+    return { request: { ...invite } }
   } catch (error) {
     if (error instanceof InviteLinkError) return { problem: error.message }
     throw error

@@ -28,6 +28,7 @@ const services = (log: string[]): DesktopServices => ({
       return { outcome: 'cancelled' }
     }
   },
+  checkCertificate: async (relay) => (log.push(`check ${relay}`), null),
   updates: {
     status: { state: 'unsupported', currentVersion: '1.0.0', reason: 'a test' },
     check: async () => ({ state: 'unsupported', currentVersion: '1.0.0', reason: 'a test' }),

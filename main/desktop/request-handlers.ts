@@ -24,6 +24,8 @@ export interface DesktopServices {
   takePendingJoin(): JoinRequest | null
   readonly pdf: Pick<IPdfExportService, 'exportWindow'>
   readonly updates: Pick<IUpdateService, 'status' | 'check' | 'install'>
+  /** Compares a LAN relay's certificate with an invite's fingerprint, pinning it when they match (`null`), else says why not. */
+  checkCertificate(relay: string, fingerprint: string): Promise<string | null>
 }
 
 /**
@@ -72,7 +74,8 @@ export class DesktopRequestHandlers {
       'library:forget-relay': ({ url }) => s.library.forgetRelay(url),
       'updates:get-status': () => s.updates.status,
       'updates:check': () => s.updates.check(),
-      'updates:install': () => s.updates.install()
+      'updates:install': () => s.updates.install(),
+      'security:check-certificate': async ({ relay, fingerprint }) => ({ problem: await s.checkCertificate(relay, fingerprint) })
     }
   }
 

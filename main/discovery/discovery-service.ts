@@ -94,7 +94,9 @@ export class DiscoveryService implements IDiscoveryService {
       sessionName: ad.sessionName,
       hostName: ad.hostName,
       documentCount: ad.documentCount,
-      relay: `ws://${address.includes(':') ? `[${address}]` : address}:${service.port}`
+      // A session with a certificate fingerprint speaks TLS; older ones without it, plain WebSocket.
+      relay: `${ad.fingerprint === undefined ? 'ws' : 'wss'}://${address.includes(':') ? `[${address}]` : address}:${service.port}`,
+      ...(ad.fingerprint === undefined ? {} : { fingerprint: ad.fingerprint })
     })
     this.changed()
   }

@@ -15,6 +15,14 @@ describe('the session TXT record', () => {
     })
   })
 
+  it('carries the LAN listener\'s certificate fingerprint, and refuses a malformed one', () => {
+    const fingerprint = `sha256/${'Q'.repeat(43)}=`
+    const ad = { sessionName: 'Review', hostName: 'ana', documentCount: 1, fingerprint }
+    expect(encodeTxtRecord(ad)).toMatchObject({ fp: fingerprint })
+    expect(decodeTxtRecord(encodeTxtRecord(ad))).toEqual(ad)
+    expect(decodeTxtRecord({ ...encodeTxtRecord(ad), fp: 'sha256/short' })).toBeNull()
+  })
+
   it.each([
     [null],
     ['v=1'],

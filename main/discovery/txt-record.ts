@@ -3,13 +3,18 @@
  * because a TXT record is small (RFC 6763 suggests under 200 bytes); `v` lets later versions change
  * the layout. Every value is a string on the wire.
  */
+import { isCertificateFingerprint } from '../../app/invite-link'
+
 export interface SessionAdvertisement {
   readonly sessionName: string
   readonly hostName: string
   readonly documentCount: number
+  /** The LAN listener's certificate fingerprint (`sha256/BASE64`): the session speaks TLS. */
+  readonly fingerprint?: string
 }
 
 export const serviceType = 'ensemble'
+
 export const txtVersion = '1'
 const maxValueLength = 63
 
@@ -17,7 +22,8 @@ export const encodeTxtRecord = (ad: SessionAdvertisement): Record<string, string
   v: txtVersion,
   name: ad.sessionName.slice(0, maxValueLength),
   host: ad.hostName.slice(0, maxValueLength),
-  docs: String(Math.max(0, Math.floor(ad.documentCount)))
+  docs: String(Math.max(0, Math.floor(ad.documentCount))),
+  ...(ad.fingerprint === undefined ? {} : { fp: ad.fingerprint })
 })
 
 /**
@@ -37,7 +43,9 @@ export const decodeTxtRecord = (txt: unknown): SessionAdvertisement | null => {
   const hostName = text('host')
   const docs = text('docs')
   if (sessionName === null || sessionName.trim() === '' || hostName === null || docs === null || !/^\d{1,6}$/.test(docs)) return null
-  return { sessionName, hostName, documentCount: Number(docs) }
+  const fingerprint = text('fp')
+  if (fingerprint !== null && !isCertificateFingerprint(fingerprint)) return null
+  return { sessionName, hostName, documentCount: Number(docs), ...(fingerprint === null ? {} : { fingerprint }) }
 }
 
 /** The DNS-SD instance name: unique per host, at most 63 bytes. */

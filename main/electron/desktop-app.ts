@@ -24,6 +24,8 @@ import writeFileAtomic from 'write-file-atomic'
 import { FileImportService } from '../transfer/file-import-service'
 import { PdfExportService } from '../transfer/pdf-export-service'
 import { UpdateService, type Updater } from '../updates/update-service'
+import { CertificatePins, checkRelayCertificate } from '../security/certificate-pins'
+import { loadOrCreateTlsIdentity, type TlsIdentity } from '../lan/tls-identity'
 import { ElectronFileImportPlatform } from './electron-file-import'
 import { ElectronPdfPlatform } from './electron-pdf'
 import { ElectronNotifier, ElectronTrayView, ElectronWindowTitles } from './electron-views'
@@ -88,6 +90,7 @@ export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => Joi
     })
   )
   const discovery = disposables.add(new DiscoveryService(new BonjourBackend(logger), logger))
+  let tlsIdentity: Promise<TlsIdentity> | undefined
   const lan = disposables.add(
     new LanSessionService({
       relay: relayHost,
@@ -95,9 +98,27 @@ export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => Joi
       lanPort: () => settings.settings.lanPort,
       addresses: () => lanAddresses(),
       hostName: hostname().replace(/\.local$/, ''),
-      logger
+      logger,
+      tlsIdentity: () => (tlsIdentity ??= loadOrCreateTlsIdentity(join(userData, 'lan-identity.json'), hostname().replace(/\.local$/, '')))
     })
   )
+  // LAN hosts make their own certificates: the app accepts one from a host only with the
+  // fingerprint its invite link or mDNS advert carried (main/security/certificate-pins.ts).
+  const pins = new CertificatePins()
+  session.defaultSession.setCertificateVerifyProc((request, callback) =>
+    callback(pins.verify(request.hostname, request.certificate.fingerprint, request.errorCode))
+  )
+  disposables.add(
+    discovery.onDidChangeSessions((sessions) => {
+      for (const found of sessions) if (found.fingerprint !== undefined) pins.pin(new URL(found.relay).hostname, found.fingerprint)
+    })
+  )
+  const checkCertificate = async (relay: string, fingerprint: string): Promise<string | null> => {
+    const problem = await checkRelayCertificate(relay, fingerprint)
+    if (problem === null) pins.pin(new URL(relay).hostname, fingerprint)
+    else logger.warn({ relay }, `refused a LAN host's certificate: ${problem}`)
+    return problem
+  }
   const windows = disposables.add(new WindowManager(paths.preload, logger))
   const fileImport = disposables.add(new FileImportService(new ElectronFileImportPlatform(), logger))
   const sendCommand = (command: MenuCommand): void => {
@@ -144,6 +165,7 @@ export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => Joi
   const requests = new DesktopRequestHandlers({
     pdf,
     updates,
+    checkCertificate,
     relayHost,
     settings,
     presence,
@@ -179,6 +201,7 @@ export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => Joi
     })
   )
 
+  // The window checks a join's certificate fingerprint when it opens the document (desktop-bridge).
   const requestJoin = (request: JoinRequest): void => {
     const window = windows.focus()
     // A window that is still loading takes the request with `join:take-pending`.

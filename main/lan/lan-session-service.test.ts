@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import pino from 'pino'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parseInviteLink, parseWebUrl } from '../../app/invite-link'
@@ -6,8 +9,10 @@ import { connectClient, startEnsembleRelay, upgradeStatus, waitFor, whenSynced, 
 import { Emitter } from '../common/event'
 import { LanAccessExtension } from '../relay-process/lan-access'
 import { LanListener } from '../relay-process/lan-listener'
-import type { LanPolicy } from '../relay-process/protocol'
+import type { LanPolicy, LanTls } from '../relay-process/protocol'
+import { pinnedSocketOptions } from '../../server/testing/pinned-tls'
 import { LanSessionService } from './lan-session-service'
+import { loadOrCreateTlsIdentity, type TlsIdentity } from './tls-identity'
 
 /**
  * The relay process's hosting commands, run in this process on a real relay: the same
@@ -20,10 +25,10 @@ class InProcessRelayHost {
   readonly onDidChangeDocumentCount = this.documents.event
   lan: LanListener | null = null
   constructor(readonly relay: Relay) {}
-  async host(host: string, port: number, policy: LanPolicy): Promise<number> {
+  async host(host: string, port: number, policy: LanPolicy, tls: LanTls): Promise<number> {
     await this.unhost()
     this.access.setPolicy(policy)
-    this.lan = await LanListener.open(this.relay, host, port)
+    this.lan = await LanListener.open(this.relay, host, port, tls)
     return this.lan.port
   }
   async unhost(): Promise<void> {
@@ -38,13 +43,18 @@ describe('LanSessionService', () => {
   let service: LanSessionService
   const advertised: unknown[] = []
   const clients: TestClient[] = []
+  let identity: TlsIdentity
+  let identityDir: string
+  /** A guest of the LAN session: it accepts the host's certificate only with the fingerprint of its invite. */
   const client = (url: string, room: string, params: Record<string, string> = {}): TestClient => {
-    const created = connectClient(url, room, { params })
+    const created = connectClient(url, room, { params, ...(url.startsWith('wss:') ? { socketOptions: pinnedSocketOptions(identity.fingerprint) } : {}) })
     clients.push(created)
     return created
   }
 
   beforeEach(async () => {
+    identityDir = await mkdtemp(join(tmpdir(), 'ensemble-lan-tls-'))
+    identity = await loadOrCreateTlsIdentity(join(identityDir, 'lan-identity.json'), 'ana-laptop')
     const access = new LanAccessExtension()
     const relay = await startEnsembleRelay({ extensions: [access] })
     relayHost = Object.assign(new InProcessRelayHost(relay), { access })
@@ -60,26 +70,29 @@ describe('LanSessionService', () => {
       addresses: () => ['127.0.0.1'],
       hostName: 'ana-laptop',
       bindHost: '127.0.0.1',
-      logger: pino({ level: 'silent' })
+      logger: pino({ level: 'silent' }),
+      tlsIdentity: async () => identity
     })
   })
   afterEach(async () => {
     for (const open of clients.splice(0)) open.destroy()
     await service.stop()
     await relayHost.relay.close()
+    await rm(identityDir, { recursive: true, force: true })
   })
 
   it('hosts "only people with the link": invites carry working edit and view tokens, and nothing is advertised', async () => {
     const state = await service.host({ sessionName: 'Review', access: 'link', networkRole: 'edit' })
     expect(state).toMatchObject({ state: 'hosting', sessionName: 'Review', access: 'link' })
     if (state.state !== 'hosting') throw new Error('not hosting')
-    expect(state.relays).toEqual([`ws://127.0.0.1:${state.port}`])
+    expect(state.relays).toEqual([`wss://127.0.0.1:${state.port}`])
+    expect(state.fingerprint).toBe(identity.fingerprint)
 
     const editInvite = await service.createInvite({ documentName: 'plan', role: 'edit', ttlSeconds: 600 })
     const viewInvite = await service.createInvite({ documentName: 'plan', role: 'view', ttlSeconds: 600 })
     const edit = parseInviteLink(editInvite.link)
     expect(parseWebUrl(editInvite.webUrl)).toEqual(edit)
-    expect(edit).toMatchObject({ relay: state.relays[0], doc: 'plan' })
+    expect(edit).toMatchObject({ relay: state.relays[0], doc: 'plan', fingerprint: identity.fingerprint })
 
     const host = client(relayHost.relay.url, 'plan')
     const editor = client(edit.relay, edit.doc, { token: edit.token! })
@@ -94,7 +107,7 @@ describe('LanSessionService', () => {
     await whenSynced(fresh)
     expect(fresh.text.toString()).toBe('from the guest')
 
-    expect(await upgradeStatus(`${edit.relay}/plan`)).toBe(401)
+    expect(await upgradeStatus(`${edit.relay}/plan`, pinnedSocketOptions(identity.fingerprint))).toBe(401)
     expect(advertised).toEqual([])
   })
 
@@ -102,9 +115,9 @@ describe('LanSessionService', () => {
     relayHost.documents.fire(2)
     const state = await service.host({ sessionName: 'Open house', access: 'network', networkRole: 'view' })
     if (state.state !== 'hosting') throw new Error('not hosting')
-    expect(advertised).toEqual([{ sessionName: 'Open house', hostName: 'ana-laptop', documentCount: 2, port: state.port }])
+    expect(advertised).toEqual([{ sessionName: 'Open house', hostName: 'ana-laptop', documentCount: 2, port: state.port, fingerprint: identity.fingerprint }])
     relayHost.documents.fire(3)
-    expect(await upgradeStatus(`ws://127.0.0.1:${state.port}/any`)).toBe(101)
+    expect(await upgradeStatus(`wss://127.0.0.1:${state.port}/any`, pinnedSocketOptions(identity.fingerprint))).toBe(101)
     await service.stop()
     expect(advertised.slice(1)).toEqual([3, 'withdrawn'])
     expect(service.state).toEqual({ state: 'off' })
@@ -122,13 +135,13 @@ describe('LanSessionService', () => {
 
     const second = await service.host({ sessionName: 'Two', access: 'link', networkRole: 'edit' })
     if (second.state !== 'hosting') throw new Error('not hosting')
-    expect(await upgradeStatus(`ws://127.0.0.1:${second.port}/plan?token=${invite.token}`)).toBe(401)
+    expect(await upgradeStatus(`wss://127.0.0.1:${second.port}/plan?token=${invite.token}`, pinnedSocketOptions(identity.fingerprint))).toBe(401)
   })
 
   it('reports a port that is taken as a failed session that says what to do', async () => {
     const blocker = await service.host({ sessionName: 'One', access: 'link', networkRole: 'edit' })
     if (blocker.state !== 'hosting') throw new Error('not hosting')
-    const other = await LanListener.open(relayHost.relay, '127.0.0.1', 0)
+    const other = await LanListener.open(relayHost.relay, '127.0.0.1', 0, identity)
     const busy = other.port
     const failing = new LanSessionService({
       relay: relayHost,
@@ -137,7 +150,8 @@ describe('LanSessionService', () => {
       addresses: () => ['127.0.0.1'],
       hostName: 'h',
       bindHost: '127.0.0.1',
-      logger: pino({ level: 'silent' })
+      logger: pino({ level: 'silent' }),
+      tlsIdentity: async () => identity
     })
     const state = await failing.host({ sessionName: 'Two', access: 'link', networkRole: 'edit' })
     expect(state).toEqual({

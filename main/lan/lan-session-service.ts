@@ -5,6 +5,7 @@ import type { IDiscoveryService } from '../discovery/discovery-service'
 import { Emitter, type Disposable, type Event } from '../common/event'
 import type { IRelayHostService } from '../relay-host/relay-host-service'
 import { createSessionSecret, mintSessionToken } from './session-token'
+import type { TlsIdentity } from './tls-identity'
 
 export type ValidHostRequest = ValidRequestPayload<'session:host'>
 export type ValidInviteRequest = ValidRequestPayload<'session:create-invite'>
@@ -30,12 +31,15 @@ export interface LanSessionDependencies {
   readonly logger: Logger
   /** Interface the LAN listener binds; every IPv4 interface by default. */
   readonly bindHost?: string
+  /** This installation's TLS identity for LAN sessions (`loadOrCreateTlsIdentity`). */
+  readonly tlsIdentity: () => Promise<TlsIdentity>
 }
 
 /**
- * "Host on LAN": opens the relay's LAN listener with a fresh secret (so links of an earlier session
- * stop working), advertises the session by mDNS when anyone on the network may join, and mints
- * invite links whose tokens carry the edit or view role. "Stop hosting" closes the listener, which
+ * "Host on LAN": opens the relay's LAN listener over TLS with this installation's certificate and
+ * a fresh secret (so links of an earlier session stop working), advertises the session by mDNS
+ * with the certificate's fingerprint when anyone on the network may join, and mints invite links
+ * that carry the fingerprint and tokens with the edit or view role. "Stop hosting" closes the listener, which
  * cuts every LAN guest, and withdraws the advertisement.
  */
 export class LanSessionService implements ILanSessionService {
@@ -63,12 +67,15 @@ export class LanSessionService implements ILanSessionService {
     const secret = createSessionSecret()
     const requestedPort = this.deps.lanPort()
     let port: number
+    let identity: TlsIdentity
     try {
-      port = await this.deps.relay.host(this.deps.bindHost ?? '0.0.0.0', requestedPort, {
-        secret,
-        access: request.access,
-        networkRole: request.networkRole
-      })
+      identity = await this.deps.tlsIdentity()
+      port = await this.deps.relay.host(
+        this.deps.bindHost ?? '0.0.0.0',
+        requestedPort,
+        { secret, access: request.access, networkRole: request.networkRole },
+        { key: identity.key, cert: identity.cert }
+      )
     } catch (error) {
       const reason = `could not host on the LAN: ${error instanceof Error ? error.message : String(error)}`
       this.deps.logger.error({ err: error, port: requestedPort }, reason)
@@ -81,11 +88,20 @@ export class LanSessionService implements ILanSessionService {
         sessionName: request.sessionName,
         hostName: this.deps.hostName,
         documentCount: this.documentCount,
-        port
+        port,
+        fingerprint: identity.fingerprint
       })
     }
-    const relays = this.deps.addresses().map((address) => `ws://${address}:${port}`)
-    this.setState({ state: 'hosting', sessionName: request.sessionName, access: request.access, networkRole: request.networkRole, port, relays })
+    const relays = this.deps.addresses().map((address) => `wss://${address}:${port}`)
+    this.setState({
+      state: 'hosting',
+      sessionName: request.sessionName,
+      access: request.access,
+      networkRole: request.networkRole,
+      port,
+      relays,
+      fingerprint: identity.fingerprint
+    })
     return this.current
   }
 
@@ -116,7 +132,7 @@ export class LanSessionService implements ILanSessionService {
       role: request.role,
       ttlSeconds: request.ttlSeconds
     })
-    const invite = { relay, doc: request.documentName, token }
+    const invite = { relay, doc: request.documentName, token, fingerprint: hosting.fingerprint }
     return { link: formatInviteLink(invite), webUrl: formatWebUrl(invite), role: request.role, expiresAt }
   }
 

@@ -8,6 +8,8 @@ import type { RelayStatus } from '../../app/ipc'
 import { connectClient, waitFor, whenSynced, type TestClient } from '../../server/testing/harness'
 import { nextEvent } from '../common/event'
 import { createSessionSecret, mintSessionToken } from '../lan/session-token'
+import { loadOrCreateTlsIdentity } from '../lan/tls-identity'
+import { pinnedSocketOptions } from '../../server/testing/pinned-tls'
 import type { RelayChildProcess, UtilityProcessLauncher } from './launcher'
 import { NodeUtilityProcessLauncher } from './node-launcher'
 import { RelayHostService } from './relay-host-service'
@@ -114,9 +116,12 @@ describe('RelayHostService with the relay process under Node', () => {
 
   it('hosts on a second listener, keeps hosting across a crash, and stops hosting on request', async () => {
     const secret = createSessionSecret()
-    const port = await service.host('127.0.0.1', 0, { secret, access: 'link', networkRole: 'edit' })
+    const identityDir = await mkdtemp(join(tmpdir(), 'ensemble-host-tls-'))
+    const identity = await loadOrCreateTlsIdentity(join(identityDir, 'lan-identity.json'), 'host')
+    const port = await service.host('127.0.0.1', 0, { secret, access: 'link', networkRole: 'edit' }, identity)
     const { token } = await mintSessionToken(secret, { doc: 'notes', role: 'edit', ttlSeconds: 600 })
-    const guest = client(`ws://127.0.0.1:${port}`, 'notes', { token })
+    const guest = connectClient(`wss://127.0.0.1:${port}`, 'notes', { params: { token }, socketOptions: pinnedSocketOptions(identity.fingerprint) })
+    clients.push(guest)
     await whenSynced(guest)
     expect(guest.text.toString()).toBe('before the crash. after the crash. Last words.')
 
@@ -128,5 +133,6 @@ describe('RelayHostService with the relay process under Node', () => {
 
     await service.unhost()
     await waitFor(() => !guest.provider.wsconnected, 'the LAN guest to be cut off when hosting stops')
+    await rm(identityDir, { recursive: true, force: true })
   })
 })

@@ -5,6 +5,7 @@ import {
   exitCodeStartFailed,
   RelayProcessMessageSchema,
   type LanPolicy,
+  type LanTls,
   type RelayLaunchConfig,
   type RelayProcessMessage
 } from '../relay-process/protocol'
@@ -18,8 +19,8 @@ export interface IRelayHostService extends Disposable {
   readonly onDidChangeDocumentCount: Event<number>
   /** Starts the relay; resolves with its `ws://127.0.0.1:PORT` URL once it listens. */
   start(): Promise<string>
-  /** Opens the LAN listener on `host:port` under `policy`; resolves with the port. Survives restarts. */
-  host(host: string, port: number, policy: LanPolicy): Promise<number>
+  /** Opens the LAN listener on `host:port` under `policy`, over TLS with `tls`; resolves with the port. Survives restarts. */
+  host(host: string, port: number, policy: LanPolicy, tls: LanTls): Promise<number>
   unhost(): Promise<void>
   /** Stops gracefully (storage flushed) within the stop deadline, else kills the process. */
   stop(): Promise<void>
@@ -76,7 +77,7 @@ export class RelayHostService implements IRelayHostService {
   private stopping: Promise<void> | null = null
   private restartTimer: NodeJS.Timeout | undefined
   private stableTimer: NodeJS.Timeout | undefined
-  private hosting: { host: string; port: number; policy: LanPolicy } | null = null
+  private hosting: { host: string; port: number; policy: LanPolicy; tls: LanTls } | null = null
   private pending: PendingReply[] = []
   private listeningWaiters: Array<{ resolve(url: string): void; reject(error: Error): void }> = []
   private readonly settings: Required<Omit<RelayHostOptions, 'config' | 'port'>>
@@ -105,15 +106,15 @@ export class RelayHostService implements IRelayHostService {
     return listening
   }
 
-  async host(host: string, port: number, policy: LanPolicy): Promise<number> {
+  async host(host: string, port: number, policy: LanPolicy, tls: LanTls): Promise<number> {
     if (this.child === null || this.currentStatus.state !== 'listening') {
       throw new Error(`cannot host: the relay is ${this.currentStatus.state}, not listening`)
     }
-    const reply = this.request('hosting', 'host', () => this.child?.postMessage({ type: 'host', host, port, policy }))
+    const reply = this.request('hosting', 'host', () => this.child?.postMessage({ type: 'host', host, port, policy, tls }))
     const message = await reply
     const actualPort = message.type === 'hosting' ? message.port : port
     // Reopen on the port guests already have in their links, even if `port` was 0.
-    this.hosting = { host, port: actualPort, policy }
+    this.hosting = { host, port: actualPort, policy, tls }
     return actualPort
   }
 
@@ -245,7 +246,7 @@ export class RelayHostService implements IRelayHostService {
     this.restartTimer = setTimeout(() => this.launch(this.crashes + 1), delayMs)
   }
 
-  private rehost(hosting: { host: string; port: number; policy: LanPolicy }): void {
+  private rehost(hosting: { host: string; port: number; policy: LanPolicy; tls: LanTls }): void {
     this.request('hosting', 'host', () => this.child?.postMessage({ type: 'host', ...hosting })).catch((error: unknown) => {
       this.logger.error({ err: error }, 'could not reopen the LAN session after the relay restarted')
       this.hosting = null

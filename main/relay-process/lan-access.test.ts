@@ -6,6 +6,11 @@ import { createSessionSecret, mintSessionToken } from '../lan/session-token'
 import { appOrigin } from '../security/app-origin'
 import { LanAccessExtension } from './lan-access'
 import { LanListener } from './lan-listener'
+import { pinnedSocketOptions } from '../../server/testing/pinned-tls'
+import { loadOrCreateTlsIdentity, type TlsIdentity } from '../lan/tls-identity'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 describe('LAN access to the embedded relay', () => {
   const secret = createSessionSecret()
@@ -14,20 +19,27 @@ describe('LAN access to the embedded relay', () => {
   let relay: Relay
   let lan: LanListener
   let lanUrl: string
+  let identity: TlsIdentity
+  let identityDir: string
+  /** How a LAN guest connects: TLS, accepting the host's certificate by its fingerprint. */
+  const guestTls = () => pinnedSocketOptions(identity.fingerprint)
 
   beforeAll(async () => {
+    identityDir = await mkdtemp(join(tmpdir(), 'ensemble-lan-access-'))
+    identity = await loadOrCreateTlsIdentity(join(identityDir, 'lan-identity.json'), 'host')
     relay = await startEnsembleRelay({ extensions: [access] })
     // Loopback stands in for a LAN interface: the policy applies to the listener, not the address.
-    lan = await LanListener.open(relay, '127.0.0.1', 0)
-    lanUrl = `ws://127.0.0.1:${lan.port}`
+    lan = await LanListener.open(relay, '127.0.0.1', 0, identity)
+    lanUrl = `wss://127.0.0.1:${lan.port}`
   })
   afterAll(async () => {
     for (const client of clients) client.destroy()
     await lan.close()
     await relay.close()
+    await rm(identityDir, { recursive: true, force: true })
   })
   const client = (url: string, room: string, params: Record<string, string> = {}): TestClient => {
-    const created = connectClient(url, room, { params })
+    const created = connectClient(url, room, { params, ...(url.startsWith('wss:') ? { socketOptions: guestTls() } : {}) })
     clients.push(created)
     return created
   }
@@ -50,7 +62,7 @@ describe('LAN access to the embedded relay', () => {
 
   it('refuses the LAN while not hosting, but never the loopback port', async () => {
     access.setPolicy(null)
-    expect(await upgradeStatus(`${lanUrl}/notes`)).toBe(403)
+    expect(await upgradeStatus(`${lanUrl}/notes`, guestTls())).toBe(403)
     expect(await upgradeStatus(`${relay.url}/notes`)).toBe(101)
   })
 
@@ -60,12 +72,12 @@ describe('LAN access to the embedded relay', () => {
       .setProtectedHeader({ alg: 'HS256' })
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode(createSessionSecret()))
-    expect(await upgradeStatus(`${lanUrl}/notes`)).toBe(401)
-    expect(await upgradeStatus(`${lanUrl}/notes?token=${forged}`)).toBe(401)
-    expect(await upgradeStatus(`${lanUrl}/notes?token=${await expiredToken('notes')}`)).toBe(401)
-    expect(await upgradeStatus(`${lanUrl}/notes?token=${await token('other', 'edit')}`)).toBe(403)
-    expect(await upgradeStatus(`${lanUrl}/notes?token=${await token('notes', 'edit')}`)).toBe(101)
-    expect(await upgradeStatus(`${lanUrl}/team/plan?token=${await token('team/*', 'view')}`)).toBe(101)
+    expect(await upgradeStatus(`${lanUrl}/notes`, guestTls())).toBe(401)
+    expect(await upgradeStatus(`${lanUrl}/notes?token=${forged}`, guestTls())).toBe(401)
+    expect(await upgradeStatus(`${lanUrl}/notes?token=${await expiredToken('notes')}`, guestTls())).toBe(401)
+    expect(await upgradeStatus(`${lanUrl}/notes?token=${await token('other', 'edit')}`, guestTls())).toBe(403)
+    expect(await upgradeStatus(`${lanUrl}/notes?token=${await token('notes', 'edit')}`, guestTls())).toBe(101)
+    expect(await upgradeStatus(`${lanUrl}/team/plan?token=${await token('team/*', 'view')}`, guestTls())).toBe(101)
   })
 
   it('lets an edit token write and keeps a view token from changing the document', async () => {
@@ -114,7 +126,7 @@ describe('LAN access to the embedded relay', () => {
 
   it('lets LAN pages of any origin follow the hosting policy', async () => {
     access.setPolicy({ secret, access: 'network', networkRole: 'view' })
-    const answer = await attemptUpgrade(lanUrl, 'open', { headers: { origin: 'http://192.168.1.20:5000', host: '192.168.1.20:5000' } })
+    const answer = await attemptUpgrade(lanUrl, 'open', { headers: { origin: 'http://192.168.1.20:5000', host: '192.168.1.20:5000' }, socketOptions: guestTls() })
     expect(answer.status).toBe(101)
   })
 })

@@ -31,10 +31,20 @@ export const LanPolicySchema = z.object({
 })
 export type LanPolicy = z.infer<typeof LanPolicySchema>
 
+/** The LAN listener's TLS identity (PEM): this installation's key and self-signed certificate. */
+export const LanTlsSchema = z.object({ key: z.string().min(1), cert: z.string().min(1) })
+export type LanTls = z.infer<typeof LanTlsSchema>
+
 export const RelayCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('start'), config: RelayLaunchConfigSchema }),
-  /** Expose the relay on `host:port` (the LAN interfaces) under `policy`. */
-  z.object({ type: z.literal('host'), host: z.string().min(1), port: z.number().int().min(0).max(65535), policy: LanPolicySchema }),
+  /** Expose the relay on `host:port` (the LAN interfaces) under `policy`, over TLS with `tls`. */
+  z.object({
+    type: z.literal('host'),
+    host: z.string().min(1),
+    port: z.number().int().min(0).max(65535),
+    policy: LanPolicySchema,
+    tls: LanTlsSchema
+  }),
   /** Close the LAN listener and every connection that came through it. */
   z.object({ type: z.literal('unhost') }),
   /** Stop gracefully: close connections, flush storage, then exit 0. */

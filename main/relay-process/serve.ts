@@ -96,7 +96,7 @@ export const serveRelayProcess = (channel: RelayProcessChannel, host: RelayProce
         await stopLan()
         access.setPolicy(command.policy)
         try {
-          lan = await LanListener.open(relay, command.host, command.port)
+          lan = await LanListener.open(relay, command.host, command.port, command.tls)
         } catch (error) {
           access.setPolicy(null)
           post({ type: 'error', during: 'host', message: error instanceof Error ? error.message : String(error) })

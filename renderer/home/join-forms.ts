@@ -21,7 +21,12 @@ export const joinLinkForm = (bridge: PlatformBridge) => {
     event.preventDefault()
     void runForm(form, part(form, '.problem'), async () => {
       const invite = parseJoinLink(input.value)
-      await bridge.open({ documentName: invite.doc, relayUrl: invite.relay, ...(invite.token === undefined ? {} : { token: invite.token }) })
+      await bridge.open({
+        documentName: invite.doc,
+        relayUrl: invite.relay,
+        ...(invite.token === undefined ? {} : { token: invite.token }),
+        ...(invite.fingerprint === undefined ? {} : { fingerprint: invite.fingerprint })
+      })
     })
   })
   return { element: form, focus: () => input.focus() }

@@ -46,7 +46,7 @@ export const lanSessionsView = (bridge: PlatformBridge) => {
         const documentName = part<HTMLInputElement>(form, 'input').value.trim()
         const problem = documentNameProblem(documentName)
         if (problem !== null) throw new RangeError(`${problem}; ask ${session.hostName} which document to open`)
-        await bridge.open({ documentName, relayUrl: session.relay })
+        await bridge.open({ documentName, relayUrl: session.relay, ...(session.fingerprint === undefined ? {} : { fingerprint: session.fingerprint }) })
       })
     })
     return item

@@ -41,17 +41,24 @@ export const createDesktopBridge = (api: EnsembleDesktopApi, page: DesktopPage):
       if (join !== null) {
         const problem = documentNameProblem(join.doc)
         if (problem !== null) throw new RangeError(`The invite link cannot open a document: ${problem}.`)
-        return { relayUrl: join.relay, documentName: join.doc, local: false, ...(join.token === undefined ? {} : { token: join.token }) }
+        return verified(api, {
+          relayUrl: join.relay,
+          documentName: join.doc,
+          local: false,
+          ...(join.token === undefined ? {} : { token: join.token }),
+          ...(join.fingerprint === undefined ? {} : { fingerprint: join.fingerprint })
+        })
       }
       const request = parseWebClientUrl(page.location.href)
       if (request.documentProblem !== null) throw new RangeError(`This window cannot open a document: ${request.documentProblem}.`)
       if (request.documentName === null) return null
-      return {
+      return verified(api, {
         relayUrl: request.relayGiven ? request.relayUrl : await localRelayUrl(api),
         documentName: request.documentName,
         local: !request.relayGiven,
-        ...(request.token === null ? {} : { token: request.token })
-      }
+        ...(request.token === null ? {} : { token: request.token }),
+        ...(request.fingerprint === null || !request.relayGiven ? {} : { fingerprint: request.fingerprint })
+      })
     },
     openDocument: (name) => navigate(documentUrl(page.location.href, name)),
     documentOpened: (document) => {
@@ -158,4 +165,15 @@ const describe = (status: RelayStatus | null): string => {
     default:
       return status.state
   }
+}
+
+/**
+ * A document on a LAN host that made its own certificate opens only when the host presents the one
+ * its invite named: the main process checks it, and accepts it from that host from then on.
+ */
+const verified = async (api: EnsembleDesktopApi, target: DocumentTarget): Promise<DocumentTarget> => {
+  if (target.fingerprint === undefined) return target
+  const { problem } = await api.security.checkCertificate(target.relayUrl, target.fingerprint)
+  if (problem !== null) throw new RangeError(`This session's host could not be verified, so the document was not opened: ${problem}`)
+  return target
 }

@@ -83,7 +83,12 @@ export const onDesktopCommand = (api: EnsembleDesktopApi, listener: (command: Pl
     }
     listener({
       kind: 'join',
-      address: { documentName: request.doc, relayUrl: request.relay, ...(request.token === undefined ? {} : { token: request.token }) }
+      address: {
+        documentName: request.doc,
+        relayUrl: request.relay,
+        ...(request.token === undefined ? {} : { token: request.token }),
+        ...(request.fingerprint === undefined ? {} : { fingerprint: request.fingerprint })
+      }
     })
   })
   return () => {

@@ -1,5 +1,6 @@
 import type { DocumentAddress } from '../../app/bridge'
 import { documentNameProblem } from '../../app/document-name'
+import { isCertificateFingerprint } from '../../app/invite-link'
 
 /**
  * What a web client URL asks for: `http(s)://RELAY/?doc=NAME&user=NAME#token=T`
@@ -14,6 +15,8 @@ export interface WebClientRequest {
   /** Display name from `&user=`, trimmed, or `null`. */
   readonly userName: string | null
   readonly token: string | null
+  /** The LAN host's certificate fingerprint from the fragment's `fp=`, when the link carried one. */
+  readonly fingerprint: string | null
   /** `ws(s)://host:port` of the relay: the page's own origin, or `?relay=` when given. */
   readonly relayUrl: string
   /** Whether `relayUrl` came from `?relay=` rather than from the page's origin. */
@@ -30,11 +33,13 @@ export const parseWebClientUrl = (href: string): WebClientRequest => {
   const relayParam = url.searchParams.get('relay')
   const givenRelay = relayParam !== null && /^wss?:\/\/[^/?#]+$/.test(relayParam) ? relayParam : null
   const token = fragment.get('token')
+  const fingerprint = fragment.get('fp')
   return {
     documentName: problem === null ? requested : null,
     documentProblem: problem,
     userName: user === '' ? null : user,
     token: token === null || token === '' ? null : token,
+    fingerprint: fingerprint !== null && isCertificateFingerprint(fingerprint) ? fingerprint : null,
     relayUrl: givenRelay ?? `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`,
     relayGiven: givenRelay !== null
   }
@@ -60,7 +65,10 @@ export const addressUrl = (current: string, address: DocumentAddress, ownRelay: 
   const next = new URL(homeUrl(current))
   next.searchParams.set('doc', address.documentName)
   if (address.relayUrl !== undefined && address.relayUrl !== ownRelay) next.searchParams.set('relay', address.relayUrl)
-  if (address.token !== undefined) next.hash = `token=${encodeURIComponent(address.token)}`
+  const fragment = new URLSearchParams()
+  if (address.token !== undefined) fragment.set('token', address.token)
+  if (address.fingerprint !== undefined) fragment.set('fp', address.fingerprint)
+  if ([...fragment].length > 0) next.hash = fragment.toString()
   return next.toString()
 }
 

@@ -183,7 +183,8 @@ export const attemptUpgrade = (
 ): Promise<{ status: number; body: string }> => upgradeAnswer(roomUrl(url, room, options.params), options)
 
 /** The HTTP status of a WebSocket upgrade to `url` exactly as written (path and query): 101 when it was accepted. */
-export const upgradeStatus = async (url: string): Promise<number> => (await upgradeAnswer(url, {})).status
+export const upgradeStatus = async (url: string, socketOptions?: WebSocket.ClientOptions): Promise<number> =>
+  (await upgradeAnswer(url, socketOptions === undefined ? {} : { socketOptions })).status
 
 const upgradeAnswer = (url: string, options: RawSocketOptions): Promise<{ status: number; body: string }> =>
   new Promise((resolve, reject) => {
