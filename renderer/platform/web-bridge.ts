@@ -56,7 +56,8 @@ export const createWebBridge = (page: WebPage): PlatformBridge => {
         relayUrl: request.relayUrl,
         documentName: request.documentName,
         local: !request.relayGiven,
-        ...(request.token === null ? {} : { token: request.token })
+        ...(request.token === null ? {} : { token: request.token }),
+        ...(request.fingerprint === null ? {} : { fingerprint: request.fingerprint })
       }
     },
     openDocument: async (name) => {

@@ -12,6 +12,7 @@ import { showConnectionStatus } from '../session/connection-status-view'
 import { showStorageStatus } from '../session/storage-status-view'
 import { showSaveStatus } from '../session/save-status-view'
 import { PresenceColor } from '../session/presence-color'
+import { certificateNote } from '../session/certificate-note'
 import { openDocumentSession, type DocumentSession } from '../session/document-session'
 import { mountDocumentActions } from '../shell/document-actions'
 import { mountExportMenu } from '../transfer/export-menu'
@@ -96,6 +97,8 @@ export const showEditorScreen = async (
   // the relay's state merges in whenever it arrives.
   const cache = await session.cacheLoaded
   if (cache.problem !== null) showNotice(`Offline copy unavailable: ${cache.problem}.`)
+  const note = certificateNote(target, window)
+  if (note !== null) showNotice(note)
   // Collaboration first: an import is then the importer's first edit (an author, a version).
   const collaboration = startCollaboration(session, shownProfile, showNotice)
   await applyPendingImport(target.documentName, session.fragment, slot('.import-report-slot'))
