@@ -118,3 +118,89 @@ test('a table is inserted from the toolbar, filled with Tab, grown, merged, give
   await expect(menu(page)).toBeHidden()
   expect(await editorText(page)).toBe('Budget\n')
 })
+
+/** The whole document of a page, to compare two pages. */
+const docJson = (page: Page): Promise<unknown> => page.evaluate(() => window.ensembleEditor!.view.state.doc.toJSON() as unknown)
+
+/** Ends y-prosemirror's current undo step, as a pause in typing longer than its capture timeout would. */
+const endUndoStep = (page: Page): Promise<void> =>
+  page.evaluate(() => {
+    const { state } = window.ensembleEditor!.view
+    const undo = state.plugins.find((plugin) => (plugin as unknown as { key: string }).key.startsWith('y-undo'))!
+    ;(undo.getState(state) as { undoManager: { stopCapturing(): void } }).undoManager.stopCapturing()
+  })
+
+test('two pages edit one table: text and rows sync with cursors shown, undo takes back only one’s own change, and concurrent rows and columns end identical', async ({ openWriter, relay }) => {
+  const ana = await openWriter('Ana Lima', 'table-together')
+  const ben = await openWriter('Ben Ode', 'table-together')
+  await editor(ana.page).focus()
+  await ana.page.keyboard.type('Plan')
+  await ana.page.keyboard.press('Enter')
+  // The keyboard path: the shortcut inserts the table, the caret in its first cell.
+  await ana.page.keyboard.press('Shift+Control+Alt+T')
+  for (const text of ['Step', 'Who', 'When']) {
+    await ana.page.keyboard.type(text)
+    await ana.page.keyboard.press('Tab')
+  }
+  await ana.page.keyboard.type('Draft')
+  await expect.poll(() => tableRows(ben.page)).toEqual([
+    ['th:Step', 'th:Who', 'th:When'],
+    ['Draft', '', ''],
+    ['', '', '']
+  ])
+
+  await editor(ben.page).locator('tr').nth(1).locator('td').nth(1).click()
+  await ben.page.keyboard.type('Ben')
+  await expect.poll(async () => (await tableRows(ana.page))[1]).toEqual(['Draft', 'Ben', ''])
+  // Each sees the other's cursor in the cell where the other is writing.
+  await expect(editor(ana.page).locator('td', { hasText: 'Ben' }).locator('.ProseMirror-yjs-cursor[data-user="Ben Ode"]')).toHaveCount(1)
+  await expect(editor(ben.page).locator('td', { hasText: 'Draft' }).locator('.ProseMirror-yjs-cursor[data-user="Ana Lima"]')).toHaveCount(1)
+
+  // Ana adds a row, Ben goes on writing; Ana's undo removes her row and nothing of Ben's.
+  await endUndoStep(ana.page)
+  await menu(ana.page).getByRole('button', { name: 'Insert a row below' }).click()
+  await expect.poll(async () => (await tableRows(ben.page)).length).toBe(4)
+  await ben.page.keyboard.type(' too')
+  await expect.poll(async () => (await tableRows(ana.page))[1]).toEqual(['Draft', 'Ben too', ''])
+  await ana.page.keyboard.press('Control+z')
+  const afterUndo = [
+    ['th:Step', 'th:Who', 'th:When'],
+    ['Draft', 'Ben too', ''],
+    ['', '', '']
+  ]
+  await expect.poll(() => tableRows(ana.page)).toEqual(afterUndo)
+  await expect.poll(() => tableRows(ben.page)).toEqual(afterUndo)
+
+  // Offline, Ana adds a column while Ben adds a row: both changes meet when the relay is back.
+  await relay.stop()
+  for (const writer of [ana, ben]) await expect(writer.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'offline')
+  await editor(ana.page).locator('th', { hasText: 'When' }).click()
+  await menu(ana.page).getByRole('button', { name: 'Insert a column to the right' }).click()
+  await editor(ben.page).locator('tr').nth(2).locator('td').first().click()
+  await menu(ben.page).getByRole('button', { name: 'Insert a row below' }).click()
+  // The caret stays in its cell; Tab goes on to the next one in the same row.
+  await ben.page.keyboard.press('Tab')
+  await ben.page.keyboard.type('offline')
+  await relay.restart()
+  for (const writer of [ana, ben]) {
+    await expect(writer.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected', { timeout: 30_000 })
+  }
+  await expect.poll(async () => JSON.stringify(await docJson(ana.page)) === JSON.stringify(await docJson(ben.page))).toBe(true)
+  // Ben's row was made three cells wide; the table is not repaired by either page on its own
+  // (that is how it cannot grow without end), but by the next edit in it.
+  expect((await tableRows(ana.page)).map((row) => row.length)).toEqual([4, 4, 4, 3])
+  await editor(ana.page).locator('td', { hasText: 'offline' }).click()
+  await ana.page.keyboard.type('!')
+  const repaired = [
+    ['th:Step', 'th:Who', 'th:When', 'th:'],
+    ['Draft', 'Ben too', '', ''],
+    ['', 'offline!', '', ''],
+    ['', '', '', '']
+  ]
+  await expect.poll(() => tableRows(ben.page)).toEqual(repaired)
+  await ben.page.keyboard.type(' ok')
+  // Where Ben's caret sits against Ana's "!" is y-prosemirror's business; the text arrives either way.
+  await expect.poll(async () => (await tableRows(ana.page))[2]![1]).toMatch(/^offline(! ok| ok!)$/)
+  expect((await tableRows(ana.page)).flat()).toHaveLength(16)
+  expect(JSON.stringify(await docJson(ana.page))).toBe(JSON.stringify(await docJson(ben.page)))
+})
