@@ -1,4 +1,7 @@
 import type { Page } from '@playwright/test'
+import { htmlToDocument } from '../app/convert/html-import'
+import { googleDocsTable, googleSheetsTable, webPageTable, wordTable } from '../app/convert/testing/pasted-tables'
+import { serverDom } from '../server/transfer/server-dom'
 import { test, expect, editorText } from './fixtures'
 
 /**
@@ -203,4 +206,82 @@ test('two pages edit one table: text and rows sync with cursors shown, undo take
   await expect.poll(async () => (await tableRows(ana.page))[2]![1]).toMatch(/^offline(! ok| ok!)$/)
   expect((await tableRows(ana.page)).flat()).toHaveLength(16)
   expect(JSON.stringify(await docJson(ana.page))).toBe(JSON.stringify(await docJson(ben.page)))
+})
+
+/** Pastes `html` (with a plain-text alternative) where the caret is, as a clipboard would. */
+const pasteHtml = (page: Page, html: string): Promise<void> =>
+  page.evaluate((pasted) => {
+    const transfer = new DataTransfer()
+    transfer.setData('text/html', pasted)
+    transfer.setData('text/plain', 'the plain text a program puts beside the HTML')
+    document.querySelector('.ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }))
+  }, html)
+
+/** Where the HTML comes from, the HTML, the table it must give, and what the paste's notice says. */
+const pastedTables: Array<[string, string, string[][], string]> = [
+  ['Google Docs', googleDocsTable, [['Task', 'Owner', 'Due'], ['Write the postthen review it', 'Ana', ''], ['[2x1]发布 launch', 'Friday']], ''],
+  ['Word', wordTable, [['Item', 'Price'], ['Apples, green', '€ 3'], ['Pears', '']], ''],
+  ['Google Sheets', googleSheetsTable, [['Fruit', 'Qty'], ['Apples', '3']], ''],
+  [
+    'a web page',
+    webPageTable,
+    [['th:City', 'th:Population[1]'], ['th:上海', '24,870,895'], ['th:北京', '21,893,095'], ['[2x1]Source: 2020 census']],
+    'Pasted with changes: Table captions (1) became a paragraph above their table.'
+  ]
+]
+
+for (const [source, html, expected, notice] of pastedTables) {
+  test(`a table pasted from ${source} stays a table, as an import of the same HTML reads it`, async ({ openWriter }) => {
+    const { page } = await openWriter('Ana Lima', `paste-${source.replace(/\W+/g, '-')}`)
+    await editor(page).focus()
+    await pasteHtml(page, html)
+    await expect.poll(() => tableRows(page)).toEqual(expected)
+    await expect(page.getByTestId('notice')).toHaveText(notice)
+    const pasted = await docJson(page)
+    const imported = htmlToDocument(html, { dom: serverDom }).doc.toJSON() as { content: unknown[] }
+    // The paste lands in the document's one empty paragraph, which stays after a table that ends it.
+    const withoutTrailingParagraph = (doc: { content: Array<{ type: string; content?: unknown[] }> }) =>
+      doc.content.filter((block, index) => !(index === doc.content.length - 1 && block.type === 'paragraph' && block.content === undefined))
+    expect(withoutTrailingParagraph(pasted as { content: Array<{ type: string }> })).toEqual(withoutTrailingParagraph(imported as { content: Array<{ type: string }> }))
+    await expect(editor(page).locator('table')).toHaveCount(1)
+  })
+}
+
+test('a column dragged wider keeps its width on both pages, while the other page types in the table', async ({ openWriter }) => {
+  const ana = await openWriter('Ana Lima', 'table-widths')
+  const ben = await openWriter('Ben Ode', 'table-widths')
+  const errors: Error[] = []
+  for (const writer of [ana, ben]) writer.page.on('pageerror', (error) => errors.push(error))
+  await editor(ana.page).focus()
+  await ana.page.getByRole('button', { name: 'Insert a table (Shift+Ctrl/Cmd+Alt+T)' }).click()
+  await ana.page.keyboard.type('Name')
+  await expect.poll(async () => (await tableRows(ben.page))[0]).toEqual(['th:Name', 'th:', 'th:'])
+  await editor(ben.page).locator('tr').nth(1).locator('td').nth(1).click()
+
+  const first = editor(ana.page).locator('th').first()
+  const box = (await first.boundingBox())!
+  const y = box.y + box.height / 2
+  // On the cell's right border the resize handle shows; the drag moves it 100 px to the right.
+  await ana.page.mouse.move(box.x + box.width - 2, y)
+  await expect(editor(ana.page).locator('.column-resize-handle')).not.toHaveCount(0)
+  await ana.page.mouse.down()
+  await ana.page.mouse.move(box.x + box.width + 50, y, { steps: 5 })
+  await ben.page.keyboard.type('typed meanwhile')
+  await expect.poll(async () => (await tableRows(ana.page))[1]).toEqual(['', 'typed meanwhile', ''])
+  await ana.page.mouse.move(box.x + box.width + 100, y, { steps: 5 })
+  await ana.page.mouse.up()
+
+  const widths = (page: Page) =>
+    page.evaluate(() => {
+      const table = window.ensembleEditor!.view.state.doc.child(0)
+      return table.content.content.map((row) => row.child(0).attrs.colwidth as number[] | null)
+    })
+  const expected = Math.round(box.width + 100)
+  for (const page of [ana.page, ben.page]) {
+    await expect.poll(async () => (await widths(page)).map((width) => Math.abs((width?.[0] ?? 0) - expected) <= 2)).toEqual([true, true, true])
+  }
+  // Ben's page shows the width too: the first column is as wide as it was dragged.
+  await expect.poll(async () => Math.abs(((await editor(ben.page).locator('th').first().boundingBox())?.width ?? 0) - expected)).toBeLessThanOrEqual(3)
+  expect((await tableRows(ben.page))[1]).toEqual(['', 'typed meanwhile', ''])
+  expect(errors).toEqual([])
 })

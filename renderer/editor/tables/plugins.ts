@@ -1,8 +1,9 @@
 import { keymap } from 'prosemirror-keymap'
 import type { Node } from 'prosemirror-model'
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
-import { columnResizing, tableEditing } from 'prosemirror-tables'
+import { tableEditing } from 'prosemirror-tables'
 import { ySyncPluginKey } from 'y-prosemirror'
+import { collaborativeColumnResizing } from './collaborative-resizing'
 import { insertTable, nextCellOrNewRow, previousCell } from './commands'
 
 /**
@@ -73,4 +74,9 @@ export const tableShortcuts = {
  * (`columnResizing`); a width is a cell attribute, so it syncs like any other change. The keymap
  * comes after the editor's own, whose Tab indents a list item first, in a cell too.
  */
-export const tablePlugins = (): Plugin[] => [columnResizing(), collaborativeTableEditing(), emptyTableCleanup(), keymap(tableShortcuts)]
+export const tablePlugins = (): Plugin[] => [
+  collaborativeColumnResizing(isRemote),
+  collaborativeTableEditing(),
+  emptyTableCleanup(),
+  keymap(tableShortcuts)
+]
