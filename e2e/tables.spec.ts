@@ -3,6 +3,7 @@ import { htmlToDocument } from '../app/convert/html-import'
 import { googleDocsTable, googleSheetsTable, webPageTable, wordTable } from '../app/convert/testing/pasted-tables'
 import { serverDom } from '../server/transfer/server-dom'
 import { test, expect, editorText } from './fixtures'
+import { openTab } from './panels'
 
 /**
  * Tables in the editor (renderer/editor/tables/): inserting one, moving with Tab, the table menu,
@@ -284,4 +285,79 @@ test('a column dragged wider keeps its width on both pages, while the other page
   await expect.poll(async () => Math.abs(((await editor(ben.page).locator('th').first().boundingBox())?.width ?? 0) - expected)).toBeLessThanOrEqual(3)
   expect((await tableRows(ben.page))[1]).toEqual(['', 'typed meanwhile', ''])
   expect(errors).toEqual([])
+})
+
+test('the table menu is reached with Shift+F10 from a cell and used with the keyboard alone', async ({ openWriter }) => {
+  const { page } = await openWriter('Ana Lima', 'table-keyboard')
+  await editor(page).focus()
+  // Alt+F10 reaches the toolbar; End goes to its last button, Insert table.
+  await page.keyboard.press('Alt+F10')
+  await page.keyboard.press('End')
+  await expect(page.getByRole('button', { name: 'Insert a table (Shift+Ctrl/Cmd+Alt+T)' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(editor(page)).toBeFocused()
+  await page.keyboard.type('A')
+  await page.keyboard.press('Shift+F10')
+  const table = page.getByRole('toolbar', { name: 'Table (Shift+F10 from a cell)' })
+  await expect(table.getByRole('button', { name: 'Insert a row above' })).toBeFocused()
+  await page.keyboard.press('ArrowRight')
+  await expect(table.getByRole('button', { name: 'Insert a row below' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(editor(page)).toBeFocused()
+  await expect.poll(async () => (await tableRows(page)).length).toBe(4)
+  await page.keyboard.type('B')
+  expect((await tableRows(page))[0]).toEqual(['th:AB', 'th:', 'th:'])
+  // Escape leaves the menu without doing anything.
+  await page.keyboard.press('Shift+F10')
+  await page.keyboard.press('End')
+  await expect(table.getByRole('button', { name: 'Delete the table' })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(editor(page)).toBeFocused()
+  await expect(editor(page).locator('table')).toHaveCount(1)
+})
+
+test('a version with a table shows it, with the changes made in its cells, and restoring it brings the table back', async ({ openWriter }) => {
+  const { page } = await openWriter('Ana Lima', 'table-history')
+  await editor(page).focus()
+  await page.keyboard.press('Shift+Control+Alt+T')
+  await page.keyboard.type('Before')
+  await openTab(page, 'history')
+  await page.getByTestId('version-name').fill('With a table')
+  await page.getByTestId('save-version').click()
+  await expect(page.getByTestId('version-item')).toHaveCount(1)
+
+  await editor(page).locator('th').first().click()
+  await page.keyboard.press('End')
+  await page.keyboard.type(' and after')
+  await page.getByTestId('table-menu').getByRole('button', { name: 'Delete the table' }).click()
+  await expect(editor(page).locator('table')).toHaveCount(0)
+  await expect(page.getByTestId('word-count')).toHaveAttribute('data-words', '0')
+
+  await page.getByTestId('version-item').first().getByRole('button').click()
+  const view = page.getByTestId('version-view')
+  await expect(view.getByTestId('version-content').locator('table th').first()).toHaveText('Before')
+  await expect(view.getByTestId('version-content').locator('table tr')).toHaveCount(3)
+  await view.getByTestId('restore-version').click()
+  await expect(view).toBeHidden()
+  await expect.poll(() => tableRows(page)).toEqual([
+    ['th:Before', 'th:', 'th:'],
+    ['', '', ''],
+    ['', '', '']
+  ])
+  await expect(page.getByTestId('word-count')).toHaveAttribute('data-words', '1')
+})
+
+test('cells pasted into a table fill the cells from the caret on, as in a spreadsheet', async ({ openWriter }) => {
+  const { page } = await openWriter('Ana Lima', 'table-paste-cells')
+  await editor(page).focus()
+  await page.keyboard.press('Shift+Control+Alt+T')
+  await page.keyboard.type('Top')
+  await editor(page).locator('tr').nth(1).locator('td').nth(1).click()
+  await pasteHtml(page, googleSheetsTable)
+  await expect.poll(() => tableRows(page)).toEqual([
+    ['th:Top', 'th:', 'th:'],
+    ['', 'Fruit', 'Qty'],
+    ['', 'Apples', '3']
+  ])
+  await expect(editor(page).locator('table')).toHaveCount(1)
 })
