@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { htmlToDocument } from '../app/convert/html-import'
 import { googleDocsTable, googleSheetsTable, webPageTable, wordTable } from '../app/convert/testing/pasted-tables'
@@ -107,6 +108,16 @@ test('a table is inserted from the toolbar, filled with Tab, grown, merged, give
   await expect.poll(async () => (await tableRows(page))[0]).toEqual(['th:Item', 'th:Cost', 'th:Note'])
 
   await page.screenshot({ path: testInfo.outputPath('table-in-editor.png') })
+
+  // A Markdown export writes the merged cell in its first column, and says so.
+  await page.getByTestId('export-menu').locator('summary').click()
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-menu] button[data-format=md]').click()])
+  expect(await readFile((await download.path())!, 'utf8')).toBe(
+    'Budget\n\n| Item | Cost | Note |\n| --- | --- | --- |\n| Paper | 3 | A4 |\n| Ink | 12 | black |\n| Total | | |\n'
+  )
+  await expect(page.getByTestId('notice')).toHaveText(
+    'Exported table-editing.md with changes: Merged cells (1) were written in their first column and row, the cells they covered left empty: Markdown tables cannot merge cells.'
+  )
 
   // The header row goes and comes back.
   const header = menu(page).getByRole('button', { name: 'Header row' })

@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { schema } from '../schema'
 import { countWords } from '../word-count'
 import { documentToMarkdown } from './markdown-export'
+import { markdownTableLosses } from './markdown-tables'
 import { markdownToDocument } from './markdown-import'
 import { documentToPlainText } from './plain-text'
-import { paragraph as p, tableCell, tableHeader, tableRow } from './testing/sample-documents'
+import { paragraph as p, tableCell, tableHeader, tableRow, wholeSchemaDocument } from './testing/sample-documents'
 
 const n = schema.nodes
 const rows = (table: Node): string[][] => table.content.content.map((row) => row.content.content.map((cell) => `${cell.type.name === 'table_header' ? 'th:' : ''}${cell.textContent}`))
@@ -75,6 +76,26 @@ describe('Markdown tables (GFM)', () => {
     const markdown = documentToMarkdown(doc)
     expect(markdown).toBe('> quoted\n>\n> | k | v |\n> | --- | --- |\n> | 1 | 2 |\n\n- item\n\n  | k | v |\n  | --- | --- |\n  | 1 | 2 |\n')
     expect(markdownToDocument(markdown).doc.toJSON()).toEqual(doc.toJSON())
+  })
+})
+
+describe('what a Markdown export says it could not keep of tables', () => {
+  it('names merged cells, blocks in cells, stray header cells and column widths, with counts', () => {
+    const table = n.table!.create(null, [
+      tableRow(tableHeader(p('a')), n.table_cell!.create({ colwidth: [150] }, p('b'))),
+      tableRow(n.table_cell!.create({ colspan: 2 }, [p('merged'), n.code_block!.create(null, schema.text('x'))])),
+      tableRow(tableHeader(n.heading!.create({ level: 2 }, schema.text('h'))), tableCell(p('plain')))
+    ])
+    expect(markdownTableLosses(n.doc!.create(null, [table]))).toEqual([
+      'Merged cells (1) were written in their first column and row, the cells they covered left empty: Markdown tables cannot merge cells.',
+      'Lists, headings, quotes and code in table cells (2) became lines of text: a Markdown table cell holds one line.',
+      'Header cells outside a header row (2) became ordinary cells: a Markdown table has one header row, its first.',
+      'Column widths (1 table) were not kept: Markdown tables have none.'
+    ])
+  })
+
+  it('says nothing of tables Markdown holds as they are, several paragraphs and line breaks in cells included', () => {
+    expect(markdownTableLosses(wholeSchemaDocument)).toEqual([])
   })
 })
 

@@ -93,3 +93,38 @@ const codeSpan = (text: string): string => {
   const pad = text.startsWith('`') || text.endsWith('`') || /^ .* $/.test(text) ? ' ' : ''
   return `${fence}${pad}${text}${pad}${fence}`
 }
+
+/**
+ * What a Markdown export of `doc` cannot keep of its tables, one sentence each (empty when it keeps
+ * everything), for the person exporting: the export itself is the closest rendering above.
+ */
+export const markdownTableLosses = (doc: Node): string[] => {
+  let merged = 0
+  let blocks = 0
+  let headers = 0
+  let widths = 0
+  doc.descendants((table) => {
+    if (table.type.name !== 'table') return true
+    const headerRow = table.firstChild !== null && isHeaderRow(table.firstChild)
+    let hasWidths = false
+    table.forEach((row, _offset, rowIndex) =>
+      row.forEach((cell) => {
+        if ((cell.attrs.colspan as number) > 1 || (cell.attrs.rowspan as number) > 1) merged++
+        if (cell.attrs.colwidth !== null) hasWidths = true
+        if (cell.type.name === 'table_header' && !(headerRow && rowIndex === 0)) headers++
+        cell.forEach((block) => {
+          if (block.type.name !== 'paragraph') blocks++
+        })
+      })
+    )
+    if (hasWidths) widths++
+    // Tables nested in cells are counted as blocks of their cell.
+    return false
+  })
+  return [
+    merged > 0 ? `Merged cells (${merged}) were written in their first column and row, the cells they covered left empty: Markdown tables cannot merge cells.` : '',
+    blocks > 0 ? `Lists, headings, quotes and code in table cells (${blocks}) became lines of text: a Markdown table cell holds one line.` : '',
+    headers > 0 ? `Header cells outside a header row (${headers}) became ordinary cells: a Markdown table has one header row, its first.` : '',
+    widths > 0 ? `Column widths (${widths} ${widths === 1 ? 'table' : 'tables'}) were not kept: Markdown tables have none.` : ''
+  ].filter((sentence) => sentence !== '')
+}
