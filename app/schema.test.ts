@@ -16,6 +16,10 @@ describe('schema', () => {
         'list_item',
         'ordered_list',
         'paragraph',
+        'table',
+        'table_cell',
+        'table_header',
+        'table_row',
         'task_item',
         'task_list',
         'text'
@@ -39,6 +43,15 @@ describe('schema', () => {
   it('accepts an empty blockquote and list, as concurrent deletes can leave them', () => {
     expect(() => schema.nodes.blockquote!.createChecked(null, [])).not.toThrow()
     expect(() => schema.nodes.bullet_list!.createChecked(null, [])).not.toThrow()
+  })
+
+  it('has prosemirror-tables’ table roles, cells of blocks with spans and widths, tables as blocks', () => {
+    const { table, table_row: row, table_cell: cell, table_header: header } = schema.nodes
+    expect([table, row, cell, header].map((type) => type!.spec.tableRole)).toEqual(['table', 'row', 'cell', 'header_cell'])
+    expect(table!.isInGroup('block')).toBe(true)
+    expect(cell!.createAndFill()!.toJSON()).toEqual({ type: 'table_cell', attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [{ type: 'paragraph' }] })
+    expect(() => cell!.createChecked(null, [schema.nodes.bullet_list!.create(), schema.nodes.paragraph!.create()])).not.toThrow()
+    expect(() => cell!.create({ colwidth: 'wide' })).toThrow(/colwidth/)
   })
 
   it('refuses an image without a source', () => {

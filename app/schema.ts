@@ -1,5 +1,6 @@
 import { Schema, type DOMOutputSpec, type MarkSpec, type NodeSpec } from 'prosemirror-model'
 import { changeMarkName, changeMarkSpec } from './history/change-mark'
+import { tableNodeSpecs } from './table-schema'
 
 /**
  * The ProseMirror schema of every Ensemble document, shared by the renderer, the relay's
@@ -141,7 +142,9 @@ const nodes: Record<string, NodeSpec> = {
     selectable: false,
     parseDOM: [{ tag: 'br' }],
     toDOM: () => ['br']
-  }
+  },
+  // Tables (app/table-schema.ts): after every other block, so that `paragraph` stays the default.
+  ...tableNodeSpecs
 }
 
 const marks: Record<string, MarkSpec> = {

@@ -16,7 +16,7 @@ Ship **on time**, with <u>care</u> and ~~no~~ drama.
 - [ ] record the demo
 
 | Owner | Task |
-|---|---|
+|:---|---|
 | Ana | post |
 `
 
@@ -42,16 +42,17 @@ test('a Markdown file imported from the home screen becomes a new shared documen
   expect(name).toMatch(/^launch plan-[a-z2-9]{4}$/)
   const report = page.getByTestId('import-report')
   await expect(report).toContainText('Imported "launch plan.md". Some of it could not be kept as it was:')
-  await expect(report.locator('li[data-kind=table]')).toContainText('Tables (1; line 8) became plain paragraphs')
+  await expect(report.locator('li[data-kind=table-alignment]')).toContainText('Column alignments of tables (1; line 8) were not kept')
   await expect(page.locator('.ProseMirror ul[data-type=tasks] > li')).toHaveCount(2)
+  await expect(page.locator('.ProseMirror table th')).toHaveText(['Owner', 'Task'])
   await expect(page.locator('.ProseMirror u')).toHaveText('care')
 
   // Someone else opening the document gets it from the relay.
   const ben = await openWriterPage(browser, relay.httpUrl, 'Ben Ode', name)
-  await expect.poll(() => editorText(ben.page)).toContain('Ana | post')
+  await expect(ben.page.locator('.ProseMirror table td')).toHaveText(['Ana', 'post'])
   await expect(ben.page.getByTestId('import-report')).toHaveCount(0)
 
-  // Exports: Markdown reads as what was imported (less the table), HTML is a page of its own.
+  // Exports: Markdown reads as what was imported (less the column alignment), HTML is a page of its own.
   const exportAs = async (format: string): Promise<string> => {
     await page.getByTestId('export-menu').locator('summary').click()
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-testid=export-menu] button[data-format=${format}]`).click()])
@@ -59,12 +60,13 @@ test('a Markdown file imported from the home screen becomes a new shared documen
     return readFile((await download.path())!, 'utf8')
   }
   expect(await exportAs('md')).toBe(
-    '# Launch plan\n\nShip **on time**, with <u>care</u> and ~~no~~ drama.\n\n- [x] write the post\n- [ ] record the demo\n\nOwner | Task\n\nAna | post\n'
+    '# Launch plan\n\nShip **on time**, with <u>care</u> and ~~no~~ drama.\n\n- [x] write the post\n- [ ] record the demo\n\n| Owner | Task |\n| --- | --- |\n| Ana | post |\n'
   )
   const html = await exportAs('html')
   expect(html).toContain(`<title>${name}</title>`)
   expect(html).toContain('<h1>Launch plan</h1>')
-  expect(await exportAs('txt')).toContain('[x] write the post\n[ ] record the demo')
+  expect(html).toContain('<table><tbody><tr><th><p>Owner</p></th><th><p>Task</p></th></tr><tr><td><p>Ana</p></td><td><p>post</p></td></tr></tbody></table>')
+  expect(await exportAs('txt')).toContain('[x] write the post\n[ ] record the demo\n\nOwner\tTask\nAna\tpost\n')
   await ben.context.close()
   await page.context().close()
 })
@@ -117,7 +119,7 @@ test('an HTML file dropped on the window opens as a new document with its import
   expect(report.x + report.width).toBeLessThanOrEqual(panel.x)
 })
 
-test('pasted HTML becomes the same document as an import of it: tables as rows, h4 as h3, unsafe links removed', async ({ openWriter }) => {
+test('pasted HTML becomes the same document as an import of it: tables as tables, h4 as h3, unsafe links removed', async ({ openWriter }) => {
   const { page } = await openWriter('Ana Lima', 'paste-html')
   const html =
     '<h4>Stock</h4><table><thead><tr><th>Name</th><th>Qty</th></tr></thead>' +
@@ -130,9 +132,11 @@ test('pasted HTML becomes the same document as an import of it: tables as rows, 
     transfer.setData('text/plain', 'Stock Name Qty Apples 3 Pears 5')
     document.querySelector('.ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }))
   }, html)
-  await expect.poll(() => editorText(page)).toBe('Stock\nName | Qty\nApples | 3\nPears | 5\nSee this and that.')
+  await expect.poll(() => editorText(page)).toBe('Stock\nName\nQty\nApples\n3\nPears\n5\nSee this and that.')
   await expect(page.locator('.ProseMirror h3')).toHaveText('Stock')
+  await expect(page.locator('.ProseMirror table tr')).toHaveCount(3)
+  await expect(page.locator('.ProseMirror table th')).toHaveText(['Name', 'Qty'])
   const pasted = await page.evaluate(() => window.ensembleEditor!.view.state.doc.toJSON() as unknown)
   expect(pasted).toEqual(htmlToDocument(html, { dom: serverDom }).doc.toJSON())
-  await expect(page.getByTestId('notice')).toContainText('Tables (1) became plain paragraphs, one per row')
+  await expect(page.getByTestId('notice')).toContainText('Headings of level 4 to 6 (1) became level-3 headings')
 })

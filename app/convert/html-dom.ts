@@ -12,6 +12,7 @@ export interface DomNode {
   readonly nodeType: number
   readonly parentNode: DomNode | null
   readonly firstChild: DomNode | null
+  readonly nextSibling: DomNode | null
   textContent: string | null
   appendChild<T extends DomNode>(node: T): T
   insertBefore<T extends DomNode>(node: T, child: DomNode | null): T
@@ -28,6 +29,7 @@ export interface DomElement extends DomNode {
   querySelector(selectors: string): DomElement | null
   querySelectorAll(selectors: string): ArrayLike<DomElement>
   readonly children: ArrayLike<DomElement>
+  readonly nextElementSibling: DomElement | null
 }
 
 export interface DomDocument extends DomNode {

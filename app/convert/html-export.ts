@@ -15,7 +15,12 @@ pre { background: #f5f5f5; padding: .75rem; overflow-x: auto; }
 blockquote { border-left: 3px solid #ccc; margin-left: 0; padding-left: 1rem; color: #555; }
 ul[data-type=tasks] { list-style: none; padding-left: .25rem; }
 ul[data-type=tasks] > li { display: flex; gap: .5rem; }
-ul[data-type=tasks] > li > .task-content > :first-child { margin-top: 0; }`
+ul[data-type=tasks] > li > .task-content > :first-child { margin-top: 0; }
+table { border-collapse: collapse; margin: 1rem 0; }
+td, th { border: 1px solid #bbb; padding: .3rem .6rem; vertical-align: top; text-align: left; }
+th { background: #f3f3f3; }
+td > :first-child, th > :first-child { margin-top: 0; }
+td > :last-child, th > :last-child { margin-bottom: 0; }`
 
 /**
  * Writes a document as a standalone HTML page. The markup is the schema's own (`toDOM`), which

@@ -1,9 +1,11 @@
 import { DOMParser } from 'prosemirror-model'
 import { schema } from '../schema'
 import { moveChildren, replaceElement, type DomDocument, type DomElement, type HtmlDom } from './html-dom'
+import { normaliseTables, removeWordParagraphMarkers } from './html-tables'
 import { ImportError, type ImportResult } from './import-result'
 import { ImportWarnings } from './import-warnings'
 import { removeUnsafeUrls } from './safe-urls'
+import { regularTables } from './table-shape'
 
 const parser = DOMParser.fromSchema(schema)
 
@@ -11,16 +13,22 @@ const parser = DOMParser.fromSchema(schema)
 type ParserNode = Parameters<DOMParser['parse']>[0]
 
 /** Elements with no text worth keeping that the document cannot hold; they are removed and reported. */
-const droppedElements = ['iframe', 'video', 'audio', 'canvas', 'object', 'embed', 'svg', 'math', 'input', 'select', 'textarea', 'script', 'noscript', 'template', 'style', 'link', 'meta']
+const droppedElements = ['iframe', 'video', 'audio', 'canvas', 'object', 'embed', 'svg', 'math', 'input', 'select', 'textarea', 'script', 'noscript', 'template']
+/**
+ * Markup about the page rather than content of it; removed without a word. Google Docs starts
+ * what it copies with a `<meta charset>`, Google Sheets with a `<style>`: every paste from them
+ * would otherwise report that something was left out.
+ */
+const pageMarkup = ['style', 'link', 'meta', 'title']
 /** Elements that carry meaning the schema has no place for; their text stays and the loss is reported. */
-const flattenedElements = ['sub', 'sup', 'mark', 'small', 'big', 'font', 'kbd', 'abbr', 'q', 'cite', 'dfn', 'var', 'samp', 'dl', 'dt', 'dd', 'details', 'summary', 'center', 'address', 'caption', 'button', 'label']
+const flattenedElements = ['sub', 'sup', 'mark', 'small', 'big', 'font', 'kbd', 'abbr', 'q', 'cite', 'dfn', 'var', 'samp', 'dl', 'dt', 'dd', 'details', 'summary', 'center', 'address', 'button', 'label']
 
 /**
  * Reads an HTML page or fragment into a document, with a warning for each kind of content it had
  * to change. The parse rules are the schema's (`parseDOM`), so a page written by `documentToHtml`
  * reads back as the same document. Before parsing, what the schema cannot express is turned into
- * what it can (tables into paragraphs, h4–h6 into h3, GitHub-style task lists into task lists) or
- * removed, and reported.
+ * what it can (nested tables into paragraphs, h4–h6 into h3, GitHub-style task lists into task
+ * lists) or removed, and reported; tables are made rectangular after parsing.
  */
 export const htmlToDocument = (html: string, options: { readonly dom: HtmlDom }): ImportResult => {
   const page = options.dom.parseDocument(html)
@@ -29,12 +37,12 @@ export const htmlToDocument = (html: string, options: { readonly dom: HtmlDom })
   const warnings = new ImportWarnings()
   normalise(page, body, warnings)
   const parsed = parser.parse(body as unknown as ParserNode)
-  return { doc: removeUnsafeUrls(parsed, warnings), warnings: warnings.list() }
+  return { doc: regularTables(removeUnsafeUrls(parsed, warnings)), warnings: warnings.list() }
 }
 
 /**
- * Rewrites HTML the way `htmlToDocument` does before it parses (tables into paragraphs, h4–h6
- * into h3, task lists, elements the document cannot hold removed) and returns the body's HTML.
+ * Rewrites HTML the way `htmlToDocument` does before it parses (nested tables into paragraphs,
+ * h4–h6 into h3, task lists, elements the document cannot hold removed) and returns the body's HTML.
  * The editor runs pasted HTML through it, so that pasting some HTML and importing it give the same
  * document. What was changed is added to `warnings`.
  */
@@ -50,13 +58,14 @@ const normalise = (page: DomDocument, body: DomElement, warnings: ImportWarnings
   for (const list of Array.from(body.querySelectorAll('ul:not([data-type=tasks])'))) markTaskList(list)
   // A task's checkbox is markup of the task list (its state is `data-checked`), not a form field.
   for (const box of Array.from(body.querySelectorAll('ul[data-type=tasks] > li input[type=checkbox]'))) box.parentNode?.removeChild(box)
+  for (const element of Array.from(body.querySelectorAll(pageMarkup.join(',')))) element.parentNode?.removeChild(element)
   for (const element of Array.from(body.querySelectorAll(droppedElements.join(',')))) {
     if (element.parentNode === null) continue
     warnings.add('dropped-element', `<${element.tagName.toLowerCase()}>`)
     element.parentNode.removeChild(element)
   }
-  let table: DomElement | null
-  while ((table = body.querySelector('table')) !== null) tableAsParagraphs(page, table, warnings)
+  removeWordParagraphMarkers(body)
+  normaliseTables(page, body, warnings)
   for (const heading of Array.from(body.querySelectorAll('h4, h5, h6'))) {
     warnings.add('heading-level')
     const replacement = page.createElement('h3')
@@ -66,32 +75,6 @@ const normalise = (page: DomDocument, body: DomElement, warnings: ImportWarnings
   for (const element of Array.from(body.querySelectorAll(flattenedElements.join(',')))) {
     warnings.add('unsupported-element', `<${element.tagName.toLowerCase()}>`)
   }
-}
-
-/** Replaces a table with one paragraph per row, cells separated by ` | `. */
-const tableAsParagraphs = (page: DomDocument, table: DomElement, warnings: ImportWarnings): void => {
-  warnings.add('table')
-  const paragraphs = Array.from(table.querySelectorAll('tr'))
-    // Rows of a nested table belong to that table, which is flattened on its own turn.
-    .filter((row) => closestTable(row) === table)
-    .map((row) => {
-      const paragraph = page.createElement('p')
-      Array.from(row.children)
-        .filter((cell) => /^t[dh]$/i.test(cell.tagName))
-        .forEach((cell, index) => {
-          if (index > 0) paragraph.appendChild(page.createTextNode(' | '))
-          moveChildren(cell, paragraph)
-        })
-      return paragraph
-    })
-  replaceElement(table, ...paragraphs)
-}
-
-const closestTable = (element: DomElement): DomElement | null => {
-  for (let node = element.parentNode; node !== null; node = node.parentNode) {
-    if ((node as DomElement).tagName?.toLowerCase() === 'table') return node as DomElement
-  }
-  return null
 }
 
 /**

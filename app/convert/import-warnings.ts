@@ -1,12 +1,14 @@
 /**
  * What an import could not carry over as it was. Content Ensemble documents cannot hold is turned
- * into something they can (a table into paragraphs, a footnote into a numbered note) or, when
+ * into something they can (a nested table into paragraphs, a footnote into a numbered note) or, when
  * nothing sensible remains, left out; either way the user is told, never silently.
  */
 
 /** Kinds of unsupported content: what they are called, and what happened to them. */
 export const importWarningKinds = {
-  table: ['Tables', 'became plain paragraphs, one per row with cells separated by " | " (Ensemble documents have no tables)'],
+  'nested-table': ['Tables inside table cells', 'became one paragraph per row inside their cell, cells separated by " | " (Ensemble tables do not nest)'],
+  'table-caption': ['Table captions', 'became a paragraph above their table'],
+  'table-alignment': ['Column alignments of tables', 'were not kept (Ensemble table cells have no alignment of their own)'],
   'html-block': ['Raw HTML blocks', 'were kept as code blocks showing the HTML as text (HTML inside Markdown is not rendered)'],
   'html-comment': ['HTML comments', 'were left out (comments are not shown in documents)'],
   'html-inline': ['Inline HTML tags', 'were left out, the text inside them kept'],

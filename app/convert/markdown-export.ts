@@ -1,5 +1,7 @@
 import type { Node } from 'prosemirror-model'
 import { defaultMarkdownSerializer, MarkdownSerializer, type MarkdownSerializerState } from 'prosemirror-markdown'
+import { schema } from '../schema'
+import { tableAsMarkdown } from './markdown-tables'
 
 /**
  * Writes a document as Markdown that `markdownToDocument` reads back into the same document
@@ -12,7 +14,8 @@ import { defaultMarkdownSerializer, MarkdownSerializer, type MarkdownSerializerS
  * | `strike` | `~~text~~` (GFM) |
  * | `underline` | `<u>text</u>` (inline HTML; CommonMark has no underline) |
  * | `image` | `![alt](src "title")`, pasted images as `data:` URLs |
- * | `hard_break` | a backslash at the end of the line; `<br>` at the end of a paragraph |
+ * | `hard_break` | a backslash at the end of the line; `<br>` at the end of a paragraph or in a table |
+ * | `table` | a GFM pipe table (`markdown-tables.ts` says how cells that hold more than a line are written) |
  *
  * Adjacent lists alternate their markers (`-`/`*`, `1.`/`1)`), which is what keeps them separate
  * lists in CommonMark. Empty paragraphs have no Markdown form and are left out.
@@ -48,58 +51,76 @@ const bulletList = (state: MarkdownSerializerState, node: Node, parent: Node, in
 
 const defaults = defaultMarkdownSerializer.nodes
 
-const serializer = new MarkdownSerializer(
-  {
-    blockquote: defaults.blockquote!,
-    code_block: defaults.code_block!,
-    heading: defaults.heading!,
-    horizontal_rule: defaults.horizontal_rule!,
-    paragraph: defaults.paragraph!,
-    list_item: defaults.list_item!,
-    text: defaults.text!,
-    bullet_list: bulletList,
-    task_list: bulletList,
-    task_item: (state, node) => {
-      state.write(node.attrs.checked === true ? '[x] ' : '[ ] ')
-      state.renderContent(node)
-    },
-    ordered_list: (state, node, parent, index) => {
-      const start = node.attrs.order as number
-      const delimiter = alternateMarker(parent, index) ? ') ' : '. '
-      const width = String(start + node.childCount - 1).length
-      state.renderList(node, state.repeat(' ', width + 2), (item) => {
-        const number = String(start + item)
-        return state.repeat(' ', width - number.length) + number + delimiter
-      })
-    },
-    image: (state, node) => {
-      state.write(`![${state.esc((node.attrs.alt as string) ?? '')}](${destination(node.attrs.src as string)}${title(node.attrs.title)})`)
-    },
-    hard_break: (state, node, parent, index) => {
-      // A backslash break needs text after it on the next line; at the end of a paragraph only HTML says it.
-      let textFollows = false
-      for (let at = index + 1; at < parent.childCount && !textFollows; at++) textFollows = parent.child(at).type !== node.type
-      state.write(textFollows ? '\\\n' : '<br>')
-    }
+type NodeSerializers = ConstructorParameters<typeof MarkdownSerializer>[0]
+
+const nodeSerializers: NodeSerializers = {
+  blockquote: defaults.blockquote!,
+  code_block: defaults.code_block!,
+  heading: defaults.heading!,
+  horizontal_rule: defaults.horizontal_rule!,
+  paragraph: defaults.paragraph!,
+  list_item: defaults.list_item!,
+  text: defaults.text!,
+  bullet_list: bulletList,
+  task_list: bulletList,
+  task_item: (state, node) => {
+    state.write(node.attrs.checked === true ? '[x] ' : '[ ] ')
+    state.renderContent(node)
   },
-  {
-    italic: { open: '*', close: '*', mixable: true, expelEnclosingWhitespace: true },
-    bold: { open: '**', close: '**', mixable: true, expelEnclosingWhitespace: true },
-    strike: { open: '~~', close: '~~', mixable: true, expelEnclosingWhitespace: true },
-    underline: { open: '<u>', close: '</u>', mixable: true, expelEnclosingWhitespace: true },
-    code: defaultMarkdownSerializer.marks.code!,
-    link: {
-      ...defaultMarkdownSerializer.marks.link!,
-      close: (state: MarkdownSerializerState & { inAutolink?: boolean }, mark) => {
-        const autolink = state.inAutolink
-        state.inAutolink = undefined
-        return autolink === true ? '>' : `](${destination(mark.attrs.href as string)}${title(mark.attrs.title)})`
-      }
-    }
+  ordered_list: (state, node, parent, index) => {
+    const start = node.attrs.order as number
+    const delimiter = alternateMarker(parent, index) ? ') ' : '. '
+    const width = String(start + node.childCount - 1).length
+    state.renderList(node, state.repeat(' ', width + 2), (item) => {
+      const number = String(start + item)
+      return state.repeat(' ', width - number.length) + number + delimiter
+    })
   },
-  {
-    // Besides what prosemirror-markdown escapes: what would start an HTML tag or entity, an
-    // ordered list with `)` or a setext underline at the start of a line.
-    escapeExtraCharacters: /<(?=[a-z/!?])|&(?=#?[a-z0-9]+;)|(?<=^ {0,3}\d{1,9})\)(?=[ \t]|$)|^=(?==*[ \t]*$)/gi
+  image: (state, node) => {
+    state.write(`![${state.esc((node.attrs.alt as string) ?? '')}](${destination(node.attrs.src as string)}${title(node.attrs.title)})`)
+  },
+  hard_break: (state, node, parent, index) => {
+    // A backslash break needs text after it on the next line; at the end of a paragraph only HTML says it.
+    let textFollows = false
+    for (let at = index + 1; at < parent.childCount && !textFollows; at++) textFollows = parent.child(at).type !== node.type
+    state.write(textFollows ? '\\\n' : '<br>')
+  },
+  table: (state, node) => {
+    for (const line of tableAsMarkdown(node, inlineMarkdown)) {
+      state.write(line)
+      state.ensureNewLine()
+    }
+    state.closeBlock(node)
   }
-)
+}
+
+const markSerializers: ConstructorParameters<typeof MarkdownSerializer>[1] = {
+  italic: { open: '*', close: '*', mixable: true, expelEnclosingWhitespace: true },
+  bold: { open: '**', close: '**', mixable: true, expelEnclosingWhitespace: true },
+  strike: { open: '~~', close: '~~', mixable: true, expelEnclosingWhitespace: true },
+  underline: { open: '<u>', close: '</u>', mixable: true, expelEnclosingWhitespace: true },
+  code: defaultMarkdownSerializer.marks.code!,
+  link: {
+    ...defaultMarkdownSerializer.marks.link!,
+    close: (state: MarkdownSerializerState & { inAutolink?: boolean }, mark) => {
+      const autolink = state.inAutolink
+      state.inAutolink = undefined
+      return autolink === true ? '>' : `](${destination(mark.attrs.href as string)}${title(mark.attrs.title)})`
+    }
+  }
+}
+
+const serializerOptions: ConstructorParameters<typeof MarkdownSerializer>[2] = {
+  // Besides what prosemirror-markdown escapes: what would start an HTML tag or entity, an
+  // ordered list with `)` or a setext underline at the start of a line.
+  escapeExtraCharacters: /<(?=[a-z/!?])|&(?=#?[a-z0-9]+;)|(?<=^ {0,3}\d{1,9})\)(?=[ \t]|$)|^=(?==*[ \t]*$)/gi
+}
+
+const serializer = new MarkdownSerializer(nodeSerializers, markSerializers, serializerOptions)
+
+/** Inside a table cell a line break can only be `<br>`: a cell is one line. */
+const cellSerializer = new MarkdownSerializer({ ...nodeSerializers, hard_break: (state) => state.write('<br>') }, markSerializers, serializerOptions)
+
+/** A paragraph's or heading's inline content as Markdown, for a table cell. */
+const inlineMarkdown = (textblock: Node): string =>
+  cellSerializer.serialize(schema.node('doc', null, [schema.node('paragraph', null, textblock.content)])).trim()

@@ -7,6 +7,7 @@ import { ImportWarnings } from './import-warnings'
 import type { ImportResult } from './import-result'
 import { ensembleMarkdownRewrites } from './markdown-rewrites'
 import { removeUnsafeUrls } from './safe-urls'
+import { regularTables } from './table-shape'
 
 /**
  * The Markdown dialect Ensemble reads: CommonMark with the GFM additions people write (tables,
@@ -46,7 +47,11 @@ const tokenSpecs: Record<string, ParseSpec> = {
   s: { mark: 'strike' },
   underline: { mark: 'underline' },
   link: { mark: 'link', getAttrs: (token) => ({ href: token.attrGet('href') ?? '', title: token.attrGet('title') || null }) },
-  code_inline: { mark: 'code', noCloseToken: true }
+  code_inline: { mark: 'code', noCloseToken: true },
+  table: { block: 'table' },
+  tr: { block: 'table_row' },
+  th: { block: 'table_header' },
+  td: { block: 'table_cell' }
 }
 
 const parser = new MarkdownParser(schema, tokenizer, tokenSpecs)
@@ -55,6 +60,6 @@ const parser = new MarkdownParser(schema, tokenizer, tokenSpecs)
 export const markdownToDocument = (markdown: string): ImportResult => {
   const warnings = new ImportWarnings()
   const parsed = parser.parse(markdown, { warnings })
-  const doc = removeUnsafeUrls(parsed, warnings)
+  const doc = regularTables(removeUnsafeUrls(parsed, warnings))
   return { doc, warnings: warnings.list() }
 }

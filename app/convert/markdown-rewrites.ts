@@ -10,8 +10,11 @@ import type { ImportWarnings } from './import-warnings'
  *
  * - GFM task lists (`- [ ] item`, `- [x] item`) become `task_list` / `task_item` tokens;
  * - `<u>…</u>` and `<ins>…</ins>` become the underline mark, `<br>` a hard break;
- * - tables become one paragraph per row, headings 4–6 become level 3, raw HTML blocks become code
- *   blocks, footnotes become a numbered list at the end; other inline HTML tags are left out.
+ * - a table's cells get their content in paragraphs (split where `<br><br>` joins them, as the
+ *   export writes a cell of several paragraphs), an empty header row is left out (the export's for
+ *   a table without one), column alignments are not kept;
+ * - headings 4–6 become level 3, raw HTML blocks become code blocks, footnotes become a numbered
+ *   list at the end; other inline HTML tags are left out.
  */
 export const ensembleMarkdownRewrites = (state: StateCore): void => {
   const warnings = (state.env as { warnings?: ImportWarnings }).warnings
@@ -39,7 +42,7 @@ class TokenRewriter {
       switch (token.type) {
         case 'table_open': {
           const end = findClose(tokens, index, 'table_close')
-          out.push(...this.tableAsParagraphs(tokens.slice(index, end + 1)))
+          out.push(...this.table(tokens.slice(index, end + 1)))
           index = end
           break
         }
@@ -88,25 +91,56 @@ class TokenRewriter {
     return out
   }
 
-  /** A table's rows as paragraphs: each row's cells joined with ` | `, their formatting kept. */
-  private tableAsParagraphs(table: Token[]): Token[] {
-    this.warnings.add('table', undefined, lineOf(table[0]!))
+  /** A GFM table's tokens as the document parser reads them: rows of `th`/`td` cells holding paragraphs. */
+  private table(table: Token[]): Token[] {
     const out: Token[] = []
-    let row: Token[] | null = null
-    for (const token of table) {
-      if (token.type === 'tr_open') row = []
-      else if (token.type === 'inline' && row !== null) {
-        if (row.length > 0) row.push(this.text(' | '))
-        row.push(...this.inline(token.children ?? [], token))
-      } else if (token.type === 'tr_close' && row !== null) {
-        const inline = this.token('inline', '', 0)
-        inline.children = row
-        inline.content = row.map((child) => child.content).join('')
-        out.push(this.token('paragraph_open', 'p', 1), inline, this.token('paragraph_close', 'p', -1))
-        row = null
+    const bodyRows = table.some((token) => token.type === 'tbody_open')
+    let alignment = false
+    for (let index = 0; index < table.length; index++) {
+      const token = table[index]!
+      switch (token.type) {
+        case 'thead_open': {
+          const end = findClose(table, index, 'thead_close')
+          const empty = table.slice(index, end).every((cell) => cell.type !== 'inline' || cell.content.trim() === '')
+          if (empty && bodyRows) index = end
+          break
+        }
+        case 'thead_close':
+        case 'tbody_open':
+        case 'tbody_close':
+          break
+        case 'th_open':
+        case 'td_open':
+          if (/text-align/.test(token.attrGet('style') ?? '')) alignment = true
+          token.attrs = null
+          out.push(token)
+          break
+        case 'inline':
+          out.push(...this.cellParagraphs(this.inline(token.children ?? [], token)))
+          break
+        default:
+          out.push(token)
       }
     }
+    if (alignment) this.warnings.add('table-alignment', undefined, lineOf(table[0]!))
     return out
+  }
+
+  /** A cell's inline tokens as paragraphs, a new one wherever two line breaks follow each other. */
+  private cellParagraphs(children: Token[]): Token[] {
+    const paragraphs: Token[][] = [[]]
+    for (let index = 0; index < children.length; index++) {
+      if (children[index]!.type === 'hardbreak' && children[index + 1]?.type === 'hardbreak') {
+        paragraphs.push([])
+        index++
+      } else paragraphs.at(-1)!.push(children[index]!)
+    }
+    return paragraphs.flatMap((content) => {
+      const inline = this.token('inline', '', 0)
+      inline.children = content
+      inline.content = content.map((child) => child.content).join('')
+      return [this.token('paragraph_open', 'p', 1), inline, this.token('paragraph_close', 'p', -1)]
+    })
   }
 
   private htmlBlock(token: Token): Token[] {

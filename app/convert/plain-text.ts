@@ -1,11 +1,14 @@
 import type { Node } from 'prosemirror-model'
+import { tableGrid } from './table-shape'
 
 /**
  * Writes a document as plain text: blocks separated by blank lines, list items with `-`, `1.` or
  * `[ ]`/`[x]` and indented under their list, quotes with `> `, images as their description, hard
- * breaks as line breaks, code blocks as they are. Formatting and link targets are not kept.
+ * breaks as line breaks, code blocks as they are, tables as one line per row with the cells
+ * separated by tabs (as spreadsheets paste them). Formatting and link targets are not kept.
+ * Trailing spaces go; trailing tabs stay, as a table row's empty last cells.
  */
-export const documentToPlainText = (doc: Node): string => blocks(doc).join('\n\n').replace(/[ \t]+$/gm, '') + '\n'
+export const documentToPlainText = (doc: Node): string => blocks(doc).join('\n\n').replace(/ +$/gm, '') + '\n'
 
 /** The text of each block child of `node`, each possibly several lines. */
 const blocks = (node: Node): string[] => {
@@ -30,6 +33,8 @@ const block = (node: Node): string => {
       return items(node, (item) => (item.attrs.checked === true ? '[x] ' : '[ ] '))
     case 'ordered_list':
       return items(node, (_item, index) => `${(node.attrs.order as number) + index}. `)
+    case 'table':
+      return tableRows(node)
     default:
       return blocks(node).join('\n\n')
   }
@@ -43,6 +48,16 @@ const items = (list: Node, marker: (item: Node, index: number) => string): strin
   })
   return out.join('\n')
 }
+
+/**
+ * A table's rows as lines of tab-separated cells. A cell is one line: its blocks are joined with
+ * spaces, its line breaks and tabs become spaces. A merged cell's text is in its first column, the
+ * other columns it covers are empty, so that every line has as many cells as the table has columns.
+ */
+const tableRows = (table: Node): string =>
+  tableGrid(table)
+    .map((row) => row.map((cell) => (cell === null ? '' : blocks(cell).join(' ').replace(/\s+/g, ' ').trim())).join('\t'))
+    .join('\n')
 
 const inline = (node: Node): string => {
   let text = ''

@@ -18,6 +18,7 @@ import type { ShowNotice } from './notices'
 import { pastePlugin } from './paste'
 import { placeholderPlugin } from './placeholder'
 import { presencePlugin, type PresenceDecorator } from './presence-bar'
+import { tableMenuPlugin, tablePlugins } from './tables'
 import { taskItemsPlugin } from './task-items'
 import { toolbarPlugin } from './toolbar'
 import { wordCountPlugin } from './word-count-plugin'
@@ -68,6 +69,9 @@ export const createEditor = (options: EditorOptions): EditorView => {
       ...editorKeymaps(),
       dropCursor(),
       gapCursor(),
+      // Tables (./tables): after the keymaps and the gap cursor, as prosemirror-tables asks.
+      ...tablePlugins(),
+      tableMenuPlugin(),
       linkEditorPlugin(),
       imageFormPlugin(),
       imageFilesPlugin(options.showNotice),

@@ -10,9 +10,10 @@ export const pasteKey = new PluginKey('paste')
 
 /**
  * Reads pasted (and dropped) HTML by the import's rules (`app/convert/html-import.ts`), so that
- * pasting and importing the same HTML give the same document: a table becomes one paragraph per
- * row with its cells separated by ` | `, h4–h6 become h3, and links and images that could run
- * code lose their address. What was changed is said in a notice, as an import's report says it;
+ * pasting and importing the same HTML give the same document: a table stays a table (from a web
+ * page, Google Docs, Sheets or Word; a table nested in a cell becomes one paragraph per row),
+ * h4–h6 become h3, and links and images that could run code lose their address. Pasted cells
+ * inside a table fill the cells at the caret (prosemirror-tables' paste handling). What was changed is said in a notice, as an import's report says it;
  * formatting the schema has no mark for is dropped silently, as every editor does on paste.
  */
 export const pastePlugin = (showNotice: ShowNotice): Plugin => {

@@ -22,6 +22,7 @@ import {
 } from './commands'
 import { openLinkEditor } from './link-editor'
 import { openImageForm } from './image-form'
+import { insertTable } from './tables'
 import { RovingFocus } from '../ui/roving-focus'
 
 export const toolbarKey = new PluginKey('toolbar')
@@ -57,7 +58,8 @@ const buttons: ToolbarButton[] = [
   { id: 'task_list', label: '☑', title: 'Task list (Shift+Ctrl/Cmd+9)', command: toggleList(nodes.task_list), active: (s) => isInside(s, nodes.task_list) },
   { id: 'blockquote', label: '❝', title: 'Quote (Shift+Ctrl/Cmd+B)', command: toggleBlockquote, active: (s) => isInside(s, nodes.blockquote) },
   { id: 'horizontal_rule', label: '―', title: 'Horizontal rule (type --- )', command: insertHorizontalRule },
-  { id: 'image', label: 'Image', title: 'Image by URL (or paste or drop a file)', command: openImageForm }
+  { id: 'image', label: 'Image', title: 'Image by URL (or paste or drop a file)', command: openImageForm },
+  { id: 'table', label: 'Table', title: 'Insert a table (Shift+Ctrl/Cmd+Alt+T)', command: insertTable() }
 ]
 
 const blockTypes: Array<{ value: string; label: string; command: Command }> = [

@@ -2,6 +2,7 @@ import type { EditorView } from 'prosemirror-view'
 import type { PlatformBridge, TransferCommand } from '../../app/bridge'
 import { exportDocument } from '../../app/convert/convert'
 import { formatInfo, type ExportFormat } from '../../app/convert/formats'
+import { markdownTableLosses } from '../../app/convert/markdown-tables'
 import type { ShowNotice } from '../editor/notices'
 import { browserDom } from './browser-dom'
 
@@ -35,6 +36,10 @@ export const exportView = async (
   const text = exportDocument(view.state.doc, choice, { dom: browserDom, title: documentName })
   const fileName = `${documentName.split('/').at(-1)}.${formatInfo[choice].extension}`
   download(new Blob([text], { type: formatInfo[choice].mimeType }), fileName)
+  // Markdown tables hold less than the document's; the file is the closest rendering, and the
+  // person exporting is told what it could not say.
+  const losses = choice === 'md' ? markdownTableLosses(view.state.doc) : []
+  if (losses.length > 0) showNotice(`Exported ${fileName} with changes: ${losses.join(' ')}`)
 }
 
 const download = (blob: Blob, fileName: string): void => {

@@ -46,12 +46,22 @@ describe('HTML import', () => {
     ])
   })
 
-  it('turns tables into one paragraph per row, nested tables too', () => {
+  it('keeps a table a table, and turns a table nested in a cell into one paragraph per row', () => {
     const { doc, warnings } = read(
-      '<table><thead><tr><th>Name</th><th>Notes</th></tr></thead><tbody><tr><td>Ada</td><td><table><tr><td>x</td><td>y</td></tr></table></td></tr></tbody></table>'
+      '<table><thead><tr><th>Name</th><th>Notes</th></tr></thead><tbody><tr><td>Ada</td><td><table><tr><td>x</td><td>y</td></tr><tr><td><table><tr><td>deep</td></tr></table></td></tr></table></td></tr></tbody></table>'
     )
-    expect(doc.content.content.map((block) => block.textContent)).toEqual(['Name | Notes', 'Ada |', 'x | y'])
-    expect(warnings).toEqual([{ kind: 'table', count: 2, message: expect.stringMatching(/^Tables \(2\) became plain paragraphs/) }])
+    expect(doc.childCount).toBe(1)
+    const table = doc.child(0)
+    expect(table.type.name).toBe('table')
+    expect(table.child(0).content.content.map((cell) => [cell.type.name, cell.textContent])).toEqual([
+      ['table_header', 'Name'],
+      ['table_header', 'Notes']
+    ])
+    expect(table.child(1).child(1).content.content.map((block) => [block.type.name, block.textContent])).toEqual([
+      ['paragraph', 'x | y'],
+      ['paragraph', 'deep']
+    ])
+    expect(warnings).toEqual([{ kind: 'nested-table', count: 2, message: expect.stringMatching(/^Tables inside table cells \(2\) became one paragraph per row/) }])
   })
 
   it('reports what it leaves out and what loses its formatting', () => {

@@ -13,6 +13,10 @@ const text = (value: string, ...marks: Mark[]): Node => schema.text(value, marks
 const p = (...content: Array<Node | string>): Node => n.paragraph!.create(null, content.map((part) => (typeof part === 'string' ? text(part) : part)))
 const li = (...content: Node[]): Node => n.list_item!.create(null, content)
 const task = (checked: boolean, ...content: Node[]): Node => n.task_item!.create({ checked }, content)
+export const tableRow = (...cells: Node[]): Node => n.table_row!.create(null, cells)
+export const tableCell = (...content: Node[]): Node => n.table_cell!.create(null, content)
+export const tableHeader = (...content: Node[]): Node => n.table_header!.create(null, content)
+export const paragraph = p
 
 const pixel = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
 const svg = 'data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciLz4='
@@ -85,6 +89,16 @@ export const wholeSchemaDocument: Node = n.doc!.create(null, [
     task(false, p('task with subtasks'), n.task_list!.create(null, [task(true, p('subtask'))]))
   ]),
   n.bullet_list!.create(null, [li(p('[x] a bullet that only looks like a task'))]),
+  n.table!.create(null, [
+    tableRow(tableHeader(p('Name')), tableHeader(p('Role ', text('a|b', m.code!.create()))), tableHeader(p('备注 notes'))),
+    tableRow(
+      tableCell(p(text('Ada', m.bold!.create()))),
+      tableCell(p('lead | chair, ', text('site', m.link!.create({ href: 'https://example.com/ada' })))),
+      tableCell(p('first paragraph'), p('second *paragraph*'))
+    ),
+    tableRow(tableCell(p('Grace')), tableCell(p()), tableCell(p('line', n.hard_break!.create(), 'break')))
+  ]),
+  n.table!.create(null, [tableRow(tableCell(p('a table')), tableCell(p('without a header row')))]),
   p('The end.')
 ])
 

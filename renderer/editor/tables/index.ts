@@ -1,0 +1,3 @@
+export * from './commands'
+export * from './plugins'
+export * from './table-menu'
