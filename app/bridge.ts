@@ -7,7 +7,7 @@
  * Answers are promises, because over IPC every answer is asynchronous.
  */
 
-import type { CreatedInvite, DiscoveredSession, FileToImport, HostingState, HostRequest, InviteRequest, MenuCommand, PresencePerson, UpdateStatus } from './ipc'
+import type { CreatedInvite, DiscoveredSession, FileToImport, HostingState, HostRequest, InviteRequest, MenuCommand, PresencePerson, UpdateStatus, UpstreamLink } from './ipc'
 import type { DocumentAddress, DocumentKey, Library, RelayEntry } from './library'
 import type { UserProfile } from './profile'
 
@@ -142,6 +142,16 @@ export interface PlatformBridge {
   readonly discovery: DiscoveryBridge
   /** The desktop app's own updates; `null` in a browser, which loads the relay's current web client. */
   readonly updates: UpdatesBridge | null
+  /** Keeping local documents also on a hosted relay; `null` in a browser (its documents are on a relay already). */
+  readonly upstream: UpstreamBridge | null
+}
+
+/** Local documents also kept on a hosted relay (relay-to-relay sync, both ways). */
+export interface UpstreamBridge {
+  get(): Promise<readonly UpstreamLink[]>
+  link(link: UpstreamLink): Promise<readonly UpstreamLink[]>
+  unlink(document: string): Promise<readonly UpstreamLink[]>
+  onChanged(listener: (links: readonly UpstreamLink[]) => void): () => void
 }
 
 /** Checking for, and installing, new versions of the desktop app. */

@@ -23,7 +23,8 @@ import type {
   RequestChannel,
   RequestPayload,
   ResponsePayloads,
-  UpdateStatus
+  UpdateStatus,
+  UpstreamLink
 } from './ipc'
 import type { DocumentAddress, DocumentKey, Library, RelayEntry } from './library'
 import type { Settings, SettingsPatch } from './settings'
@@ -115,6 +116,14 @@ export interface EnsembleDesktopApi {
     install(): Promise<void>
     onStatus(listener: (status: UpdateStatus) => void): Unsubscribe
   }
+  /** Local documents also kept on a hosted relay (relay-to-relay sync, both ways). */
+  readonly upstream: {
+    get(): Promise<readonly UpstreamLink[]>
+    /** Keeps `link.document` also on `link.relayUrl` from now on (replacing an earlier link of it). */
+    link(link: UpstreamLink): Promise<readonly UpstreamLink[]>
+    unlink(document: string): Promise<readonly UpstreamLink[]>
+    onChanged(listener: (links: readonly UpstreamLink[]) => void): Unsubscribe
+  }
   /** LAN hosts' certificates: checks one against an invite's fingerprint, and accepts it from then on when it matches. */
   readonly security: {
     checkCertificate(relay: string, fingerprint: string): Promise<{ problem: string | null }>
@@ -180,6 +189,12 @@ export const createDesktopApi = (transport: IpcTransport): EnsembleDesktopApi =>
       install: () => request('updates:install', undefined),
       onStatus: on('updates:status')
     },
-    security: { checkCertificate: (relay, fingerprint) => request('security:check-certificate', { relay, fingerprint }) }
+    security: { checkCertificate: (relay, fingerprint) => request('security:check-certificate', { relay, fingerprint }) },
+    upstream: {
+      get: () => request('upstream:get', undefined),
+      link: (link) => request('upstream:link', link),
+      unlink: (document) => request('upstream:unlink', { document }),
+      onChanged: on('upstream:changed')
+    }
   }
 }

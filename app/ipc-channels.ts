@@ -29,7 +29,10 @@ export const requestChannels = [
   'updates:get-status',
   'updates:check',
   'updates:install',
-  'security:check-certificate'
+  'security:check-certificate',
+  'upstream:get',
+  'upstream:link',
+  'upstream:unlink'
 ] as const
 export type RequestChannel = (typeof requestChannels)[number]
 
@@ -44,7 +47,8 @@ export const eventChannels = [
   'menu:command',
   'transfer:import-file',
   'library:changed',
-  'updates:status'
+  'updates:status',
+  'upstream:changed'
 ] as const
 export type EventChannel = (typeof eventChannels)[number]
 

@@ -138,6 +138,19 @@ export interface FileToImport {
   readonly text: string
 }
 
+/** Where a local document is also kept: a document on a hosted relay (`server/upstream/`). */
+export const UpstreamLinkSchema = z.object({
+  /** The local document (on the embedded relay). */
+  document: DocumentNameSchema,
+  /** The hosted relay, `ws(s)://host[:port]`. */
+  relayUrl: z.string().max(300).regex(/^wss?:\/\/[^/?#\s]+$/, 'the relay address is ws(s)://host[:port], without a path'),
+  /** The document's name there. */
+  remoteDocument: DocumentNameSchema,
+  /** An access token for it, when that relay asks for one. */
+  token: z.string().min(1).max(4096).regex(/^[\x21-\x7e]+$/, 'the token may hold only printable characters without spaces').optional()
+})
+export type UpstreamLink = z.infer<typeof UpstreamLinkSchema>
+
 /** Where the app's own updates stand (`main/updates/update-service.ts`); Settings shows it. */
 export type UpdateStatus =
   | { readonly state: 'idle'; readonly currentVersion: string }
@@ -184,7 +197,10 @@ export const requestSchemas = {
   'security:check-certificate': z.object({
     relay: z.string().max(300).regex(/^wss:\/\//, 'only wss:// relays have certificates'),
     fingerprint: z.string().regex(/^sha256\/[A-Za-z0-9+/]{43}=$/, 'a fingerprint is sha256/ and 44 base64 characters')
-  })
+  }),
+  'upstream:get': none,
+  'upstream:link': UpstreamLinkSchema,
+  'upstream:unlink': z.object({ document: DocumentNameSchema })
   // The core type, which zod and zod/mini schemas (app/library.ts) share.
 } as const satisfies Record<RequestChannel, z.core.$ZodType>
 export type RequestPayload<C extends RequestChannel> = z.input<(typeof requestSchemas)[C]>
@@ -221,6 +237,10 @@ export interface ResponsePayloads {
   'updates:install': void
   /** `null` when the relay presented the expected certificate (it is then accepted from that host), else why not. */
   'security:check-certificate': { readonly problem: string | null }
+  /** Every local document kept on a hosted relay too. */
+  'upstream:get': readonly UpstreamLink[]
+  'upstream:link': readonly UpstreamLink[]
+  'upstream:unlink': readonly UpstreamLink[]
 }
 
 /** Main → renderer events and their payloads. */
@@ -235,6 +255,7 @@ export interface EventPayloads {
   'transfer:import-file': FileToImport
   'library:changed': Library
   'updates:status': UpdateStatus
+  'upstream:changed': readonly UpstreamLink[]
 }
 
 /** Fails to compile when `EventPayloads` and `eventChannels` name different channels. */

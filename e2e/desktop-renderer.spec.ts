@@ -11,6 +11,9 @@ import { parseInviteLink, parseWebUrl } from '../app/invite-link'
 import type { Library } from '../app/library'
 import { InMemoryMdnsNetwork } from './desktop/in-memory-mdns'
 import { freePort } from '../server/testing/services'
+import { connectClient, startEnsembleRelay, whenSynced } from '../server/testing/harness'
+import * as Y from 'yjs'
+import { documentFragmentName } from '../app/document'
 import { startHeadlessDesktop, type HeadlessDesktop } from './desktop/headless-desktop'
 import { editorText, expect, expectConnected, test as base } from './fixtures'
 
@@ -300,4 +303,45 @@ test('an invite whose certificate fingerprint is not the host\'s is refused with
   expect(bo.pins.pinned('127.0.0.1')).toBe(invite.fingerprint)
   await anaContext.close()
   await boContext.close()
+})
+
+test('a local document is also kept on a hosted relay from the share dialog, both ways, until that is stopped', async ({ browser, desktop }, testInfo) => {
+  const hosted = await startEnsembleRelay()
+  const ana = await desktop('Ana Lima', 'ana-host')
+  const context = await browser.newContext()
+  const { page } = await ana.openWindow(context, '/?doc=report')
+  await expectConnected(page)
+  await page.locator('.ProseMirror').click()
+  await page.keyboard.type('Draft on the laptop.')
+
+  await page.getByTestId('share').click()
+  const section = page.getByTestId('share-dialog').getByTestId('upstream')
+  await expect(section).toHaveAttribute('data-state', 'off')
+  await section.getByLabel('Relay address').fill('https://relay.example.org/some/path')
+  await section.getByRole('button', { name: 'Keep it there too' }).click()
+  await expect(section.locator('.problem')).toContainText('must be only ws(s)://host[:port], without a path or query')
+  await section.getByLabel('Relay address').fill(hosted.url)
+  await section.getByLabel('Document name there').fill('team/report')
+  await section.getByRole('button', { name: 'Keep it there too' }).click()
+  await expect(section.getByTestId('upstream-summary')).toHaveText(`Also kept as “team/report” on ${hosted.url}.`)
+  await page.screenshot({ path: testInfo.outputPath('share-keep-on-relay.png') })
+
+  // The office reads and writes it on the hosted relay; the laptop sees that too.
+  const office = connectClient(hosted.url, 'team/report')
+  try {
+    await whenSynced(office)
+    const fragment = office.doc.getXmlFragment(documentFragmentName)
+    await expect.poll(() => fragment.toString()).toContain('Draft on the laptop.')
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText('From the office.')])
+    fragment.push([paragraph])
+    await expect.poll(() => editorText(page)).toBe('Draft on the laptop.\nFrom the office.')
+    await section.getByTestId('upstream-stop').click()
+    await expect(section).toHaveAttribute('data-state', 'off')
+    expect(ana.services.upstream.links).toEqual([])
+  } finally {
+    office.destroy()
+    await context.close()
+    await hosted.close()
+  }
 })

@@ -79,10 +79,11 @@ export interface ExtensionContext {
   readonly logger: Logger
   /**
    * Keeps document `name` in memory whoever is connected, until `release` (it loads now if it is
-   * not, and again after a reload); its `onLoadDocument` runs as for any document. For extensions
-   * that work on documents without connections, such as replication to another relay.
+   * not, and again after a reload); its `onLoadDocument` runs as for any document, and `room`
+   * resolves with it once loaded (also when it was loaded already). For extensions that work on
+   * documents without connections, such as replication to another relay.
    */
-  keepLoaded(name: string): { release(): void }
+  keepLoaded(name: string): { readonly room: Promise<RoomHandle>; release(): void }
 }
 
 /**

@@ -13,7 +13,8 @@ import {
   RelayRefusal,
   type ConnectionContext,
   type DependencyHealth,
-  type RelayExtension
+  type RelayExtension,
+  type RoomHandle
 } from './extension'
 import { createHttpHandler, sendText } from './http'
 import { IdleMemoryReclaimer } from './idle-memory'
@@ -202,9 +203,9 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
         }
       }
     )
-    const keepLoaded = (name: string): { release(): void } => {
-      this.rooms.pin(name)
-      return { release: () => this.rooms.unpin(name) }
+    const keepLoaded = (name: string): { room: Promise<RoomHandle>; release(): void } => {
+      const room = this.rooms.pin(name)
+      return { room: room.loaded.then(() => room), release: () => this.rooms.unpin(name) }
     }
     for (const extension of this.extensions) extension.onConfigure?.({ metrics: this.metrics, logger: this.logger, keepLoaded })
     this.idleMemory = new IdleMemoryReclaimer(() => this.rooms.size === 0 && this.connections.size === 0, this.logger)

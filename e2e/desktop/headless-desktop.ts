@@ -23,6 +23,7 @@ import type { EventChannel, EventPayloads, JoinRequest, MenuCommand, RequestChan
 import { DisposableStore } from '../../main/common/event'
 import { DesktopRequestHandlers } from '../../main/desktop/request-handlers'
 import { UpdateService } from '../../main/updates/update-service'
+import { UpstreamLinkService } from '../../main/upstream/upstream-link-service'
 import { CertificatePins, checkRelayCertificate } from '../../main/security/certificate-pins'
 import { loadOrCreateTlsIdentity } from '../../main/lan/tls-identity'
 import { DiscoveryService } from '../../main/discovery/discovery-service'
@@ -149,8 +150,12 @@ export const startHeadlessDesktop = async (options: HeadlessDesktopOptions) => {
     },
     logger
   )
+  const upstream = disposables.add(await UpstreamLinkService.load(userData, logger))
+  relayHost.setUpstreamLinks(upstream.links)
+  disposables.add(upstream.onDidChangeLinks((links) => relayHost.setUpstreamLinks(links)))
   const requests = new DesktopRequestHandlers({
     pdf,
+    upstream,
     checkCertificate,
     // Like a build from source: it does not update itself.
     updates: new UpdateService(null, '0.0.0', logger, 'the headless desktop of the tests does not update itself'),
@@ -187,6 +192,7 @@ export const startHeadlessDesktop = async (options: HeadlessDesktopOptions) => {
   disposables.add(relayHost.onDidChangeStatus((status) => send(all(), 'relay:status', status)))
   disposables.add(settings.onDidChangeSettings((value) => send(all(), 'settings:changed', value)))
   disposables.add(library.onDidChangeLibrary((value) => send(all(), 'library:changed', value)))
+  disposables.add(upstream.onDidChangeLinks((links) => send(all(), 'upstream:changed', links)))
   disposables.add(presence.onDidChangePresence((snapshot) => send(all(), 'presence:changed', snapshot)))
   disposables.add(discovery.onDidChangeSessions((sessions) => send(all(), 'discovery:changed', sessions)))
   disposables.add(lan.onDidChangeState((state) => send(all(), 'session:changed', state)))
@@ -197,7 +203,7 @@ export const startHeadlessDesktop = async (options: HeadlessDesktopOptions) => {
     relayUrl,
     httpUrl,
     lanPort: () => settings.settings.lanPort,
-    services: { settings, library, lan, discovery, presence, relayHost },
+    services: { settings, library, lan, discovery, presence, relayHost, upstream },
     pins,
     titles,
     notifications,

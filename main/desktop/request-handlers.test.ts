@@ -29,6 +29,7 @@ const services = (log: string[]): DesktopServices => ({
     }
   },
   checkCertificate: async (relay) => (log.push(`check ${relay}`), null),
+  upstream: { links: [], link: async () => [], unlink: async () => [] },
   updates: {
     status: { state: 'unsupported', currentVersion: '1.0.0', reason: 'a test' },
     check: async () => ({ state: 'unsupported', currentVersion: '1.0.0', reason: 'a test' }),

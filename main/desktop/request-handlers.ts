@@ -9,6 +9,7 @@ import { checkExternalUrl } from '../security/external-url'
 import type { ISettingsService } from '../settings/settings-service'
 import type { IPdfExportService } from '../transfer/pdf-export-service'
 import type { IUpdateService } from '../updates/update-service'
+import type { IUpstreamLinkService } from '../upstream/upstream-link-service'
 
 export interface DesktopServices {
   readonly relayHost: Pick<IRelayHostService, 'status'>
@@ -24,6 +25,7 @@ export interface DesktopServices {
   takePendingJoin(): JoinRequest | null
   readonly pdf: Pick<IPdfExportService, 'exportWindow'>
   readonly updates: Pick<IUpdateService, 'status' | 'check' | 'install'>
+  readonly upstream: Pick<IUpstreamLinkService, 'links' | 'link' | 'unlink'>
   /** Compares a LAN relay's certificate with an invite's fingerprint, pinning it when they match (`null`), else says why not. */
   checkCertificate(relay: string, fingerprint: string): Promise<string | null>
 }
@@ -75,7 +77,10 @@ export class DesktopRequestHandlers {
       'updates:get-status': () => s.updates.status,
       'updates:check': () => s.updates.check(),
       'updates:install': () => s.updates.install(),
-      'security:check-certificate': async ({ relay, fingerprint }) => ({ problem: await s.checkCertificate(relay, fingerprint) })
+      'security:check-certificate': async ({ relay, fingerprint }) => ({ problem: await s.checkCertificate(relay, fingerprint) }),
+      'upstream:get': () => s.upstream.links,
+      'upstream:link': (link) => s.upstream.link(link),
+      'upstream:unlink': ({ document }) => s.upstream.unlink(document)
     }
   }
 

@@ -24,6 +24,7 @@ import writeFileAtomic from 'write-file-atomic'
 import { FileImportService } from '../transfer/file-import-service'
 import { PdfExportService } from '../transfer/pdf-export-service'
 import { UpdateService, type Updater } from '../updates/update-service'
+import { UpstreamLinkService } from '../upstream/upstream-link-service'
 import { CertificatePins, checkRelayCertificate } from '../security/certificate-pins'
 import { loadOrCreateTlsIdentity, type TlsIdentity } from '../lan/tls-identity'
 import { ElectronFileImportPlatform } from './electron-file-import'
@@ -162,9 +163,19 @@ export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => Joi
   )
   updates.start()
   const pdf = disposables.add(new PdfExportService(new ElectronPdfPlatform(), (path, bytes) => writeFileAtomic(path, Buffer.from(bytes)), logger))
+  // Local documents also kept on hosted relays: stored here, carried out by the relay process.
+  const upstream = disposables.add(await UpstreamLinkService.load(userData, logger))
+  relayHost.setUpstreamLinks(upstream.links)
+  disposables.add(
+    upstream.onDidChangeLinks((links) => {
+      relayHost.setUpstreamLinks(links)
+      sendToWindows(windows.all, 'upstream:changed', links)
+    })
+  )
   const requests = new DesktopRequestHandlers({
     pdf,
     updates,
+    upstream,
     checkCertificate,
     relayHost,
     settings,

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino'
-import type { RelayStatus } from '../../app/ipc'
+import type { RelayStatus, UpstreamLink } from '../../app/ipc'
 import { Emitter, type Disposable, type Event } from '../common/event'
 import {
   exitCodeStartFailed,
@@ -19,6 +19,8 @@ export interface IRelayHostService extends Disposable {
   readonly onDidChangeDocumentCount: Event<number>
   /** Starts the relay; resolves with its `ws://127.0.0.1:PORT` URL once it listens. */
   start(): Promise<string>
+  /** Keeps exactly `links` (local documents) also on their hosted relays, now and after restarts. */
+  setUpstreamLinks(links: readonly UpstreamLink[]): void
   /** Opens the LAN listener on `host:port` under `policy`, over TLS with `tls`; resolves with the port. Survives restarts. */
   host(host: string, port: number, policy: LanPolicy, tls: LanTls): Promise<number>
   unhost(): Promise<void>
@@ -78,6 +80,8 @@ export class RelayHostService implements IRelayHostService {
   private restartTimer: NodeJS.Timeout | undefined
   private stableTimer: NodeJS.Timeout | undefined
   private hosting: { host: string; port: number; policy: LanPolicy; tls: LanTls } | null = null
+  /** Local documents the relay also keeps on hosted relays; sent again to every new relay process. */
+  private upstreamLinks: readonly UpstreamLink[] = []
   private pending: PendingReply[] = []
   private listeningWaiters: Array<{ resolve(url: string): void; reject(error: Error): void }> = []
   private readonly settings: Required<Omit<RelayHostOptions, 'config' | 'port'>>
@@ -116,6 +120,16 @@ export class RelayHostService implements IRelayHostService {
     // Reopen on the port guests already have in their links, even if `port` was 0.
     this.hosting = { host, port: actualPort, policy, tls }
     return actualPort
+  }
+
+  /** Keeps exactly `links` (local documents) also on their hosted relays, now and after restarts. */
+  setUpstreamLinks(links: readonly UpstreamLink[]): void {
+    this.upstreamLinks = links
+    if (this.child !== null && this.currentStatus.state === 'listening') this.sendUpstreamLinks()
+  }
+
+  private sendUpstreamLinks(): void {
+    this.child?.postMessage({ type: 'upstream', links: this.upstreamLinks.map((link) => ({ ...link })) })
   }
 
   async unhost(): Promise<void> {
@@ -190,6 +204,7 @@ export class RelayHostService implements IRelayHostService {
         clearTimeout(this.stableTimer)
         this.stableTimer = setTimeout(() => (this.crashes = 0), this.settings.stableAfterMs)
         if (this.hosting !== null) this.rehost(this.hosting)
+        if (this.upstreamLinks.length > 0) this.sendUpstreamLinks()
         return
       case 'documents':
         this.documentsEmitter.fire(message.count)

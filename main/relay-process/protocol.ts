@@ -45,6 +45,11 @@ export const RelayCommandSchema = z.discriminatedUnion('type', [
     policy: LanPolicySchema,
     tls: LanTlsSchema
   }),
+  /** Keep exactly these local documents also on their hosted relays (`server/upstream/`). */
+  z.object({
+    type: z.literal('upstream'),
+    links: z.array(z.object({ document: z.string().min(1), relayUrl: z.string().min(1), remoteDocument: z.string().min(1), token: z.string().optional() }))
+  }),
   /** Close the LAN listener and every connection that came through it. */
   z.object({ type: z.literal('unhost') }),
   /** Stop gracefully: close connections, flush storage, then exit 0. */

@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import { createRelay, type Relay, type RelayOptions } from '../../server/relay'
 import { LanAccessExtension } from './lan-access'
 import { LanListener } from './lan-listener'
+import { UpstreamSync } from '../../server/upstream/upstream-sync'
 import {
   exitCodeStartFailed,
   RelayCommandSchema,
@@ -22,6 +23,9 @@ export interface RelayProcessHost {
  */
 export const serveRelayProcess = (channel: RelayProcessChannel, host: RelayProcessHost): { stop(): void } => {
   const access = new LanAccessExtension()
+  // Local documents also kept on hosted relays; the main process sends the links (`upstream`).
+  const upstream = new UpstreamSync()
+  let upstreamLinks = new Map<string, { document: string; relayUrl: string; remoteDocument: string; token?: string | undefined }>()
   let relay: Relay | null = null
   let lan: LanListener | null = null
   let queue = Promise.resolve()
@@ -72,7 +76,7 @@ export const serveRelayProcess = (channel: RelayProcessChannel, host: RelayProce
             ...(config.dataDir === null ? {} : { dataDir: config.dataDir }),
             ...(config.lingerMs === undefined ? {} : { lingerMs: config.lingerMs }),
             webRoot: config.webRoot,
-            extensions: [access],
+            extensions: [access, upstream],
             logger: host.logger
           })
         } catch (error) {
@@ -104,6 +108,25 @@ export const serveRelayProcess = (channel: RelayProcessChannel, host: RelayProce
         }
         host.logger.info({ host: command.host, port: lan.port, access: command.policy.access }, 'hosting on the LAN')
         post({ type: 'hosting', port: lan.port })
+        return
+      }
+      case 'upstream': {
+        const wanted = new Map(command.links.map((link) => [link.document, link]))
+        for (const name of upstreamLinks.keys()) if (!wanted.has(name)) upstream.unlink(name)
+        const applied = new Map<string, (typeof command.links)[number]>()
+        for (const [name, link] of wanted) {
+          const known = upstreamLinks.get(name)
+          if (known === undefined || JSON.stringify(known) !== JSON.stringify(link)) {
+            try {
+              upstream.link(name, { relayUrl: link.relayUrl, document: link.remoteDocument, ...(link.token === undefined ? {} : { token: link.token }) })
+            } catch (error) {
+              post({ type: 'error', during: 'command', message: `cannot keep "${name}" on ${link.relayUrl}: ${error instanceof Error ? error.message : String(error)}` })
+              continue
+            }
+          }
+          applied.set(name, link)
+        }
+        upstreamLinks = applied
         return
       }
       case 'unhost':

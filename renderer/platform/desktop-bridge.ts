@@ -110,6 +110,7 @@ export const createDesktopBridge = (api: EnsembleDesktopApi, page: DesktopPage):
     library: desktopLibrary(api),
     hosting: desktopHosting(api),
     updates: api.updates,
+    upstream: api.upstream,
     discovery
   }
 }

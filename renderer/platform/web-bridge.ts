@@ -101,6 +101,7 @@ export const createWebBridge = (page: WebPage): PlatformBridge => {
     library: createWebLibrary(page),
     hosting: webHosting,
     updates: null,
+    upstream: null,
     discovery: createWebDiscovery(page)
   }
 }

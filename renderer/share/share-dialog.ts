@@ -6,6 +6,7 @@ import { openDialog, type Dialog } from '../ui/dialog'
 import { fromTemplate, messageOf, part, sentence } from '../ui/dom'
 import { hostForm } from './host-form'
 import { invitePanel } from './invite-panel'
+import { upstreamSection } from './upstream-section'
 
 /**
  * The share dialog (`[data-testid=share-dialog]`). With a document open: its link. Hosting on the
@@ -15,10 +16,14 @@ import { invitePanel } from './invite-panel'
  */
 export const openShareDialog = (bridge: PlatformBridge, target: DocumentTarget | null, sessionName: string): Dialog => {
   let stopWatching: () => void = () => undefined
+  let stopUpstream: () => void = () => undefined
   const dialog = openDialog({
     title: target === null ? 'Host on LAN' : `Share “${target.documentName}”`,
     testid: 'share-dialog',
-    onClose: () => stopWatching()
+    onClose: () => {
+      stopWatching()
+      stopUpstream()
+    }
   })
   const { hosting } = bridge
   const hostingSection = fromTemplate(`
@@ -32,6 +37,12 @@ export const openShareDialog = (bridge: PlatformBridge, target: DocumentTarget |
   const sharedByLan = target !== null && target.local === true && hosting.unavailableReason === null
   if (target !== null && !sharedByLan) dialog.body.append(documentLinks(target))
   dialog.body.append(hostingSection)
+  // A document of this computer can also be kept on a hosted relay (the desktop app's relay syncs it there).
+  if (target !== null && target.local === true && bridge.upstream !== null) {
+    const upstream = upstreamSection(bridge.upstream, target.documentName)
+    stopUpstream = upstream.stop
+    dialog.body.append(upstream.element)
+  }
 
   if (hosting.unavailableReason !== null) {
     const note = fromTemplate('<p class="note" data-testid="hosting-unavailable"></p>')

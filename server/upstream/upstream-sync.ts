@@ -116,15 +116,30 @@ export class UpstreamSync implements RelayExtension {
   onConfigure(context: ExtensionContext): void {
     this.context = context
     this.logger = context.logger
-    for (const name of this.links.keys()) this.pins.set(name, context.keepLoaded(name))
+    for (const name of this.links.keys()) this.keep(name)
   }
 
   /** Keeps `name` also on `link` from now on (replacing an earlier link of it). */
   link(name: string, link: UpstreamLink): void {
+    const checked = checkLink(link)
     this.unlink(name)
-    this.links.set(name, checkLink(link))
-    if (this.context === null) return
-    this.pins.set(name, this.context.keepLoaded(name))
+    this.links.set(name, checked)
+    if (this.context !== null) this.keep(name)
+  }
+
+  /** Keeps `name` in memory, and starts its replica if the document was loaded already (no `onLoadDocument` then). */
+  private keep(name: string): void {
+    const pin = this.context!.keepLoaded(name)
+    this.pins.set(name, pin)
+    const link = this.links.get(name)
+    pin.room.then(
+      (room) => {
+        if (this.links.get(name) !== link || this.replicas.get(name)?.room === room || link === undefined) return
+        this.replicas.get(name)?.destroy()
+        this.replicas.set(name, new Replica(room, link, this.logger, this.WebSocketClass))
+      },
+      (error: unknown) => this.logger.error({ room: name, err: error }, 'a linked document could not be loaded; it is tried again')
+    )
   }
 
   /** Stops keeping `name` on another relay; what is there stays there. */

@@ -16,7 +16,8 @@ import {
   type JoinRequest,
   type MenuCommand,
   type PresenceReport,
-  type RelayStatus
+  type RelayStatus,
+  type UpstreamLink
 } from '../../../app/ipc'
 import { emptyLibrary, forgetDocument, forgetRelay, recordDocument, rememberRelay, type Library } from '../../../app/library'
 import { SettingsSchema, type Settings } from '../../../app/settings'
@@ -61,7 +62,14 @@ export const createInMemoryDesktop = (options: InMemoryDesktopOptions = {}) => {
     join: new Channel<JoinRequest>(),
     menu: new Channel<MenuCommand>(),
     library: new Channel<Library>(),
-    importFile: new Channel<FileToImport>()
+    importFile: new Channel<FileToImport>(),
+    upstream: new Channel<readonly UpstreamLink[]>()
+  }
+  let upstreamLinks: readonly UpstreamLink[] = []
+  const setUpstreamLinks = (next: readonly UpstreamLink[]): readonly UpstreamLink[] => {
+    upstreamLinks = next
+    channels.upstream.fire(next)
+    return next
   }
   /** Documents whose PDF export was asked for; an in-memory desktop cannot print, so each is "cancelled". */
   const pdfRequests: string[] = []
@@ -160,6 +168,16 @@ export const createInMemoryDesktop = (options: InMemoryDesktopOptions = {}) => {
       rememberRelay: async (relay) => changeLibrary(rememberRelay(library, parseRequest('library:remember-relay', relay), ++clock)),
       forgetRelay: async (url) => changeLibrary(forgetRelay(library, parseRequest('library:forget-relay', { url }).url)),
       onChanged: channels.library.subscribe
+    },
+    // Links are only remembered: there is no relay process to sync anything in memory.
+    upstream: {
+      get: async () => upstreamLinks,
+      link: async (link) => {
+        const valid = parseRequest('upstream:link', link)
+        return setUpstreamLinks([...upstreamLinks.filter((existing) => existing.document !== valid.document), valid])
+      },
+      unlink: async (document) => setUpstreamLinks(upstreamLinks.filter((existing) => existing.document !== document)),
+      onChanged: channels.upstream.subscribe
     },
     // No LAN host's certificate exists in memory: nothing to refuse (e2e/desktop checks real ones).
     security: { checkCertificate: async () => ({ problem: null }) },
