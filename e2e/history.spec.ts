@@ -7,10 +7,14 @@ const colorOf = (page: Page): Promise<string> =>
   page.evaluate(() => (window.ensembleEditor!.session.provider.awareness.getLocalState() as { user: { color: string } }).user.color)
 
 /** `#rrggbb` with the alpha 0x33 the version view uses, as the browser computes it. */
-const translucent = (color: string): string => {
+const translucent = (color: string, alpha = 0.2): string => {
   const [r, g, b] = [1, 3, 5].map((start) => parseInt(color.slice(start, start + 2), 16))
-  return `rgba(${r}, ${g}, ${b}, 0.2)`
+  return `rgba(${r}, ${g}, ${b}, ${alpha})`
 }
+
+/** The text of everything coloured as `author`'s, in document order. */
+const authoredText = (page: Page, author: string): Promise<string> =>
+  page.locator(`.ProseMirror [data-author="${author}"]`).evaluateAll((elements) => elements.map((element) => element.textContent).join(''))
 
 /** The text of the version view's document, blocks separated by newlines. */
 const versionText = (page: Page): Promise<string> => page.getByTestId('version-content').evaluate((root) => (root as HTMLElement).innerText.trim())
@@ -143,5 +147,35 @@ test('a version shows what each of three authors added in that author\'s own col
   const colours = await Promise.all(writers.map((writer) => colorOf(writer.page)))
   expect(new Set(colours).size).toBe(3)
   await ana.page.screenshot({ path: testInfo.outputPath('history-three-authors.png') })
+  for (const writer of writers) await writer.context.close()
+})
+
+test('"Colour the text by who wrote it" colours each author\'s characters, with a legend, and follows new typing', async ({ browser, relay }, testInfo) => {
+  const writers: Writer[] = []
+  for (const name of ['Ana Lima', 'Ben Ode', 'Cleo Park']) writers.push(await openWriterPage(browser, relay.httpUrl, name, 'authorship'))
+  const [ana] = writers as [Writer, ...Writer[]]
+  const words = ['Ana wrote this. ', 'Ben wrote this. ', 'Cleo wrote this.']
+  for (const [i, writer] of writers.entries()) {
+    await expect.poll(() => editorText(writer.page)).toBe(words.slice(0, i).join(''))
+    await typeAtEnd(writer.page, words[i]!)
+  }
+  await expect.poll(() => editorText(ana.page)).toBe(words.join(''))
+  await openTab(ana.page, 'history')
+  await ana.page.getByTestId('authorship-toggle').check()
+  const editor = ana.page.locator('.ProseMirror')
+  for (const [i, writer] of writers.entries()) {
+    await expect.poll(() => authoredText(ana.page, writer.name)).toBe(words[i])
+    await expect(editor.locator(`[data-author="${writer.name}"]`).first()).toHaveCSS('background-color', translucent(await colorOf(writer.page), 0.25))
+  }
+  const legend = ana.page.getByTestId('authorship-legend')
+  await expect(legend.locator('li')).toHaveText(['Ana Lima', 'Ben Ode', 'Cleo Park'])
+  await ana.page.screenshot({ path: testInfo.outputPath('authorship-colours.png') })
+
+  // Ben types more while the colours are on: his new words are his colour too; off, no colour is left.
+  await typeAtEnd(writers[1]!.page, ' More from Ben.')
+  await expect.poll(() => authoredText(ana.page, 'Ben Ode')).toBe('Ben wrote this.  More from Ben.')
+  await ana.page.getByTestId('authorship-toggle').uncheck()
+  await expect(editor.locator('[data-author]')).toHaveCount(0)
+  await expect(legend).toBeHidden()
   for (const writer of writers) await writer.context.close()
 })

@@ -22,6 +22,7 @@ import { HistoryPanel } from './history/history-panel'
 import { VersionViewer } from './history/version-viewer'
 import { SidePanel } from './side-panel'
 import './panels.css'
+import { AuthorshipControls, authorshipPlugin } from './history/authorship'
 
 /** How long this copy goes without an edit before its edits are saved as an automatic version. */
 export const automaticVersionPauseMs = 5 * 60_000
@@ -126,6 +127,7 @@ export const startCollaboration = (session: DocumentSession, profile: () => User
   })
   let viewer: VersionViewer | null = null
   let historyPanel: HistoryPanel | null = null
+  let authorship: AuthorshipControls | null = null
   let chatPanel: ChatPanel | null = null
   let editorView: EditorView | null = null
 
@@ -182,7 +184,8 @@ export const startCollaboration = (session: DocumentSession, profile: () => User
     presenceDecorator,
     plugins: [
       ...comments.plugins(),
-      new Plugin({ key: editableKey, props: { editable: () => access.canEdit && viewer?.current == null } })
+      new Plugin({ key: editableKey, props: { editable: () => access.canEdit && viewer?.current == null } }),
+      authorshipPlugin(authors, () => authorship?.render())
     ],
     mount: (view, mounts) => {
       editorView = view
@@ -199,7 +202,8 @@ export const startCollaboration = (session: DocumentSession, profile: () => User
           refreshEditable()
         }
       })
-      historyPanel = new HistoryPanel({ history, viewer, profile, access })
+      authorship = new AuthorshipControls(view, authors)
+      historyPanel = new HistoryPanel({ history, viewer, profile, access, controls: authorship.element })
       chatPanel = new ChatPanel({
         chat,
         profile,

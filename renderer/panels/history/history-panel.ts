@@ -11,6 +11,8 @@ export interface HistoryPanelOptions {
   /** Who this user is now: the name and colour can change in Settings while the document is open. */
   readonly profile: () => UserProfile
   readonly access: DocumentAccess
+  /** Shown between the save form and the list (the "who wrote what" switch). */
+  readonly controls?: HTMLElement
 }
 
 /** Text of the note view-only readers see instead of the save form. */
@@ -56,6 +58,7 @@ export class HistoryPanel {
       this.form,
       this.readOnlyNote,
       this.problem,
+      options.controls ?? null,
       this.list,
       this.empty
     )
