@@ -9,8 +9,15 @@ describe('parseWebClientUrl', () => {
       userName: 'Ana Lima',
       token: 'abc.def',
       relayUrl: 'ws://relay.lan:4455',
-      relayGiven: false
+      relayGiven: false,
+      fingerprint: null
     })
+  })
+
+  it('keeps a well-formed certificate fingerprint from the fragment and drops a malformed one', () => {
+    const fp = `sha256/${btoa(String.fromCharCode(...new Uint8Array(32).fill(7)))}`
+    expect(parseWebClientUrl(`https://192.168.1.4:4455/?doc=notes#fp=${encodeURIComponent(fp)}`).fingerprint).toBe(fp)
+    expect(parseWebClientUrl('https://192.168.1.4:4455/?doc=notes#fp=not-a-fingerprint').fingerprint).toBeNull()
   })
 
   it('uses wss for an https page and shows the start page without doc', () => {
