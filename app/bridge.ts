@@ -48,6 +48,8 @@ export interface OpenedDocument {
   redo(): void
   /** Starts saving a named version (File › Save Version…): the history panel, at the name box. */
   saveVersion(): void
+  /** Opens the editor's find bar (Edit › Find…), with the replace row when `replacing` (Edit › Find and Replace…). */
+  find(replacing: boolean): void
 }
 
 /** Export commands a platform may issue itself (the desktop's File menu). */
@@ -107,7 +109,7 @@ export interface DiscoveryBridge {
 }
 
 /** Menu commands the open document carries out itself (`OpenedDocument`), never the screen. */
-export const documentMenuCommands = ['undo', 'redo', 'save-version'] as const
+export const documentMenuCommands = ['undo', 'redo', 'save-version', 'find', 'find-replace'] as const
 export type DocumentMenuCommand = (typeof documentMenuCommands)[number]
 
 /** Something the platform asks the page to do: a native menu item, or an `ensemble://` link to join. */

@@ -64,6 +64,8 @@ export const menuCommands = [
   'undo',
   'redo',
   'save-version',
+  'find',
+  'find-replace',
   'export-markdown',
   'export-html',
   'export-text',

@@ -14,6 +14,7 @@ describe('schema', () => {
         'horizontal_rule',
         'image',
         'list_item',
+        'mention',
         'ordered_list',
         'paragraph',
         'table',
@@ -25,7 +26,7 @@ describe('schema', () => {
         'text'
       ].sort()
     )
-    expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'code', 'italic', 'link', 'strike', 'underline', 'ychange'])
+    expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'code', 'highlight', 'italic', 'link', 'strike', 'text_color', 'underline', 'ychange'])
   })
 
   it('renders a version’s added and removed text, never parses it, and keeps colours out of the style when malformed', () => {
@@ -49,7 +50,7 @@ describe('schema', () => {
     const { table, table_row: row, table_cell: cell, table_header: header } = schema.nodes
     expect([table, row, cell, header].map((type) => type!.spec.tableRole)).toEqual(['table', 'row', 'cell', 'header_cell'])
     expect(table!.isInGroup('block')).toBe(true)
-    expect(cell!.createAndFill()!.toJSON()).toEqual({ type: 'table_cell', attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [{ type: 'paragraph' }] })
+    expect(cell!.createAndFill()!.toJSON()).toEqual({ type: 'table_cell', attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [{ type: 'paragraph', attrs: { align: null } }] })
     expect(() => cell!.createChecked(null, [schema.nodes.bullet_list!.create(), schema.nodes.paragraph!.create()])).not.toThrow()
     expect(() => cell!.create({ colwidth: 'wide' })).toThrow(/colwidth/)
   })

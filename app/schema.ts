@@ -1,5 +1,7 @@
 import { Schema, type DOMOutputSpec, type MarkSpec, type NodeSpec } from 'prosemirror-model'
 import { changeMarkName, changeMarkSpec } from './history/change-mark'
+import { highlightSpec, textColorSpec, withAlignment } from './formatting'
+import { mentionSpec } from './mentions'
 import { tableNodeSpecs } from './table-schema'
 
 /**
@@ -192,6 +194,14 @@ const marks: Record<string, MarkSpec> = {
   // Only in a view that shows a version; never stored (app/history/change-mark.ts).
   [changeMarkName]: changeMarkSpec
 }
+
+// Editing tools (issue 16): alignment on paragraphs and headings, text colour and highlight
+// (app/formatting/), mentions of people and documents (app/mentions/).
+nodes.paragraph = withAlignment(nodes.paragraph!)
+nodes.heading = withAlignment(nodes.heading!)
+nodes.mention = mentionSpec
+marks.text_color = textColorSpec
+marks.highlight = highlightSpec
 
 /** The document schema. Node and mark names are part of the stored format: never rename one. */
 export const schema = new Schema({ nodes, marks })

@@ -116,7 +116,7 @@ test('a table is inserted from the toolbar, filled with Tab, grown, merged, give
     'Budget\n\n| Item | Cost | Note |\n| --- | --- | --- |\n| Paper | 3 | A4 |\n| Ink | 12 | black |\n| Total | | |\n'
   )
   await expect(page.getByTestId('notice')).toHaveText(
-    'Exported table-editing.md with changes: Merged cells (1) were written in their first column and row, the cells they covered left empty: Markdown tables cannot merge cells.'
+    'Exported table-editing.md. Merged cells (1) were written in their first column and row, the cells they covered left empty: Markdown tables cannot merge cells.'
   )
 
   // The header row goes and comes back.

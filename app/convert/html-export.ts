@@ -20,7 +20,8 @@ table { border-collapse: collapse; margin: 1rem 0; }
 td, th { border: 1px solid #bbb; padding: .3rem .6rem; vertical-align: top; text-align: left; }
 th { background: #f3f3f3; }
 td > :first-child, th > :first-child { margin-top: 0; }
-td > :last-child, th > :last-child { margin-bottom: 0; }`
+td > :last-child, th > :last-child { margin-bottom: 0; }
+.mention-person { color: var(--mention-color, #1a62c9); font-weight: 600; }`
 
 /**
  * Writes a document as a standalone HTML page. The markup is the schema's own (`toDOM`), which

@@ -21,7 +21,7 @@ const droppedElements = ['iframe', 'video', 'audio', 'canvas', 'object', 'embed'
  */
 const pageMarkup = ['style', 'link', 'meta', 'title']
 /** Elements that carry meaning the schema has no place for; their text stays and the loss is reported. */
-const flattenedElements = ['sub', 'sup', 'mark', 'small', 'big', 'font', 'kbd', 'abbr', 'q', 'cite', 'dfn', 'var', 'samp', 'dl', 'dt', 'dd', 'details', 'summary', 'center', 'address', 'button', 'label']
+const flattenedElements = ['sub', 'sup', 'small', 'big', 'font', 'kbd', 'abbr', 'q', 'cite', 'dfn', 'var', 'samp', 'dl', 'dt', 'dd', 'details', 'summary', 'center', 'address', 'button', 'label']
 
 /**
  * Reads an HTML page or fragment into a document, with a warning for each kind of content it had

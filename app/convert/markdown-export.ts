@@ -2,6 +2,7 @@ import type { Node } from 'prosemirror-model'
 import { defaultMarkdownSerializer, MarkdownSerializer, type MarkdownSerializerState } from 'prosemirror-markdown'
 import { schema } from '../schema'
 import { tableAsMarkdown } from './markdown-tables'
+import { documentMentionHref, type MentionAttrs } from '../mentions'
 
 /**
  * Writes a document as Markdown that `markdownToDocument` reads back into the same document
@@ -16,7 +17,10 @@ import { tableAsMarkdown } from './markdown-tables'
  * | `image` | `![alt](src "title")`, pasted images as `data:` URLs |
  * | `hard_break` | a backslash at the end of the line; `<br>` at the end of a paragraph or in a table |
  * | `table` | a GFM pipe table (`markdown-tables.ts` says how cells that hold more than a line are written) |
+ * | `mention` | `@Name` for a person, `[name](?doc=name)` for a document |
  *
+ * Markdown has no colours or alignment: text colour, highlight and alignment are left out (the
+ * text stays), as every Markdown editor does.
  * Adjacent lists alternate their markers (`-`/`*`, `1.`/`1)`), which is what keeps them separate
  * lists in CommonMark. Empty paragraphs have no Markdown form and are left out.
  */
@@ -79,6 +83,11 @@ const nodeSerializers: NodeSerializers = {
   image: (state, node) => {
     state.write(`![${state.esc((node.attrs.alt as string) ?? '')}](${destination(node.attrs.src as string)}${title(node.attrs.title)})`)
   },
+  mention: (state, node) => {
+    const { kind, label } = node.attrs as MentionAttrs
+    if (kind === 'document') state.write(`[${state.esc(label)}](${documentMentionHref(label)})`)
+    else state.text(`@${label}`)
+  },
   hard_break: (state, node, parent, index) => {
     // A backslash break needs text after it on the next line; at the end of a paragraph only HTML says it.
     let textFollows = false
@@ -100,6 +109,8 @@ const markSerializers: ConstructorParameters<typeof MarkdownSerializer>[1] = {
   strike: { open: '~~', close: '~~', mixable: true, expelEnclosingWhitespace: true },
   underline: { open: '<u>', close: '</u>', mixable: true, expelEnclosingWhitespace: true },
   code: defaultMarkdownSerializer.marks.code!,
+  text_color: { open: '', close: '', mixable: true },
+  highlight: { open: '', close: '', mixable: true },
   link: {
     ...defaultMarkdownSerializer.marks.link!,
     close: (state: MarkdownSerializerState & { inAutolink?: boolean }, mark) => {

@@ -3,19 +3,21 @@ import { changeMarkName } from '../history/change-mark'
 import { schema } from '../schema'
 import { markdownToDocument } from './markdown-import'
 import { documentToMarkdown } from './markdown-export'
-import { typesUsed, wholeSchemaDocument } from './testing/sample-documents'
+import { formattedDocument, typesUsed, wholeSchemaDocument } from './testing/sample-documents'
 
 const kinds = (markdown: string): string[] => markdownToDocument(markdown).warnings.map((warning) => warning.kind)
 const json = (markdown: string): unknown => markdownToDocument(markdown).doc.toJSON()
 
-describe('the sample document', () => {
-  it('uses every node type and mark a document can hold', () => {
-    const used = typesUsed(wholeSchemaDocument)
+describe('the sample documents', () => {
+  it('use every node type and mark a document can hold', () => {
+    const [whole, formatted] = [typesUsed(wholeSchemaDocument), typesUsed(formattedDocument)]
+    const used = { nodes: new Set([...whole.nodes, ...formatted.nodes]), marks: new Set([...whole.marks, ...formatted.marks]) }
     expect([...used.nodes].sort()).toEqual(Object.keys(schema.nodes).sort())
     // The change mark exists only in the view of a version (app/history/change-mark.ts), never in a document.
     const documentMarks = Object.keys(schema.marks).filter((mark) => mark !== changeMarkName)
     expect([...used.marks].sort()).toEqual(documentMarks.sort())
     expect(() => wholeSchemaDocument.check()).not.toThrow()
+    expect(() => formattedDocument.check()).not.toThrow()
   })
 })
 
@@ -68,19 +70,20 @@ describe('Markdown import', () => {
         {
           type: 'task_list',
           content: [
-            { type: 'task_item', attrs: { checked: false }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'a' }] }] },
+            { type: 'task_item', attrs: { checked: false }, content: [{ type: 'paragraph', attrs: { align: null }, content: [{ type: 'text', text: 'a' }] }] },
             {
               type: 'task_item',
               attrs: { checked: true },
               content: [
-                { type: 'paragraph', content: [{ type: 'text', text: 'b' }] },
-                { type: 'task_list', content: [{ type: 'task_item', attrs: { checked: true }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'c' }] }] }] }
+                { type: 'paragraph', attrs: { align: null }, content: [{ type: 'text', text: 'b' }] },
+                { type: 'task_list', content: [{ type: 'task_item', attrs: { checked: true }, content: [{ type: 'paragraph', attrs: { align: null }, content: [{ type: 'text', text: 'c' }] }] }] }
               ]
             }
           ]
         },
         {
           type: 'paragraph',
+          attrs: { align: null },
           content: [
             { type: 'text', marks: [{ type: 'strike' }], text: 'gone' },
             { type: 'text', text: ' ' },
@@ -104,7 +107,7 @@ describe('Markdown import', () => {
   it('gives an empty file one empty paragraph, a valid document', () => {
     const { doc, warnings } = markdownToDocument('')
     expect(() => doc.check()).not.toThrow()
-    expect(doc.toJSON()).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] })
+    expect(doc.toJSON()).toEqual({ type: 'doc', content: [{ type: 'paragraph', attrs: { align: null } }] })
     expect(warnings).toEqual([])
   })
 

@@ -1,12 +1,14 @@
 import type { Node } from 'prosemirror-model'
+import { mentionText, type MentionAttrs } from '../mentions'
 import { tableGrid } from './table-shape'
 
 /**
  * Writes a document as plain text: blocks separated by blank lines, list items with `-`, `1.` or
  * `[ ]`/`[x]` and indented under their list, quotes with `> `, images as their description, hard
- * breaks as line breaks, code blocks as they are, tables as one line per row with the cells
- * separated by tabs (as spreadsheets paste them). Formatting and link targets are not kept.
- * Trailing spaces go; trailing tabs stay, as a table row's empty last cells.
+ * breaks as line breaks, mentions as `@Name` or the document's name, code blocks as they are,
+ * tables as one line per row with the cells separated by tabs (as spreadsheets paste them).
+ * Formatting and link targets are not kept. Trailing spaces go; trailing tabs stay, as a table
+ * row's empty last cells.
  */
 export const documentToPlainText = (doc: Node): string => blocks(doc).join('\n\n').replace(/ +$/gm, '') + '\n'
 
@@ -65,6 +67,7 @@ const inline = (node: Node): string => {
     if (child.isText) text += child.text
     else if (child.type.name === 'hard_break') text += '\n'
     else if (child.type.name === 'image') text += (child.attrs.alt as string) || '[image]'
+    else if (child.type.name === 'mention') text += mentionText(child.attrs as MentionAttrs)
   })
   // A break at the very end shows nothing in the editor either.
   return node.type.name === 'code_block' ? text : text.replace(/\n+$/, '')

@@ -48,6 +48,10 @@ describe('the application menu', () => {
     expect(item(mac, 'Edit', 'Redo').accelerator).toBe('Cmd+Shift+Z')
     expect(item(linux, 'Edit', 'Undo')).toMatchObject({ accelerator: 'CmdOrCtrl+Z', registerAccelerator: false })
     expect(item(linux, 'File', 'New Document').accelerator).toBe('CmdOrCtrl+N')
+    expect(item(linux, 'Edit', 'Find…')).toMatchObject({ accelerator: 'CmdOrCtrl+F', registerAccelerator: false })
+    expect(item(linux, 'Edit', 'Find and Replace…')).toMatchObject({ accelerator: 'Ctrl+H', registerAccelerator: false })
+    // Cmd+H hides the app on macOS.
+    expect(item(mac, 'Edit', 'Find and Replace…').accelerator).toBe('Cmd+Alt+F')
   })
 
   it('sends renderer commands, and enables hosting items by state', () => {

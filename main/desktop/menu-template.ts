@@ -85,7 +85,11 @@ export const buildMenuTemplate = (state: MenuState, actions: MenuActions): MenuI
         { role: 'copy' },
         { role: 'paste' },
         { role: 'pasteAndMatchStyle' },
-        { role: 'selectAll' }
+        { role: 'selectAll' },
+        { type: 'separator' },
+        // The editor's own find bar (a window has no browser find bar); the keys go to the page.
+        { label: 'Find…', accelerator: 'CmdOrCtrl+F', registerAccelerator: false, click: send('find') },
+        { label: 'Find and Replace…', accelerator: mac ? 'Cmd+Alt+F' : 'Ctrl+H', registerAccelerator: false, click: send('find-replace') }
       ]
     },
     {

@@ -19,8 +19,41 @@ export const toggleUnderline = toggleMark(marks.underline)
 export const toggleStrike = toggleMark(marks.strike)
 export const toggleInlineCode = toggleMark(marks.code)
 
-export const setParagraph = setBlockType(nodes.paragraph)
-export const setHeading = (level: HeadingLevel): Command => setBlockType(nodes.heading, { level })
+/**
+ * `setBlockType` that keeps a paragraph's or heading's alignment (app/formatting/), as Google Docs
+ * does when a centred paragraph becomes a heading.
+ */
+const setAlignedBlockType =
+  (type: NodeType, attrs: Record<string, unknown> = {}): Command =>
+  (state, dispatch) => {
+    if (!changesBlockType(state, type, attrs)) return false
+    if (dispatch !== undefined) {
+      const tr = state.tr
+      for (const { $from, $to } of state.selection.ranges) {
+        tr.setBlockType($from.pos, $to.pos, type, (old) => ({ ...attrs, align: (old.attrs.align as unknown) ?? null }))
+      }
+      dispatch(tr.scrollIntoView())
+    }
+    return true
+  }
+
+/** Whether some textblock of the selection is not yet `type` with `attrs` (its alignment aside) and may become it. */
+const changesBlockType = (state: EditorState, type: NodeType, attrs: Record<string, unknown>): boolean => {
+  let applicable = false
+  for (const { $from, $to } of state.selection.ranges) {
+    state.doc.nodesBetween($from.pos, $to.pos, (node, pos) => {
+      if (applicable || !node.isTextblock) return !applicable
+      if (node.type === type && Object.entries(attrs).every(([name, value]) => node.attrs[name] === value)) return false
+      const $pos = state.doc.resolve(pos)
+      applicable = node.type === type || $pos.parent.canReplaceWith($pos.index(), $pos.index() + 1, type)
+      return false
+    })
+  }
+  return applicable
+}
+
+export const setParagraph = setAlignedBlockType(nodes.paragraph)
+export const setHeading = (level: HeadingLevel): Command => setAlignedBlockType(nodes.heading, { level })
 export const setCodeBlock = setBlockType(nodes.code_block)
 
 /** Wraps the selection in a blockquote, or lifts it out when it already is in one. */

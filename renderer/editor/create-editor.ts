@@ -22,6 +22,11 @@ import { tableMenuPlugin, tablePlugins } from './tables'
 import { taskItemsPlugin } from './task-items'
 import { toolbarPlugin } from './toolbar'
 import { wordCountPlugin } from './word-count-plugin'
+import { emojiPlugins } from './emoji'
+import { findPlugins } from './find'
+import { mentionPlugins, type DocumentDirectory } from './mentions'
+import { slashMenuPlugin } from './slash-menu'
+import './editing-tools.css'
 
 /** Where the editor's parts go in the page. */
 export interface EditorMounts {
@@ -29,6 +34,8 @@ export interface EditorMounts {
   readonly toolbar: HTMLElement
   readonly presence: HTMLElement
   readonly wordCount: HTMLElement
+  /** Where the find bar goes; by default beside the document, in its scrolling area. */
+  readonly findBar?: HTMLElement
 }
 
 export interface EditorOptions {
@@ -45,6 +52,8 @@ export interface EditorOptions {
   readonly plugins?: readonly Plugin[]
   /** Extra controls per person in the presence bar (private messages). */
   readonly presenceDecorator?: PresenceDecorator
+  /** Other documents that `@` can mention and open. */
+  readonly documents?: DocumentDirectory
 }
 
 /** The options `ySyncPlugin` takes. */
@@ -65,6 +74,11 @@ export const createEditor = (options: EditorOptions): EditorView => {
       pausedWhileComposing(yCursorPlugin(options.awareness, { cursorBuilder: buildCursor, selectionBuilder: buildSelection })),
       compositionPlugin(options.remoteUpdates),
       yUndoPlugin(),
+      // Menus typed into the text (/, @, :name) take their keys before the keymaps do.
+      slashMenuPlugin(),
+      ...mentionPlugins(options.awareness, options.documents),
+      ...emojiPlugins(),
+      ...findPlugins(mounts.findBar),
       markdownInputRules(),
       ...editorKeymaps(),
       dropCursor(),

@@ -21,6 +21,7 @@ import {
   toggleUnderline
 } from './commands'
 import { openLinkEditor } from './link-editor'
+import { formattingShortcuts } from './formatting'
 
 /**
  * The editor's keyboard shortcuts (`Mod` is Cmd on macOS, Ctrl elsewhere). README.md lists them;
@@ -56,7 +57,9 @@ export const shortcuts: Record<string, Command> = {
   'Shift-Tab': chainCommands(liftListItem(nodes.list_item), liftListItem(nodes.task_item)),
   'Mod-]': chainCommands(sinkListItem(nodes.list_item), sinkListItem(nodes.task_item)),
   'Mod-[': chainCommands(liftListItem(nodes.list_item), liftListItem(nodes.task_item)),
-  Backspace: undoInputRule
+  Backspace: undoInputRule,
+  // Alignment (./formatting/).
+  ...formattingShortcuts
 }
 
 /** The editor's keymaps: its own shortcuts first, then ProseMirror's base keymap. */

@@ -24,6 +24,7 @@ import { openLinkEditor } from './link-editor'
 import { openImageForm } from './image-form'
 import { insertTable } from './tables'
 import { RovingFocus } from '../ui/roving-focus'
+import { alignmentButtons, colorMenus, type ColorMenu } from './formatting'
 
 export const toolbarKey = new PluginKey('toolbar')
 
@@ -59,7 +60,9 @@ const buttons: ToolbarButton[] = [
   { id: 'blockquote', label: '❝', title: 'Quote (Shift+Ctrl/Cmd+B)', command: toggleBlockquote, active: (s) => isInside(s, nodes.blockquote) },
   { id: 'horizontal_rule', label: '―', title: 'Horizontal rule (type --- )', command: insertHorizontalRule },
   { id: 'image', label: 'Image', title: 'Image by URL (or paste or drop a file)', command: openImageForm },
-  { id: 'table', label: 'Table', title: 'Insert a table (Shift+Ctrl/Cmd+Alt+T)', command: insertTable() }
+  { id: 'table', label: 'Table', title: 'Insert a table (Shift+Ctrl/Cmd+Alt+T)', command: insertTable() },
+  // Alignment (./formatting/).
+  ...alignmentButtons
 ]
 
 const blockTypes: Array<{ value: string; label: string; command: Command }> = [
@@ -95,6 +98,8 @@ class ToolbarView {
   private readonly select: HTMLSelectElement
   private readonly elements = new Map<ToolbarButton, HTMLButtonElement>()
   private readonly roving: RovingFocus
+  // Text colour and highlight menus (./formatting/), after the buttons.
+  private readonly colorMenus: ColorMenu[]
 
   constructor(
     private view: EditorView,
@@ -139,7 +144,9 @@ class ToolbarView {
       this.elements.set(button, element)
       container.append(element)
     }
-    this.roving = new RovingFocus(container, () => [this.select, ...this.elements.values()])
+    this.colorMenus = colorMenus(() => this.view)
+    container.append(...this.colorMenus.map((menu) => menu.element))
+    this.roving = new RovingFocus(container, () => [this.select, ...this.elements.values(), ...this.colorMenus.map((menu) => menu.button)])
     this.update(view)
   }
 
@@ -176,11 +183,13 @@ class ToolbarView {
       const pressed = String(button.active(state))
       if (element.getAttribute('aria-pressed') !== pressed) element.setAttribute('aria-pressed', pressed)
     }
+    for (const menu of this.colorMenus) menu.update(view)
     // The tab stop may have been on a button that is now disabled.
     this.roving.refresh()
   }
 
   destroy(): void {
+    for (const menu of this.colorMenus) menu.destroy()
     this.roving.destroy()
     this.container.replaceChildren()
   }

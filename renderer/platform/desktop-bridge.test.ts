@@ -50,7 +50,7 @@ describe('desktop bridge', () => {
     expect(await bridge.currentDocument()).toBeNull()
   })
 
-  it('reports presence on every change, runs Edit-menu undo and redo and File › Save Version, and lets go on close', async () => {
+  it('reports presence on every change, runs Edit-menu undo, redo, Find, Find and Replace and File › Save Version, and lets go on close', async () => {
     const desktop = fakeDesktop()
     const calls: string[] = []
     let notify = (): void => undefined
@@ -62,18 +62,21 @@ describe('desktop bridge', () => {
       onPeopleChanged: (listener) => ((notify = listener), () => (notify = () => undefined)),
       undo: () => void calls.push('undo'),
       redo: () => void calls.push('redo'),
-      saveVersion: () => void calls.push('save-version')
+      saveVersion: () => void calls.push('save-version'),
+      find: (replacing) => void calls.push(replacing ? 'find-replace' : 'find')
     }
     const close = createDesktopBridge(desktop.api, page('app://ensemble/?doc=notes')).documentOpened(document)
     notify()
     desktop.sendMenu('undo')
     desktop.sendMenu('redo')
     desktop.sendMenu('save-version')
+    desktop.sendMenu('find')
+    desktop.sendMenu('find-replace')
     desktop.sendMenu('open-settings')
     await Promise.resolve()
     expect(desktop.reports).toHaveLength(2)
     expect(desktop.reports[0]).toEqual({ documentName: 'notes', relay: 'ws://127.0.0.1:4455', localClientId: 7, people: document.people() })
-    expect(calls).toEqual(['undo', 'redo', 'save-version'])
+    expect(calls).toEqual(['undo', 'redo', 'save-version', 'find', 'find-replace'])
     close()
     expect(desktop.menuListeners.size).toBe(0)
     expect(desktop.shownDocuments).toEqual(['notes', null])

@@ -128,6 +128,7 @@ const runMenuCommand = (document: OpenedDocument, command: string): void => {
   if (command === 'undo') document.undo()
   else if (command === 'redo') document.redo()
   else if (command === 'save-version') document.saveVersion()
+  else if (command === 'find' || command === 'find-replace') document.find(command === 'find-replace')
 }
 
 /** The embedded relay's WebSocket URL, waiting (bounded) while it starts or restarts. */

@@ -5,6 +5,7 @@ import { awarenessUserOf } from '../../app/presence'
 import type { PresenceStatus } from '../../app/presence'
 import type { UserProfile } from '../../app/profile'
 import { createEditor } from '../editor/create-editor'
+import { openFind } from '../editor/find'
 import { startCollaboration } from '../panels/collaboration'
 import { trackActivity } from '../session/activity'
 import { showAccessDenied } from '../session/access-denied-view'
@@ -17,6 +18,7 @@ import { openDocumentSession, type DocumentSession } from '../session/document-s
 import { mountDocumentActions } from '../shell/document-actions'
 import { mountExportMenu } from '../transfer/export-menu'
 import { applyPendingImport } from '../transfer/import-report'
+import { knownDocuments } from './known-documents'
 
 /** A document open in the page; `window.ensembleEditor` exposes it for diagnostics and tests. */
 export interface OpenDocument {
@@ -52,10 +54,13 @@ export const showEditorScreen = async (
     </header>
     <nav class="toolbar-slot"></nav>
     <div class="editor-body">
-      <div class="editor-scroll">
-        <div class="access-denied-slot"></div>
-        <div class="import-report-slot"></div>
-        <article class="editor-slot"></article>
+      <div class="document-column">
+        <div class="find-slot"></div>
+        <div class="editor-scroll">
+          <div class="access-denied-slot"></div>
+          <div class="import-report-slot"></div>
+          <article class="editor-slot"></article>
+        </div>
       </div>
       <div class="side-panel-slot"></div>
     </div>
@@ -102,6 +107,7 @@ export const showEditorScreen = async (
   // Collaboration first: an import is then the importer's first edit (an author, a version).
   const collaboration = startCollaboration(session, shownProfile, showNotice)
   await applyPendingImport(target.documentName, session.fragment, slot('.import-report-slot'))
+  const documents = knownDocuments(bridge, target)
   const view = createEditor({
     fragment: session.fragment,
     awareness: session.provider.awareness,
@@ -110,11 +116,13 @@ export const showEditorScreen = async (
     sync: collaboration.sync,
     plugins: collaboration.plugins,
     presenceDecorator: collaboration.presenceDecorator,
+    documents: documents.directory,
     mounts: {
       editor: slot('.editor-slot'),
       toolbar: slot('.toolbar-slot'),
       presence: slot('.presence-slot'),
-      wordCount: slot('.word-count')
+      wordCount: slot('.word-count'),
+      findBar: slot('.find-slot')
     }
   })
   collaboration.mount(view, { panel: slot('.side-panel-slot'), documentArea: slot('.editor-scroll'), editor: slot('.editor-slot') })
@@ -136,6 +144,7 @@ export const showEditorScreen = async (
       stopDenied()
       stopStorageStatus()
       stopSaveStatus()
+      documents.stop()
       view.destroy()
       session.destroy()
     }
@@ -162,6 +171,9 @@ const describeToPlatform = (session: DocumentSession, view: EditorView, saveVers
     },
     undo: () => void undo(view.state),
     redo: () => void redo(view.state),
+    find: (replacing) => {
+      openFind(replacing)(view.state, view.dispatch)
+    },
     saveVersion
   }
 }

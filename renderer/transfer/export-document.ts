@@ -1,8 +1,8 @@
 import type { EditorView } from 'prosemirror-view'
 import type { PlatformBridge, TransferCommand } from '../../app/bridge'
 import { exportDocument } from '../../app/convert/convert'
+import { exportLossNotice } from '../../app/convert/export-losses'
 import { formatInfo, type ExportFormat } from '../../app/convert/formats'
-import { markdownTableLosses } from '../../app/convert/markdown-tables'
 import type { ShowNotice } from '../editor/notices'
 import { browserDom } from './browser-dom'
 
@@ -19,7 +19,8 @@ export const exportChoiceOf: Record<TransferCommand, ExportChoice> = {
 /**
  * Exports the document the view shows. Markdown, HTML and plain text are converted here and saved
  * as a download (the browser's, or Electron's save dialog); PDF goes through the platform
- * (`printToPDF` on the desktop, the print dialog on the web).
+ * (`printToPDF` on the desktop, the print dialog on the web). A notice says what the format could
+ * not keep (colours and alignment in Markdown and plain text, merged cells in Markdown tables).
  */
 export const exportView = async (
   view: EditorView,
@@ -36,10 +37,8 @@ export const exportView = async (
   const text = exportDocument(view.state.doc, choice, { dom: browserDom, title: documentName })
   const fileName = `${documentName.split('/').at(-1)}.${formatInfo[choice].extension}`
   download(new Blob([text], { type: formatInfo[choice].mimeType }), fileName)
-  // Markdown tables hold less than the document's; the file is the closest rendering, and the
-  // person exporting is told what it could not say.
-  const losses = choice === 'md' ? markdownTableLosses(view.state.doc) : []
-  if (losses.length > 0) showNotice(`Exported ${fileName} with changes: ${losses.join(' ')}`)
+  const lost = exportLossNotice(view.state.doc, choice)
+  if (lost !== null) showNotice(`Exported ${fileName}. ${lost}`)
 }
 
 const download = (blob: Blob, fileName: string): void => {

@@ -1,4 +1,5 @@
 import type { Mark, Node } from 'prosemirror-model'
+import { highlightColors, textColors } from '../../formatting'
 import { schema } from '../../schema'
 
 /**
@@ -100,6 +101,32 @@ export const wholeSchemaDocument: Node = n.doc!.create(null, [
   ]),
   n.table!.create(null, [tableRow(tableCell(p('a table')), tableCell(p('without a header row')))]),
   p('The end.')
+])
+
+/**
+ * What Markdown cannot say, for the HTML round trip: text colours and highlights of every palette
+ * colour, each alignment on paragraphs and headings, and mentions of a person and a document.
+ */
+export const formattedDocument: Node = n.doc!.create(null, [
+  n.heading!.create({ level: 2, align: 'center' }, text('Centred heading')),
+  p(
+    ...textColors.flatMap((color) => [text(`${color.name} text`, m.text_color!.create({ color: color.name })), text(' ')]),
+    text('bold red', m.bold!.create(), m.text_color!.create({ color: 'red' }))
+  ),
+  p(
+    ...highlightColors.flatMap((color) => [text(`${color.name} highlight`, m.highlight!.create({ color: color.name })), text(' ')]),
+    text('blue on yellow', m.text_color!.create({ color: 'blue' }), m.highlight!.create({ color: 'yellow' }))
+  ),
+  n.paragraph!.create({ align: 'right' }, text('Right')),
+  n.paragraph!.create({ align: 'justify' }, text('Justified')),
+  n.paragraph!.create({ align: 'center' }, [
+    text('Ask '),
+    n.mention!.create({ kind: 'person', label: 'Ana Lima', color: '#d7263d' }),
+    text(' about '),
+    n.mention!.create({ kind: 'document', label: 'team/launch plan', color: null }),
+    text(', and '),
+    n.mention!.create({ kind: 'person', label: '王芳', color: null })
+  ])
 ])
 
 /** Node and mark type names used anywhere in `doc`. */

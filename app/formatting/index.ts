@@ -1,0 +1,3 @@
+export * from './alignment'
+export * from './marks'
+export * from './palette'

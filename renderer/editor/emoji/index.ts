@@ -1,0 +1,2 @@
+export * from './emoji-plugin'
+export * from './emoji-search'

@@ -1,0 +1,5 @@
+export * from './find-commands'
+export * from './find-plugin'
+export * from './find-state'
+export * from './search'
+export { findStrings } from './strings'

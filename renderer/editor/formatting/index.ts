@@ -1,0 +1,3 @@
+export * from './commands'
+export * from './controls'
+export { formattingStrings } from './strings'

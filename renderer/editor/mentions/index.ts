@@ -1,0 +1,2 @@
+export * from './mention-plugin'
+export { mentionStrings } from './strings'

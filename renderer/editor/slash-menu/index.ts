@@ -1,0 +1,3 @@
+export * from './block-types'
+export * from './slash-menu'
+export { slashMenuStrings } from './strings'

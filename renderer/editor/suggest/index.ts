@@ -1,0 +1,5 @@
+export * from './matching'
+export * from './suggestion-menu'
+export * from './suggestion-plugin'
+export * from './suggestion-state'
+export * from './trigger'
