@@ -8,6 +8,7 @@ import type { PlatformBridge } from '../app/bridge'
 import { showHomeScreen } from './home/home-screen'
 import { showEditorScreen } from './screens/editor-screen'
 import { installImportEntryPoints, showImportProblem } from './transfer/import-entry-points'
+import { applyPageLanguage } from './i18n/page-language'
 
 /** Boots the renderer: the home screen, or the first-visit name prompt and then the document. */
 const boot = async (root: HTMLElement): Promise<void> => {
@@ -38,6 +39,7 @@ const profileIfAny = (bridge: PlatformBridge) =>
     return null
   })
 
+applyPageLanguage(window)
 registerOfflineShell()
 const root = document.getElementById('app')
 if (root === null) throw new Error('index.html lacks the #app element the renderer mounts into')

@@ -2,6 +2,7 @@ import type { PlatformBridge } from '../../app/bridge'
 import { maxDisplayNameLength, profileColors, profileProblem, type UserProfile } from '../../app/profile'
 import { openDialog, type Dialog } from '../ui/dialog'
 import { fromTemplate, messageOf, part, runForm } from '../ui/dom'
+import { mountLanguageSection } from './language-section'
 import { mountUpdatesSection } from './updates-section'
 
 /** Why `text` is not a LAN port the settings accept, or `null` with the port. */
@@ -86,6 +87,7 @@ export const openSettingsDialog = (bridge: PlatformBridge, profile: UserProfile 
     })
   })
   dialog.body.append(form)
+  mountLanguageSection(dialog.body)
   if (bridge.updates !== null) stopUpdates = mountUpdatesSection(dialog.body, bridge.updates)
   name.focus()
   return dialog

@@ -1,0 +1,16 @@
+import { messagesEn } from './messages-en'
+
+/** A key of the message catalogue; a counted message is named without its `_one`/`_other` suffix. */
+export type MessageKey = keyof typeof messagesEn extends infer Key
+  ? Key extends `${infer Base}_${'one' | 'other'}`
+    ? Base
+    : Key
+  : never
+
+/**
+ * What a translation must carry: every key of the English catalogue, where counted messages need
+ * their `_other` form only (Chinese has no singular form; i18next picks `_other` for every count).
+ */
+export type Messages = {
+  readonly [Key in keyof typeof messagesEn as Key extends `${string}_one` ? never : Key]: string
+} & { readonly [key: `${string}_one`]: string }

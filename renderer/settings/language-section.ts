@@ -1,0 +1,35 @@
+import { languageNames, languages, pickLanguage, type LanguageChoice } from '../../app/i18n/languages'
+import { t } from '../../app/i18n/translate'
+import { saveLanguageChoice, storedLanguageChoice, systemLanguages } from '../i18n/page-language'
+
+/**
+ * Settings' language menu (`[data-testid=language-choice]`): the system's language or one chosen.
+ * A change is saved and the window reloads to show it; documents live in the relay and the
+ * offline cache, so nothing typed is lost.
+ */
+export const mountLanguageSection = (parent: HTMLElement, page: Window = window): void => {
+  const label = document.createElement('label')
+  label.className = 'language-choice'
+  label.append(t('settings.language'), ' ')
+  const select = document.createElement('select')
+  select.dataset.testid = 'language-choice'
+  const systemName = languageNames[pickLanguage(systemLanguages(page))]
+  const choices: readonly LanguageChoice[] = ['system', ...languages]
+  for (const choice of choices) {
+    const option = document.createElement('option')
+    option.value = choice
+    option.textContent = choice === 'system' ? t('language.system', { language: systemName }) : languageNames[choice]
+    if (choice !== 'system') option.lang = choice
+    select.append(option)
+  }
+  select.value = storedLanguageChoice(page)
+  const note = document.createElement('p')
+  note.className = 'note'
+  note.textContent = t('settings.languageNote')
+  select.addEventListener('change', () => {
+    saveLanguageChoice(page, select.value as LanguageChoice)
+    page.location.reload()
+  })
+  label.append(select)
+  parent.prepend(label, note)
+}
