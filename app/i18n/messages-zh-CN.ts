@@ -1,9 +1,6 @@
 import type { Messages } from './messages'
+import { savingZhCn } from './zh-CN/saving'
+import { settingsZhCn } from './zh-CN/settings'
 
 /** Simplified Chinese: every key of `messages-en.ts` (counted messages need only `_other`). */
-export const messagesZhCn: Messages = {
-  'language.system': '跟随系统（{{language}}）',
-  'settings.language': '语言',
-  'settings.languageNote': 'Ensemble 会重新加载窗口以显示新语言，您写的内容不会丢失。',
-  'save.pending_other': '{{count}} 处更改尚未送达中继'
-}
+export const messagesZhCn: Messages = { ...settingsZhCn, ...savingZhCn }
