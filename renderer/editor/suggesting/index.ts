@@ -1,0 +1,3 @@
+export * from './review'
+export * from './suggesting-plugin'
+export * from './transform'
