@@ -113,6 +113,14 @@ test('an editor’s own suggesting mode; accept all and reject all; the exported
     await expect.poll(() => listed(ben.page)).toEqual(['Ana Lima insert: Insert “ new”', 'Ana Lima delete: Delete “here”'])
   }
   await openTab(ben.page, 'suggestions')
+  // A suggester takes a suggestion back with undo, like any change of their own.
+  await placeCaret(ana.page, 'after', 'words')
+  await ana.page.keyboard.type(' undone')
+  await expect.poll(() => listed(ben.page)).toEqual(['Ana Lima insert: Insert “ undone”'])
+  await ana.page.keyboard.press('Control+Z')
+  await expect.poll(() => editorText(ben.page)).toBe('Plain words here.')
+  await expect(ben.page.getByTestId('suggestion')).toHaveCount(0)
+
   await suggest()
   await ben.page.getByTestId('accept-all-suggestions').click()
   await expect.poll(() => editorText(ana.page)).toBe('Plain new words .')
