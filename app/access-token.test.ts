@@ -53,7 +53,7 @@ describe('readAccessClaims', () => {
   it('names the claim that is wrong', () => {
     expect(readAccessClaims({ role: 'edit', exp })).toMatch(/no "doc" claim/)
     expect(readAccessClaims({ doc: 'a/../b', role: 'edit', exp })).toMatch(/"doc" claim is not usable/)
-    expect(readAccessClaims({ doc: 'notes', role: 'admin', exp })).toMatch(/"role" claim must be "edit" or "view"; got "admin"/)
+    expect(readAccessClaims({ doc: 'notes', role: 'admin', exp })).toMatch(/"role" claim must be "edit", "suggest" or "view"; got "admin"/)
     expect(readAccessClaims({ doc: 'notes', exp })).toMatch(/got nothing/)
     expect(readAccessClaims({ doc: 'notes', role: 'edit' })).toMatch(/"exp"/)
     expect(readAccessClaims({ doc: 'notes', role: 'edit', exp, name: '' })).toMatch(/"name" claim/)

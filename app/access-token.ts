@@ -5,10 +5,15 @@
  */
 import { documentNameProblem } from './document-name'
 
-/** Whether a connection may change the document or only read it. */
-export type AccessRole = 'edit' | 'view'
+/**
+ * What a connection may do: `edit` changes the document and reviews suggestions, `suggest`
+ * changes it only as suggestions (the client keeps a suggester's editor in suggesting mode; the
+ * relay, which cannot read ProseMirror's meaning into Yjs updates, lets both write), `view` only
+ * reads it.
+ */
+export type AccessRole = 'edit' | 'suggest' | 'view'
 
-export const accessRoles: readonly AccessRole[] = ['edit', 'view']
+export const accessRoles: readonly AccessRole[] = ['edit', 'suggest', 'view']
 
 /** The claims of an Ensemble access token (a JWT signed with HS256). */
 export interface AccessTokenClaims {
@@ -50,14 +55,15 @@ export const readAccessClaims = (payload: Readonly<Record<string, unknown>>): Ac
   if (typeof doc !== 'string') return 'the token has no "doc" claim naming the document it grants'
   const grantProblem = documentGrantProblem(doc)
   if (grantProblem !== null) return `the token's "doc" claim is not usable: ${grantProblem}`
-  if (role !== 'edit' && role !== 'view') {
-    return `the token's "role" claim must be "edit" or "view"; got ${JSON.stringify(role) ?? 'nothing'}`
+  if (!accessRoles.includes(role as AccessRole)) {
+    return `the token's "role" claim must be "edit", "suggest" or "view"; got ${JSON.stringify(role) ?? 'nothing'}`
   }
   if (typeof exp !== 'number' || !Number.isFinite(exp)) return 'the token has no numeric "exp" (expiry) claim'
   if (name !== undefined && (typeof name !== 'string' || name.length === 0 || name.length > maxTokenNameLength)) {
     return `the token's "name" claim must be a string of 1 to ${maxTokenNameLength} characters`
   }
-  return name === undefined ? { doc, role, exp } : { doc, role, exp, name }
+  const granted = role as AccessRole
+  return name === undefined ? { doc, role: granted, exp } : { doc, role: granted, exp, name }
 }
 
 const durationUnits: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }

@@ -20,7 +20,7 @@ const DocumentNameSchema = z.string().superRefine((name, context) => {
   if (problem !== null) context.addIssue({ code: 'custom', message: problem })
 })
 const ColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are #rrggbb')
-const RoleSchema = z.enum(['edit', 'view']) satisfies z.ZodType<AccessRole>
+const RoleSchema = z.enum(['edit', 'suggest', 'view']) satisfies z.ZodType<AccessRole>
 
 /** One person in a document, as the window's awareness reports them. */
 export const PresencePersonSchema = z.object({

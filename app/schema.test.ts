@@ -26,7 +26,7 @@ describe('schema', () => {
         'text'
       ].sort()
     )
-    expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'code', 'highlight', 'italic', 'link', 'strike', 'text_color', 'underline', 'ychange'])
+    expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'code', 'deletion', 'highlight', 'insertion', 'italic', 'link', 'strike', 'text_color', 'underline', 'ychange'])
   })
 
   it('renders a version’s added and removed text, never parses it, and keeps colours out of the style when malformed', () => {

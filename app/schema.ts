@@ -2,6 +2,7 @@ import { Schema, type DOMOutputSpec, type MarkSpec, type NodeSpec } from 'prosem
 import { changeMarkName, changeMarkSpec } from './history/change-mark'
 import { highlightSpec, textColorSpec, withAlignment } from './formatting'
 import { mentionSpec } from './mentions'
+import { deletionMarkName, deletionMarkSpec, insertionMarkName, insertionMarkSpec } from './suggestions/marks'
 import { tableNodeSpecs } from './table-schema'
 
 /**
@@ -54,7 +55,8 @@ const nodes: Record<string, NodeSpec> = {
   },
   code_block: {
     content: 'text*',
-    marks: '',
+    // Plain text only, but suggestions (app/suggestions/) may mark it.
+    marks: `${insertionMarkName} ${deletionMarkName}`,
     group: 'block',
     code: true,
     defining: true,
@@ -186,7 +188,8 @@ const marks: Record<string, MarkSpec> = {
     toDOM: () => ['s', 0]
   },
   code: {
-    excludes: '_',
+    // Every formatting mark but suggestions (app/suggestions/), which mark code like any text.
+    excludes: 'bold italic underline strike link text_color highlight code ychange',
     code: true,
     parseDOM: [{ tag: 'code' }],
     toDOM: () => ['code', 0]
@@ -202,6 +205,9 @@ nodes.heading = withAlignment(nodes.heading!)
 nodes.mention = mentionSpec
 marks.text_color = textColorSpec
 marks.highlight = highlightSpec
+// Suggesting mode (issue 18): suggested insertions and deletions (app/suggestions/).
+marks[insertionMarkName] = insertionMarkSpec
+marks[deletionMarkName] = deletionMarkSpec
 
 /** The document schema. Node and mark names are part of the stored format: never rename one. */
 export const schema = new Schema({ nodes, marks })

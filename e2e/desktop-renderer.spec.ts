@@ -134,7 +134,12 @@ test('hosting from the share dialog: signed invites a browser guest uses, the vi
   await expect(stranger.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'false')
   expect(await editorText(stranger)).toBe('')
 
-  // The view role gives a link whose token says so.
+  // The suggest and view roles give links whose tokens say so.
+  await invite.getByLabel('People with the link').selectOption('suggest')
+  await expect(invite).toHaveAttribute('data-role', 'suggest')
+  await expect(invite).toHaveAttribute('data-ready', 'true')
+  const suggestLink = await invite.getByTestId('invite-link').locator('input').inputValue()
+  expect(claimsOf(parseInviteLink(suggestLink).token!)).toMatchObject({ doc: 'plan', role: 'suggest' })
   await invite.getByLabel('People with the link').selectOption('view')
   await expect(invite).toHaveAttribute('data-role', 'view')
   await expect(invite).toHaveAttribute('data-ready', 'true')

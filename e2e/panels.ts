@@ -68,8 +68,8 @@ export const typeAtEnd = async (page: Page, text: string): Promise<void> => {
   await page.keyboard.type(text)
 }
 
-/** Opens the side panel's tab `tab` (comments, history or chat) unless it is open already. */
-export const openTab = async (page: Page, tab: 'comments' | 'history' | 'chat'): Promise<void> => {
+/** Opens the side panel's tab `tab` (comments, suggestions, history or chat) unless it is open already. */
+export const openTab = async (page: Page, tab: 'comments' | 'suggestions' | 'history' | 'chat'): Promise<void> => {
   const button = page.getByTestId(`tab-${tab}`)
   if ((await button.getAttribute('aria-selected')) !== 'true') await button.click()
   await expect(page.getByTestId(`${tab}-panel`)).toBeVisible()

@@ -231,7 +231,7 @@ const readScaleOut = (
 export const relayHelpText = (): string =>
   [
     'Usage: npm run relay -- [flags]',
-    '       npm run relay -- token --doc NAME --role edit|view --ttl 1h [--name NAME] [secret flags]',
+    '       npm run relay -- token --doc NAME --role edit|suggest|view --ttl 1h [--name NAME] [secret flags]',
     '       npm run relay -- repair --data PATH',
     '',
     'Runs the Ensemble relay in the foreground: a y-websocket server with storage, /healthz, /metrics',

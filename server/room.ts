@@ -401,7 +401,8 @@ export class Room implements RoomHandle {
       if (number !== null) this.writer.mark(member, number)
       return
     }
-    if (member.context.role !== 'edit') {
+    // A suggester writes too: suggesting mode is kept by the client (README, "Suggesting mode").
+    if (member.context.role === 'view') {
       this.refuseWrite(member, update, isSyncStep2)
       return
     }

@@ -25,7 +25,7 @@ describe('token subcommand', () => {
   it.each([
     [['--role', 'edit'], /token needs --doc, --ttl/],
     [['--doc', '../x', '--role', 'edit', '--ttl', '1h'], /--doc: .*".." segment/],
-    [['--doc', 'a', '--role', 'owner', '--ttl', '1h'], /--role must be edit or view; got "owner"/],
+    [['--doc', 'a', '--role', 'owner', '--ttl', '1h'], /--role must be edit, suggest or view; got "owner"/],
     [['--doc', 'a', '--role', 'edit', '--ttl', 'forever'], /--ttl must be .* like 90s, 15m, 1h or 30d; got "forever"/],
     [['--doc', 'a', '--role', 'edit', '--ttl', '1h'], /token needs the relay's secret/],
     [['--doc', 'a', '--role', 'edit', '--ttl', '1h', '--bogus'], /Unknown option '--bogus'/]

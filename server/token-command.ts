@@ -15,14 +15,14 @@ export interface TokenCommandLine {
 
 export const tokenHelpText = (): string =>
   [
-    'Usage: npm run relay -- token --doc NAME --role edit|view --ttl 1h [--name NAME]',
+    'Usage: npm run relay -- token --doc NAME --role edit|suggest|view --ttl 1h [--name NAME]',
     '                             [--auth-secret SECRET | --auth-secret-file PATH]',
     '',
     'Prints an access token for a relay started with --auth token and the same secret. Clients pass',
     'it as the token query parameter: ws://HOST:PORT/NAME?token=TOKEN.',
     '',
     '  --doc NAME      the document, or a prefix ending in * (team/* grants every document under team/)',
-    '  --role ROLE     edit (read and write) or view (read only)',
+    '  --role ROLE     edit (read and write), suggest (write suggestions only) or view (read only)',
     '  --ttl TIME      how long the token is valid: 90s, 15m, 1h, 30d',
     '  --name NAME     display name of the holder, shown to other editors (optional)',
     `  --auth-secret SECRET      or ${relayFlags['auth-secret'].env}`,
@@ -63,7 +63,7 @@ export const parseTokenCommandLine = (
   const grantProblem = documentGrantProblem(doc)
   if (grantProblem !== null) throw new UsageError(`--doc: ${grantProblem}`)
   const role = text('role')!
-  if (!accessRoles.includes(role as AccessRole)) throw new UsageError(`--role must be edit or view; got "${role}"`)
+  if (!accessRoles.includes(role as AccessRole)) throw new UsageError(`--role must be edit, suggest or view; got "${role}"`)
   const lifetimeMs = parseDuration(text('ttl')!)
   if (lifetimeMs === null) {
     throw new UsageError(`--ttl must be a whole number with a unit, like 90s, 15m, 1h or 30d; got "${text('ttl')!}"`)

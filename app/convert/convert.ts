@@ -7,9 +7,14 @@ import { ImportError, type ImportResult } from './import-result'
 import { documentToMarkdown } from './markdown-export'
 import { markdownToDocument } from './markdown-import'
 import { documentToPlainText } from './plain-text'
+import { acceptedDocument } from '../suggestions/accepted'
 
-/** Writes `doc` in `format`; `dom` is needed for HTML only. */
-export const exportDocument = (doc: Node, format: ExportFormat, options: { readonly dom: HtmlDom; readonly title: string }): string => {
+/**
+ * Writes `doc` in `format`; `dom` is needed for HTML only. Suggestions are written as accepted:
+ * suggested insertions as plain text, suggested deletions left out (app/suggestions/).
+ */
+export const exportDocument = (content: Node, format: ExportFormat, options: { readonly dom: HtmlDom; readonly title: string }): string => {
+  const doc = acceptedDocument(content)
   switch (format) {
     case 'md':
       return documentToMarkdown(doc)

@@ -1,5 +1,6 @@
 import { savingEn } from './en/saving'
 import { settingsEn } from './en/settings'
+import { suggestionsEn } from './en/suggestions'
 
 /**
  * Every English string the app shows, by key, gathered from one file per area under `en/`. Keys
@@ -8,4 +9,4 @@ import { settingsEn } from './en/settings'
  * its translation under `zh-CN/`, typed `Translation<typeof areaEn>`, so the type checker names a
  * missing key.
  */
-export const messagesEn = { ...settingsEn, ...savingEn } as const
+export const messagesEn = { ...settingsEn, ...savingEn, ...suggestionsEn } as const

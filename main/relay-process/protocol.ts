@@ -5,8 +5,9 @@
  * one implementation.
  */
 import { z } from 'zod'
+import type { AccessRole } from '../../app/access-token'
 
-const RoleSchema = z.enum(['edit', 'view'])
+const RoleSchema = z.enum(['edit', 'suggest', 'view']) satisfies z.ZodType<AccessRole>
 
 /** What the relay process needs to start. */
 export const RelayLaunchConfigSchema = z.object({

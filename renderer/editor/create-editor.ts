@@ -26,6 +26,7 @@ import { emojiPlugins } from './emoji'
 import { findPlugins } from './find'
 import { mentionPlugins, type DocumentDirectory } from './mentions'
 import { slashMenuPlugin } from './slash-menu'
+import { suggestedTransaction } from './suggesting'
 import './editing-tools.css'
 
 /** Where the editor's parts go in the page. */
@@ -101,6 +102,10 @@ export const createEditor = (options: EditorOptions): EditorView => {
   })
   return new EditorView(mounts.editor, {
     state,
+    // Suggesting mode (./suggesting) replaces a change by its suggestion before it is applied.
+    dispatchTransaction(this: EditorView, tr) {
+      this.updateState(this.state.apply(suggestedTransaction(this.state, tr)))
+    },
     attributes: { 'aria-label': 'Document', spellcheck: 'true' }
   })
 }

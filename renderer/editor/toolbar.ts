@@ -25,6 +25,7 @@ import { openImageForm } from './image-form'
 import { insertTable } from './tables'
 import { RovingFocus } from '../ui/roving-focus'
 import { alignmentButtons, colorMenus, type ColorMenu } from './formatting'
+import { suggestingModeButton } from './suggesting'
 
 export const toolbarKey = new PluginKey('toolbar')
 
@@ -62,7 +63,8 @@ const buttons: ToolbarButton[] = [
   { id: 'image', label: 'Image', title: 'Image by URL (or paste or drop a file)', command: openImageForm },
   { id: 'table', label: 'Table', title: 'Insert a table (Shift+Ctrl/Cmd+Alt+T)', command: insertTable() },
   // Alignment (./formatting/).
-  ...alignmentButtons
+  ...alignmentButtons,
+  suggestingModeButton
 ]
 
 const blockTypes: Array<{ value: string; label: string; command: Command }> = [

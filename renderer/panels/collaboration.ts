@@ -23,6 +23,9 @@ import { VersionViewer } from './history/version-viewer'
 import { SidePanel } from './side-panel'
 import './panels.css'
 import { AuthorshipControls, authorshipPlugin } from './history/authorship'
+import { t } from '../../app/i18n/translate'
+import { refreshSuggestionColors, suggestingPlugins, suggestionDecorationsPlugin } from '../editor/suggesting'
+import { SuggestionsPanel } from './suggestions/suggestions-panel'
 
 /** How long this copy goes without an edit before its edits are saved as an automatic version. */
 export const automaticVersionPauseMs = 5 * 60_000
@@ -61,6 +64,13 @@ const narrowWindow = '(max-width: 48rem)'
 
 /** y-prosemirror's colour pair for an author colour: a translucent background and the colour itself. */
 const colorDef = (color: string): { light: string; dark: string } => ({ light: `${color}33`, dark: color })
+
+/** A palette colour for a name the document has no colour for, the same on every page. */
+const paletteColorOf = (name: string): string => {
+  let hash = 0
+  for (const character of name) hash = (hash * 31 + character.codePointAt(0)!) >>> 0
+  return profileColors[hash % profileColors.length]!
+}
 
 /**
  * Sets up history, comments and chat over the document's own Y.Doc (`app/history`,
@@ -113,6 +123,24 @@ export const startCollaboration = (session: DocumentSession, profile: () => User
   }
   updateVersioner()
 
+  // Suggesting mode: suggestions in their authors' colours, and the Suggestions tab.
+  const suggestionColor = (author: string): string =>
+    authors.colorOf(author) ?? (author === profile().name ? profile().color : paletteColorOf(author))
+  let suggestionCount = 0
+  const suggestions = new SuggestionsPanel({
+    canReview: () => access.canReview,
+    mustSuggest: () => access.mustSuggest,
+    colorOf: suggestionColor,
+    onCountChange: (count) => {
+      suggestionCount = count
+      side?.setCount('suggestions', count, t('suggestions.count', { count }))
+    }
+  })
+  const stopSuggestionColors = authors.onColorsChanged(() => {
+    if (editorView !== null) refreshSuggestionColors(editorView)
+    suggestions.render(true)
+  })
+
   let openThreads = 0
   let side: SidePanel | null = null
   const comments = new CommentsPanel({
@@ -137,11 +165,13 @@ export const startCollaboration = (session: DocumentSession, profile: () => User
   const onAccessChange = (): void => {
     updateVersioner()
     refreshEditable()
+    suggestions.render()
   }
   access.on('change', onAccessChange)
 
   const restore = (version: Version): void => {
-    if (!access.canEdit) return
+    // Restoring changes the content directly: not for a suggester.
+    if (!access.canReview) return
     try {
       versioner?.saveIfChanged(automaticVersionNames.beforeRestore(version.name))
       // The editor's sync origin: its undo manager takes the restore as one undoable change.
@@ -185,7 +215,10 @@ export const startCollaboration = (session: DocumentSession, profile: () => User
     plugins: [
       ...comments.plugins(),
       new Plugin({ key: editableKey, props: { editable: () => access.canEdit && viewer?.current == null } }),
-      authorshipPlugin(authors, () => authorship?.render())
+      authorshipPlugin(authors, () => authorship?.render()),
+      ...suggestingPlugins({ author: () => profile().name, mustSuggest: () => access.mustSuggest, canReview: () => access.canReview }),
+      suggestionDecorationsPlugin(suggestionColor),
+      suggestions.plugin()
     ],
     mount: (view, mounts) => {
       editorView = view
@@ -195,7 +228,7 @@ export const startCollaboration = (session: DocumentSession, profile: () => User
         sync,
         container: mounts.documentArea,
         editorElement: mounts.editor,
-        canEdit: () => access.canEdit,
+        canEdit: () => access.canReview,
         onRestore: restore,
         onChange: () => {
           historyPanel?.render()
@@ -233,6 +266,7 @@ export const startCollaboration = (session: DocumentSession, profile: () => User
         mounts.panel,
         [
           { id: 'comments', label: 'Comments', panel: comments.element },
+          { id: 'suggestions', label: t('suggestions.tab'), panel: suggestions.element },
           { id: 'history', label: 'History', panel: historyPanel.element },
           { id: 'chat', label: 'Chat', panel: chatPanel.element }
         ],
@@ -242,6 +276,7 @@ export const startCollaboration = (session: DocumentSession, profile: () => User
       // Counts reported while the side panel did not exist yet.
       side.setCount('comments', openThreads, `${openThreads} open`)
       side.setCount('chat', chatPanel.unread, `${chatPanel.unread} unread`)
+      side.setCount('suggestions', suggestionCount, t('suggestions.count', { count: suggestionCount }))
       side.onSelect(onVisibility)
       onVisibility()
     },
@@ -257,6 +292,7 @@ export const startCollaboration = (session: DocumentSession, profile: () => User
       access.destroy()
       fragment.unobserveDeep(registerOnFirstEdit)
       stopColors()
+      stopSuggestionColors()
       versioner?.dispose()
       chatPanel?.destroy()
       privateMessages.destroy()

@@ -15,6 +15,7 @@ describe('roleClaimOf', () => {
   it('reads the role of a token', () => {
     expect(roleClaimOf(jwt({ doc: 'notes', role: 'view', exp: 1 }))).toBe('view')
     expect(roleClaimOf(jwt({ doc: 'notes', role: 'edit', exp: 1, name: 'Zoë ✓' }))).toBe('edit')
+    expect(roleClaimOf(jwt({ doc: 'notes', role: 'suggest', exp: 1 }))).toBe('suggest')
   })
   it('returns null for tokens that are not JWTs or carry no usable role', () => {
     expect(roleClaimOf('opaque-secret')).toBeNull()
@@ -49,11 +50,13 @@ describe('DocumentAccess', () => {
   it('follows the token, and turns to view once the relay refuses a write, still letting the provider log it', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     expect(new DocumentAccess(jwt({ role: 'view' }), provider()).mode).toBe('view')
+    const suggesting = new DocumentAccess(jwt({ role: 'suggest' }), provider())
+    expect([suggesting.canEdit, suggesting.canReview, suggesting.mustSuggest]).toEqual([true, false, true])
     const editing = provider()
     const access = new DocumentAccess(undefined, editing)
     const changes: string[] = []
     access.on('change', (mode) => changes.push(mode))
-    expect(access.canEdit).toBe(true)
+    expect([access.canEdit, access.canReview, access.mustSuggest]).toEqual([true, true, false])
     deny(editing, 'this connection may only view the document')
     expect(access.mode).toBe('view')
     expect(access.reason).toBe('this connection may only view the document')

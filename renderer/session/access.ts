@@ -5,8 +5,8 @@ import type { WebsocketProvider } from 'y-websocket'
 import { messageAuth } from '../../app/protocol'
 import type { ConnectionState } from './connection-monitor'
 
-/** Whether this user may change the document, or only read it. */
-export type AccessMode = 'edit' | 'view'
+/** Whether this user may change the document, change it only by suggesting, or only read it. */
+export type AccessMode = 'edit' | 'suggest' | 'view'
 
 /**
  * The claims of an access token (a JWT: `header.payload.signature`, payload in base64url), read
@@ -29,7 +29,7 @@ export const tokenClaimsOf = (token: string): Readonly<Record<string, unknown>> 
 /** The `role` claim of an access token, or `null` when the token is not a JWT or carries no role. */
 export const roleClaimOf = (token: string): AccessMode | null => {
   const role = tokenClaimsOf(token)?.role
-  return role === 'edit' || role === 'view' ? role : null
+  return role === 'edit' || role === 'suggest' || role === 'view' ? role : null
 }
 
 /** What the side panels say instead of their forms while the relay refuses this page. */
@@ -78,8 +78,23 @@ export class DocumentAccess extends ObservableV2<{ change: (mode: AccessMode) =>
     return this.current
   }
 
+  /**
+   * Whether this page may write to the document: edit it, or (`suggest`) make suggestions, comment,
+   * chat and save versions. What only an editor may do (accept and reject suggestions, restore a
+   * version) asks `canReview`.
+   */
   get canEdit(): boolean {
+    return this.current !== 'view' && !this.refused
+  }
+
+  /** Whether this page may change the document directly: accept or reject suggestions, restore a version. */
+  get canReview(): boolean {
     return this.current === 'edit' && !this.refused
+  }
+
+  /** Whether every change this page makes to the content must be a suggestion (a `suggest` token). */
+  get mustSuggest(): boolean {
+    return this.current === 'suggest'
   }
 
   /** Whether the relay refuses this page's connection (4401/4403) right now. */

@@ -1,11 +1,13 @@
 import type { HostingBridge } from '../../app/bridge'
 import type { HostRequest } from '../../app/ipc'
+import { accessRoles } from '../../app/access-token'
+import { t } from '../../app/i18n/translate'
 import { fromTemplate, part, runForm } from '../ui/dom'
 
 /**
  * "Host on LAN" (`[data-testid=host-form]`): the session's name, who may join ("anyone on this
  * network", advertised by mDNS, or "only people with the link") and, for the former, whether they
- * may edit or only view.
+ * may edit, suggest or only view.
  */
 export const hostForm = (hosting: HostingBridge, defaultName: string) => {
   const form = fromTemplate<HTMLFormElement>(`
@@ -25,6 +27,7 @@ export const hostForm = (hosting: HostingBridge, defaultName: string) => {
   const name = part<HTMLInputElement>(form, '[name=sessionName]')
   name.value = defaultName
   const role = part(form, '.network-role')
+  part(form, '[name=networkRole] option[value=view]').before(new Option(t('suggestions.roleSuggest'), 'suggest'))
   const access = (): 'network' | 'link' => (part<HTMLInputElement>(form, '[name=access]:checked').value === 'link' ? 'link' : 'network')
   form.addEventListener('change', () => (role.hidden = access() === 'link'))
   form.addEventListener('submit', (event) => {
@@ -33,7 +36,7 @@ export const hostForm = (hosting: HostingBridge, defaultName: string) => {
       const request: HostRequest = {
         sessionName: name.value.trim(),
         access: access(),
-        networkRole: part<HTMLSelectElement>(form, '[name=networkRole]').value === 'view' ? 'view' : 'edit'
+        networkRole: accessRoles.find((granted) => granted === part<HTMLSelectElement>(form, '[name=networkRole]').value) ?? 'edit'
       }
       const state = await hosting.host(request)
       if (state.state === 'failed') throw new Error(state.reason)

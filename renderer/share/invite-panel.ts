@@ -1,11 +1,12 @@
 import type { HostingBridge } from '../../app/bridge'
-import type { AccessRole } from '../../app/access-token'
+import { accessRoles, type AccessRole } from '../../app/access-token'
+import { t } from '../../app/i18n/translate'
 import { copyField } from '../ui/copy-field'
 import { fromTemplate, messageOf, part, sentence } from '../ui/dom'
 
 /**
- * Invites to one local document of a running LAN session (`[data-testid=invite]`): choose edit or
- * view, get a signed invite link for the desktop app (`[data-testid=invite-link]`) and the web
+ * Invites to one local document of a running LAN session (`[data-testid=invite]`): choose edit,
+ * suggest or view, get a signed invite link for the desktop app (`[data-testid=invite-link]`) and the web
  * URL for browser guests (`[data-testid=invite-web-url]`), each with a Copy button.
  */
 export const invitePanel = (hosting: HostingBridge, documentName: string) => {
@@ -21,12 +22,13 @@ export const invitePanel = (hosting: HostingBridge, documentName: string) => {
   const web = copyField('Web address (any browser)', 'invite-web-url')
   part(element, '.expiry').before(link.element, web.element)
   const role = part<HTMLSelectElement>(element, 'select')
+  role.querySelector('option[value=view]')?.before(new Option(t('suggestions.roleSuggest'), 'suggest'))
   const problem = part(element, '.problem')
   let generation = 0
 
   const refresh = async (): Promise<void> => {
     const mine = ++generation
-    const chosen: AccessRole = role.value === 'view' ? 'view' : 'edit'
+    const chosen: AccessRole = accessRoles.find((granted) => granted === role.value) ?? 'edit'
     element.dataset.role = chosen
     element.dataset.ready = 'false'
     problem.textContent = ''

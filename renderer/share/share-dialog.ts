@@ -1,6 +1,7 @@
 import type { DocumentTarget, PlatformBridge } from '../../app/bridge'
 import { formatInviteLink, formatWebUrl } from '../../app/invite-link'
 import type { HostingState } from '../../app/ipc'
+import { t } from '../../app/i18n/translate'
 import { copyField } from '../ui/copy-field'
 import { openDialog, type Dialog } from '../ui/dialog'
 import { fromTemplate, messageOf, part, sentence } from '../ui/dom'
@@ -97,7 +98,8 @@ const runningSession = (
       <button type="button" data-testid="stop-hosting">Stop hosting</button>
       <p class="problem" role="alert"></p>
     </div>`)
-  const who = state.access === 'network' ? `anyone on this network ${state.networkRole === 'edit' ? 'can edit' : 'can view'}` : 'only people with a link can join'
+  const may = { edit: 'can edit', suggest: t('suggestions.roleSuggest'), view: 'can view' }[state.networkRole]
+  const who = state.access === 'network' ? `anyone on this network ${may}` : 'only people with a link can join'
   part(element, '.session-summary').textContent = `Hosting “${state.sessionName}”: ${who}.`
   part(element, '.session-addresses').textContent =
     state.relays.length === 0 ? 'This computer has no network address others can reach.' : `Reachable at ${state.relays.join(', ')}.`

@@ -1,3 +1,4 @@
+import type { AccessRole } from '../../app/access-token'
 import { SignJWT, UnsecuredJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -28,7 +29,7 @@ const secret = new TextEncoder().encode('a test secret that is long enough for H
 const otherSecret = new TextEncoder().encode('another secret, also long enough for HS256 keys!')
 const hour = 3_600_000
 
-const token = (doc: string, role: 'edit' | 'view' = 'edit', lifetimeMs = hour, name?: string): Promise<string> =>
+const token = (doc: string, role: AccessRole = 'edit', lifetimeMs = hour, name?: string): Promise<string> =>
   signAccessToken(secret, { doc, role, lifetimeMs, ...(name === undefined ? {} : { name }) })
 
 describe('token authentication', () => {
@@ -131,6 +132,16 @@ describe('token authentication', () => {
     expect(a.text.toString()).toContain('from a')
     expect(a.text.toString()).toContain('from b')
     expect(names).toContain('Ada')
+  })
+
+  it("a suggest token's writes reach the document: suggesting is kept by the client", async () => {
+    const room = 'suggested'
+    const editor = connect(room, await token(room, 'edit'))
+    const suggester = connect(room, await token(room, 'suggest'))
+    await Promise.all([whenSynced(editor), whenSynced(suggester)])
+    suggester.text.insert(0, 'suggested')
+    await waitForConvergence([editor, suggester])
+    expect(editor.text.toString()).toBe('suggested')
   })
 
   it("a view token's writes never reach the document or other clients", async () => {

@@ -4,6 +4,8 @@ import { documentFragmentName } from '../../app/document'
 import { markdownToDocument } from '../../app/convert/markdown-import'
 import { documentToMarkdown } from '../../app/convert/markdown-export'
 import { readDocument, replaceDocument } from '../../app/convert/yjs-content'
+import { schema } from '../../app/schema'
+import type { Node } from 'prosemirror-model'
 import { RelayRefusal, type RelayExtension } from '../extension'
 import type { Relay } from '../relay'
 import { MemoryStorage } from '../storage/memory-storage'
@@ -20,8 +22,9 @@ const tokenHook: RelayExtension = {
   onAuthenticate(context) {
     const token = context.params.get('token')
     if (token === null) throw new RelayRefusal(401, 'no access token')
-    if (!token.startsWith('edit-') && !token.startsWith('view-')) throw new RelayRefusal(403, `token ${token} grants nothing`)
-    context.role = token.startsWith('edit-') ? 'edit' : 'view'
+    const role = (['edit', 'suggest', 'view'] as const).find((granted) => token.startsWith(`${granted}-`))
+    if (role === undefined) throw new RelayRefusal(403, `token ${token} grants nothing`)
+    context.role = role
   }
 }
 
@@ -135,8 +138,27 @@ describe('POST /api/docs/NAME/import', () => {
     const response = await post(relay, '/api/docs/guarded/import?format=md&token=view-1', '# Replaced')
     expect(response.status).toBe(403)
     expect(await response.text()).toMatch(/may only view "guarded"; importing replaces its content and needs the edit role/)
+    const suggested = await post(relay, '/api/docs/guarded/import?format=md&token=suggest-1', '# Replaced')
+    expect(suggested.status).toBe(403)
+    expect(await suggested.text()).toMatch(/may only suggest changes to "guarded"; importing replaces its content and needs the edit role/)
     const exported = await fetch(`${relay.http}/api/docs/guarded/export?format=md&token=view-1`)
     expect(await exported.text()).toBe('Original\n')
+  })
+
+  it('exports suggestions as accepted text', async () => {
+    const relay = await start()
+    const writer = await client(relay, 'suggested')
+    const stamp = { author: 'Ana', time: 1_700_000_000_000 }
+    const p = (...content: Node[]): Node => schema.node('paragraph', null, content)
+    const doc = schema.node('doc', null, [
+      p(schema.text('Keep '), schema.text('old', [schema.marks.deletion!.create({ id: 'd', ...stamp })]), schema.text('new', [schema.marks.insertion!.create({ id: 'i', ...stamp })]))
+    ])
+    replaceDocument(writer.doc.getXmlFragment(documentFragmentName), doc)
+    await waitFor(() => (relay.documentState('suggested')?.length ?? 0) > 40, 'the relay to hold the text')
+    const markdown = await fetch(`${relay.http}/api/docs/suggested/export?format=md&token=view-1`)
+    expect(await markdown.text()).toBe('Keep new\n')
+    const html = await (await fetch(`${relay.http}/api/docs/suggested/export?format=html&token=view-1`)).text()
+    expect(html).toContain('<p>Keep new</p>')
   })
 
   it('refuses bad bodies with a reason and changes nothing', async () => {

@@ -163,7 +163,8 @@ export class DocumentApi {
   ): Promise<void> {
     const { documentName } = context
     if (context.role !== 'edit') {
-      return sendText(response, 403, `Refused: this token may only view "${documentName}"; importing replaces its content and needs the edit role.`)
+      const may = context.role === 'suggest' ? 'suggest changes to' : 'view'
+      return sendText(response, 403, `Refused: this token may only ${may} "${documentName}"; importing replaces its content and needs the edit role.`)
     }
     const limit = this.services.maxImportBytes ?? maxImportBytes
     let bytes: Uint8Array

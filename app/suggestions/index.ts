@@ -1,0 +1,3 @@
+export * from './accepted'
+export * from './list'
+export * from './marks'

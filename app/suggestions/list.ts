@@ -1,0 +1,51 @@
+import type { Node } from 'prosemirror-model'
+import { suggestionAttrsOf, suggestionMarkTypes } from './marks'
+
+/** One suggestion of a document: what one person proposed to insert, delete or replace in one go. */
+export interface Suggestion {
+  readonly id: string
+  readonly author: string
+  readonly time: number
+  /** `replace` when it inserts and deletes text. */
+  readonly kind: 'insert' | 'delete' | 'replace'
+  /** The text it would add (pieces joined with a space where they are apart). */
+  readonly inserted: string
+  /** The text it would remove. */
+  readonly deleted: string
+  /** Where it starts in the document. */
+  readonly from: number
+}
+
+const pieceText = (node: Node): string => (node.isText ? (node.text ?? '') : node.type.name === 'hard_break' ? ' ' : '￼')
+
+/** Every suggestion in `doc`, in document order. */
+export const listSuggestions = (doc: Node): Suggestion[] => {
+  const { insertion, deletion } = suggestionMarkTypes(doc.type.schema)
+  const found = new Map<string, { author: string; time: number; inserted: string[]; deleted: string[]; from: number; lastEnd: { inserted: number; deleted: number } }>()
+  doc.descendants((node, pos) => {
+    if (!node.isInline) return true
+    for (const mark of node.marks) {
+      const side = mark.type === insertion ? 'inserted' : mark.type === deletion ? 'deleted' : null
+      if (side === null) continue
+      const { id, author, time } = suggestionAttrsOf(mark)
+      let entry = found.get(id)
+      if (entry === undefined) {
+        entry = { author, time, inserted: [], deleted: [], from: pos, lastEnd: { inserted: -1, deleted: -1 } }
+        found.set(id, entry)
+      }
+      const pieces = entry[side]
+      const text = pieceText(node)
+      // Contiguous pieces (split by other marks) read as one; pieces apart are joined with a space.
+      if (entry.lastEnd[side] === pos && pieces.length > 0) pieces[pieces.length - 1] += text
+      else pieces.push(text)
+      entry.lastEnd[side] = pos + node.nodeSize
+    }
+    return false
+  })
+  return [...found].map(([id, entry]) => {
+    const inserted = entry.inserted.join(' ')
+    const deleted = entry.deleted.join(' ')
+    const kind = entry.inserted.length > 0 && entry.deleted.length > 0 ? 'replace' : entry.inserted.length > 0 ? 'insert' : 'delete'
+    return { id, author: entry.author, time: entry.time, kind, inserted, deleted, from: entry.from }
+  })
+}

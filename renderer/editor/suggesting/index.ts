@@ -1,0 +1,5 @@
+export * from './review'
+export * from './suggesting-plugin'
+export * from './transform'
+export * from './mode-button'
+export * from './suggestion-decorations'
