@@ -1,5 +1,9 @@
 import { savingEn } from './en/saving'
 import { settingsEn } from './en/settings'
+import { toolbarEn } from './en/toolbar'
+import { sidebarEn } from './en/sidebar'
+import { presenceEn } from './en/presence'
+import { headerEn } from './en/header'
 
 /**
  * Every English string the app shows, by key, gathered from one file per area under `en/`. Keys
@@ -8,4 +12,4 @@ import { settingsEn } from './en/settings'
  * its translation under `zh-CN/`, typed `Translation<typeof areaEn>`, so the type checker names a
  * missing key.
  */
-export const messagesEn = { ...settingsEn, ...savingEn } as const
+export const messagesEn = { ...settingsEn, ...savingEn, ...toolbarEn, ...sidebarEn, ...presenceEn, ...headerEn } as const
