@@ -4,6 +4,7 @@ import { toolbarEn } from './en/toolbar'
 import { sidebarEn } from './en/sidebar'
 import { presenceEn } from './en/presence'
 import { headerEn } from './en/header'
+import { homeEn } from './en/home'
 
 /**
  * Every English string the app shows, by key, gathered from one file per area under `en/`. Keys
@@ -12,4 +13,4 @@ import { headerEn } from './en/header'
  * its translation under `zh-CN/`, typed `Translation<typeof areaEn>`, so the type checker names a
  * missing key.
  */
-export const messagesEn = { ...settingsEn, ...savingEn, ...toolbarEn, ...sidebarEn, ...presenceEn, ...headerEn } as const
+export const messagesEn = { ...settingsEn, ...savingEn, ...toolbarEn, ...sidebarEn, ...presenceEn, ...headerEn, ...homeEn } as const
