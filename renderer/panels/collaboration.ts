@@ -23,6 +23,7 @@ import { VersionViewer } from './history/version-viewer'
 import { SidePanel } from './side-panel'
 import './panels.css'
 import { AuthorshipControls, authorshipPlugin } from './history/authorship'
+import { History, MessageSquareText, MessagesSquare } from 'lucide'
 
 /** How long this copy goes without an edit before its edits are saved as an automatic version. */
 export const automaticVersionPauseMs = 5 * 60_000
@@ -232,9 +233,9 @@ export const startCollaboration = (session: DocumentSession, profile: () => User
       side = new SidePanel(
         mounts.panel,
         [
-          { id: 'comments', label: 'Comments', panel: comments.element },
-          { id: 'history', label: 'History', panel: historyPanel.element },
-          { id: 'chat', label: 'Chat', panel: chatPanel.element }
+          { id: 'comments', label: 'Comments', icon: MessageSquareText, panel: comments.element },
+          { id: 'history', label: 'History', icon: History, panel: historyPanel.element },
+          { id: 'chat', label: 'Chat', icon: MessagesSquare, panel: chatPanel.element }
         ],
         // Under the document in a narrow window (style.css), where an open panel would leave it little room.
         window.matchMedia(narrowWindow).matches ? null : 'comments'
