@@ -30,6 +30,8 @@ const variants = [
 
 for (const { language, colorScheme } of variants) {
   test(`home, editor, sidebar, panels and dialogs have no serious axe violations (${language}, ${colorScheme})`, async ({ browser, relay }) => {
+    // Eight full axe runs: more than the default minute on a busy machine.
+    test.setTimeout(180_000)
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme })
     await context.addInitScript((chosen) => window.localStorage.setItem('ensemble.language', chosen), language)
     const page = await context.newPage()

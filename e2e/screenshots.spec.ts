@@ -1,6 +1,7 @@
 /**
- * Screenshots of the home screen, the editor and the documents sidebar, in English and in Chinese
- * (`localStorage['ensemble.language']`, read before the page renders), written as artifacts to
+ * Screenshots of the home screen, the editor (also in dark mode) and the documents sidebar, in
+ * English and in Chinese (`localStorage['ensemble.language']`, read before the page renders),
+ * written as artifacts to
  * `test-results/screenshots/` for people to look at: the tests check that each screen is in its
  * language, the pictures show whether it looks right.
  */
@@ -52,6 +53,9 @@ for (const { language, title, other, body, newDocument } of languages) {
     await expect(page.getByTestId('sidebar-document')).toHaveCount(2)
     await page.mouse.move(0, 0)
     await page.screenshot({ path: `${folder}editor-${language}.png` })
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.screenshot({ path: `${folder}editor-${language}-dark.png` })
+    await page.emulateMedia({ colorScheme: 'light' })
 
     await page.getByTestId('sidebar-search').fill(title.slice(0, 2))
     await expect(page.getByTestId('sidebar-document')).toHaveCount(1)
