@@ -24,3 +24,15 @@ export const messagesEn = {
   ...suggestionsEn,
   ...toolbarEn
 } as const
+
+/** Each area on its own, for the test that no key is defined by two areas. */
+export const englishAreas: ReadonlyArray<Readonly<Record<string, string>>> = [
+  headerEn,
+  homeEn,
+  presenceEn,
+  savingEn,
+  settingsEn,
+  sidebarEn,
+  suggestionsEn,
+  toolbarEn
+]
