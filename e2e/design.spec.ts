@@ -12,7 +12,7 @@ test('toolbar buttons are icons with a name, a tooltip and the shortcut for this
   const bold = toolbar.getByRole('button', { name: 'Bold', exact: true })
   await expect(bold).toHaveAttribute('aria-keyshortcuts', 'Control+B')
   await expect(bold.locator('svg.icon')).toHaveAttribute('aria-hidden', 'true')
-  await expect(toolbar.getByRole('separator')).toHaveCount(6)
+  await expect(toolbar.getByRole('separator')).toHaveCount(7)
 
   // The pointer resting on a button shows its tooltip, with the shortcut as Linux writes it.
   const tooltip = page.getByRole('tooltip')
