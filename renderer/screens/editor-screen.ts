@@ -125,7 +125,7 @@ export const showEditorScreen = async (
   // Open from the cache first when there is one, so the document never flashes empty;
   // the relay's state merges in whenever it arrives.
   const cache = await session.cacheLoaded
-  if (cache.problem !== null) showNotice(`Offline copy unavailable: ${cache.problem}.`)
+  if (cache.problem !== null) showNotice(t('header.offlineCopyUnavailable', { problem: cache.problem }))
   const note = certificateNote(target, window)
   if (note !== null) showNotice(note)
   // Collaboration first: an import is then the importer's first edit (an author, a version).
