@@ -77,7 +77,7 @@ test('the toolbar is one tab stop, reached with Alt+F10 and walked with the arro
 test('the side panel’s tabs name the panels they control', async ({ openWriter }) => {
   const { page } = await openWriter('Ana Lima', 'a11y-tabs')
   const tabs = page.getByRole('tab')
-  await expect(tabs).toHaveCount(3)
+  await expect(tabs).toHaveCount(4)
   for (const tab of await tabs.all()) {
     const controls = await tab.getAttribute('aria-controls')
     expect(controls, `${await tab.textContent()} has aria-controls`).toBeTruthy()
