@@ -135,6 +135,8 @@ export interface PlatformBridge {
   open(address: DocumentAddress): Promise<void>
   /** Shows the home screen in this window. */
   openHome(): Promise<void>
+  /** The WebSocket URL of the platform's own relay: the embedded relay on the desktop, the page's relay in a browser. */
+  ownRelayUrl(): Promise<string>
   /** The window now shows the home screen; returns what to call when it stops showing it. */
   homeOpened(): () => void
   /** Commands from outside the page (native menus, `ensemble://` links); a browser sends none. */

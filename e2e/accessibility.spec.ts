@@ -46,7 +46,9 @@ test('the toolbar is one tab stop, reached with Alt+F10 and walked with the arro
   await page.keyboard.press('ArrowRight')
   expect((await focused(page)).command).toBe('bold')
   await page.keyboard.press('End')
-  expect((await focused(page)).command).toBe('highlight')
+  expect((await focused(page)).command).toBe('suggesting')
+  await page.keyboard.press('ArrowLeft')
+  expect((await focused(page)).command).toBe('suggesting')
   await page.keyboard.press('Home')
   expect((await focused(page)).command).toBe('block-type')
   expect(await tabStops()).toBe(1)
@@ -54,7 +56,7 @@ test('the toolbar is one tab stop, reached with Alt+F10 and walked with the arro
   // Enter presses the focused button and gives the document the focus back.
   // ArrowLeft wraps around from the first control to the last.
   await page.keyboard.press('ArrowLeft')
-  expect((await focused(page)).command).toBe('highlight')
+  expect((await focused(page)).command).toBe('suggesting')
   await page.keyboard.press('Home')
   await page.keyboard.press('ArrowRight')
   await page.keyboard.press('ArrowRight')

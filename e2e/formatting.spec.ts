@@ -3,6 +3,15 @@ import type { Page } from '@playwright/test'
 import { test, expect, editorText } from './fixtures'
 import { placeCaret, selectText } from './panels'
 
+/** Presses ArrowRight along the toolbar (focused) until the control `command` has the focus. */
+const walkToolbarTo = async (page: Page, command: string): Promise<void> => {
+  for (let step = 0; step < 40; step++) {
+    if (await page.evaluate((wanted) => (document.activeElement as HTMLElement | null)?.dataset.command === wanted, command)) return
+    await page.keyboard.press('ArrowRight')
+  }
+  throw new Error(`ArrowRight never reached the toolbar's ${command}`)
+}
+
 /** Text colour, highlight and alignment: toolbar and shortcuts, sync to another page, and HTML export. */
 const editor = (page: Page) => page.locator('.editor-slot:not(.version-slot) > .ProseMirror')
 
@@ -37,10 +46,10 @@ test('text colour and highlight from the toolbar, by mouse and by keyboard, reac
   // The button shows the colour at the cursor.
   await expect(page.locator('[data-command=text-color]')).toHaveAttribute('data-active', 'red')
 
-  // By keyboard: Alt+F10 to the toolbar, End to the highlight menu, Enter opens it, Enter picks yellow.
+  // By keyboard: Alt+F10 to the toolbar, ArrowRight along it to the highlight menu, Enter opens it, Enter picks yellow.
   await selectText(page, 'yellow')
   await page.keyboard.press('Alt+F10')
-  await page.keyboard.press('End')
+  await walkToolbarTo(page, 'highlight')
   await expect(page.locator('[data-command=highlight]')).toBeFocused()
   await expect(page.locator('[data-command=highlight]')).toHaveAccessibleName('Highlight')
   await page.keyboard.press('Enter')
@@ -56,7 +65,7 @@ test('text colour and highlight from the toolbar, by mouse and by keyboard, reac
 
   // Escape in the menu returns to its button, and takes nothing.
   await page.keyboard.press('Alt+F10')
-  await page.keyboard.press('End')
+  await walkToolbarTo(page, 'highlight')
   await page.keyboard.press('Enter')
   await page.keyboard.press('Escape')
   await expect(page.locator('[data-command=highlight]')).toBeFocused()
@@ -118,7 +127,7 @@ test('alignment with Shift+Ctrl+L/E/R/J and the toolbar, per paragraph, for ever
   await expect(blocks.nth(2)).toHaveCSS('text-align', 'justify')
   await page.locator('[data-command=align-center]').click()
   await expect(blocks.nth(2)).toHaveCSS('text-align', 'center')
-  await expect(page.locator('[data-command=align-center]')).toHaveAccessibleName('Centre (Shift+Ctrl/Cmd+E)')
+  await expect(page.locator('[data-command=align-center]')).toHaveAccessibleName('Centre')
 
   const benBlocks = editor(ben.page).locator('h1, p')
   await expect(benBlocks.nth(0)).toHaveCSS('text-align', 'center')

@@ -1,3 +1,5 @@
+import './ui/tokens.css'
+import './ui/controls.css'
 import './style.css'
 import './ui/shell.css'
 import { registerOfflineShell } from './platform/offline-shell'

@@ -11,7 +11,7 @@ export interface HttpRoutes {
   readonly metrics: Registry
   /** Folder holding the built web client, or `null` when there is none. */
   readonly webRoot: string | null
-  /** The document API under `/api/docs/` (`server/transfer/document-api.ts`), if the relay offers it. */
+  /** The document API, `/api/docs` and under it (`server/transfer/document-api.ts`), if the relay offers it. */
   readonly documents?: { handle(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> }
 }
 
@@ -20,7 +20,7 @@ export const createHttpHandler =
   (routes: HttpRoutes) =>
   async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://relay.invalid')
-    if (routes.documents !== undefined && url.pathname.startsWith('/api/docs/')) {
+    if (routes.documents !== undefined && (url.pathname === '/api/docs' || url.pathname.startsWith('/api/docs/'))) {
       return routes.documents.handle(request, response, url)
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {

@@ -219,8 +219,9 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
       metrics: this.metrics.registry,
       webRoot: options.webRoot ?? null,
       documents: new DocumentApi({
-        authenticate: (context) => this.authenticate(context),
+        authenticate: (context, options) => this.authenticate(context, options),
         rooms: this.rooms,
+        storage,
         entryOf: (socket) => this.entries.get(socket),
         closing: () => this.closing !== undefined,
         logger: this.logger,
@@ -352,15 +353,18 @@ class RelayServer extends ObservableV2<RelayEvents> implements Relay {
 
   /**
    * Runs every `onAuthenticate` hook in order, for a WebSocket upgrade or an HTTP API request;
-   * resolves with the first refusal, or `null` when every hook accepted.
+   * resolves with the first refusal, or `null` when every hook accepted. A `quiet` run neither
+   * logs nor counts a refusal.
    */
-  private async authenticate(context: ConnectionContext): Promise<RelayRefusal | null> {
+  private async authenticate(context: ConnectionContext, options: { readonly quiet?: boolean } = {}): Promise<RelayRefusal | null> {
     for (const extension of this.extensions) {
       if (extension.onAuthenticate === undefined) continue
       try {
         await extension.onAuthenticate(context)
       } catch (error) {
         if (error instanceof RelayRefusal) {
+          // A quiet check (the document list asks for each stored document) is no refused connection.
+          if (options.quiet === true) return error
           this.metrics.countError(`refused-${error.status}`)
           this.logger.info(
             { room: context.documentName, remote: context.remoteAddress, status: error.status, extension: extension.name },

@@ -2,8 +2,9 @@
  * What the test suites need from the machine besides npm packages, found or installed before
  * they run (`npm test` runs this first; so does `.ci/run`, before `npm ci`): Debian's Chromium for
  * the browser tests, Redis and PostgreSQL for the cluster and storage tests, OpenSSL for the TLS
- * tests. On Debian as root the missing ones are installed with apt; elsewhere this names the exact
- * command and fails, so that no suite is skipped for want of a service.
+ * tests, a Chinese font for the screenshots in Chinese. On Debian as root the missing ones are
+ * installed with apt; elsewhere this names the exact command and fails, so that no suite is
+ * skipped for want of a service.
  *
  * Plain JavaScript with no dependencies: it runs before `npm ci`.
  */
@@ -18,6 +19,11 @@ const postgresInstalled = () => {
   return existsSync(root) && readdirSync(root).some((version) => existsSync(join(root, version, 'bin', 'initdb')))
 }
 
+const chineseFontInstalled = () => {
+  const fonts = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' })
+  return fonts.status === 0 && fonts.stdout.trim() !== ''
+}
+
 /** Each thing the tests need: what for, the Debian package, and how to tell it is there. */
 const needs = [
   {
@@ -27,7 +33,8 @@ const needs = [
   },
   { what: 'Redis, for the cluster tests', debian: 'redis-server', present: () => onPath('redis-server') },
   { what: 'PostgreSQL, for the storage and cluster tests', debian: 'postgresql', present: postgresInstalled },
-  { what: 'OpenSSL, for the TLS tests', debian: 'openssl', present: () => onPath('openssl') }
+  { what: 'OpenSSL, for the TLS tests', debian: 'openssl', present: () => onPath('openssl') },
+  { what: 'a Chinese font, for the Chinese screenshots of the e2e tests', debian: 'fonts-noto-cjk', present: chineseFontInstalled }
 ]
 
 // The disk-full tests mount an 8 MiB tmpfs, which only root may do.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { pickLanguage, resolveLanguage } from './languages'
-import { messagesEn } from './messages-en'
+import { englishAreas, messagesEn } from './messages-en'
 import { messagesZhCn } from './messages-zh-CN'
 import { currentLanguage, t, useLanguage } from './translate'
 
@@ -17,6 +17,17 @@ describe('message catalogue', () => {
     }
     const englishBases = new Set(Object.keys(messagesEn).map(baseKey))
     for (const key of Object.keys(zh)) expect(englishBases.has(baseKey(key)), `zh-CN has ${key}, English has not`).toBe(true)
+  })
+
+  it('defines each key in one area only (a later area would silently replace it)', () => {
+    const seen = new Map<string, number>()
+    englishAreas.forEach((area, index) => {
+      for (const key of Object.keys(area)) {
+        expect(seen.get(key), `${key} is defined by two areas`).toBeUndefined()
+        seen.set(key, index)
+      }
+    })
+    expect(seen.size).toBe(Object.keys(messagesEn).length)
   })
 
   it('speaks the chosen language and fills placeholders', () => {

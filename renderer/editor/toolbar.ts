@@ -1,4 +1,5 @@
-import type { MarkType } from 'prosemirror-model'
+import type { MarkType, NodeType } from 'prosemirror-model'
+import { Bold, Code, Image, Italic, Link, List, ListOrdered, ListTodo, Minus, PenLine, Redo2, Strikethrough, Table, TextAlignCenter, TextAlignEnd, TextAlignJustify, TextAlignStart, TextQuote, Underline, Undo2 } from 'lucide'
 import { Plugin, PluginKey, type Command, type EditorState } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import { redoCommand, undoCommand } from 'y-prosemirror'
@@ -25,54 +26,103 @@ import { openImageForm } from './image-form'
 import { insertTable } from './tables'
 import { RovingFocus } from '../ui/roving-focus'
 import { alignmentButtons, colorMenus, type ColorMenu } from './formatting'
+import type { MessageKey } from '../../app/i18n/messages'
+import { t } from '../../app/i18n/translate'
+import type { IconNode } from '../ui/icons'
+import { iconButton } from '../ui/icon-button'
+import { attachTooltip } from '../ui/tooltip'
 import { suggestingModeButton } from './suggesting'
 
 export const toolbarKey = new PluginKey('toolbar')
 
 interface ToolbarButton {
   readonly id: string
-  readonly label: string
-  readonly title: string
+  readonly icon: IconNode
+  /** Its name, read at render time (the language is chosen at boot). */
+  readonly label: () => string
+  /** The keymap's shortcut (`./keymap.ts`), shown in the tooltip. */
+  readonly shortcut?: string
   readonly command: Command
   /** Pressed state (`aria-pressed`); buttons without one are plain actions. */
   readonly active?: (state: EditorState) => boolean
 }
 
-const markButton = (id: string, label: string, title: string, type: MarkType, command: Command): ToolbarButton => ({
+const markButton = (id: string, icon: IconNode, label: MessageKey, shortcut: string, type: MarkType, command: Command): ToolbarButton => ({
   id,
-  label,
-  title,
+  icon,
+  label: () => t(label),
+  shortcut,
   command,
   active: (state) => isMarkActive(state, type)
 })
 
-const buttons: ToolbarButton[] = [
-  { id: 'undo', label: '↶', title: 'Undo your last change (Ctrl/Cmd+Z)', command: undoCommand },
-  { id: 'redo', label: '↷', title: 'Redo (Shift+Ctrl/Cmd+Z or Ctrl+Y)', command: redoCommand },
-  markButton('bold', 'B', 'Bold (Ctrl/Cmd+B)', marks.bold, toggleBold),
-  markButton('italic', 'I', 'Italic (Ctrl/Cmd+I)', marks.italic, toggleItalic),
-  markButton('underline', 'U', 'Underline (Ctrl/Cmd+U)', marks.underline, toggleUnderline),
-  markButton('strike', 'S', 'Strikethrough (Shift+Ctrl/Cmd+S)', marks.strike, toggleStrike),
-  markButton('code', '</>', 'Inline code (Ctrl/Cmd+E)', marks.code, toggleInlineCode),
-  markButton('link', 'Link', 'Link (Ctrl/Cmd+K)', marks.link, openLinkEditor),
-  { id: 'bullet_list', label: '•', title: 'Bulleted list (Shift+Ctrl/Cmd+8)', command: toggleList(nodes.bullet_list), active: (s) => isInside(s, nodes.bullet_list) },
-  { id: 'ordered_list', label: '1.', title: 'Numbered list (Shift+Ctrl/Cmd+7)', command: toggleList(nodes.ordered_list), active: (s) => isInside(s, nodes.ordered_list) },
-  { id: 'task_list', label: '☑', title: 'Task list (Shift+Ctrl/Cmd+9)', command: toggleList(nodes.task_list), active: (s) => isInside(s, nodes.task_list) },
-  { id: 'blockquote', label: '❝', title: 'Quote (Shift+Ctrl/Cmd+B)', command: toggleBlockquote, active: (s) => isInside(s, nodes.blockquote) },
-  { id: 'horizontal_rule', label: '―', title: 'Horizontal rule (type --- )', command: insertHorizontalRule },
-  { id: 'image', label: 'Image', title: 'Image by URL (or paste or drop a file)', command: openImageForm },
-  { id: 'table', label: 'Table', title: 'Insert a table (Shift+Ctrl/Cmd+Alt+T)', command: insertTable() },
-  // Alignment (./formatting/).
-  ...alignmentButtons,
-  suggestingModeButton
+const containerButton = (id: string, icon: IconNode, label: MessageKey, shortcut: string, type: NodeType, command: Command): ToolbarButton => ({
+  id,
+  icon,
+  label: () => t(label),
+  shortcut,
+  command,
+  active: (state) => isInside(state, type)
+})
+
+/** The alignment buttons of `./formatting/`, drawn with the toolbar's icons, names and shortcuts. */
+const alignment: Readonly<Record<string, { icon: IconNode; label: MessageKey; shortcut: string }>> = {
+  'align-left': { icon: TextAlignStart, label: 'toolbar.alignLeft', shortcut: 'Shift-Mod-l' },
+  'align-center': { icon: TextAlignCenter, label: 'toolbar.alignCenter', shortcut: 'Shift-Mod-e' },
+  'align-right': { icon: TextAlignEnd, label: 'toolbar.alignRight', shortcut: 'Shift-Mod-r' },
+  'align-justify': { icon: TextAlignJustify, label: 'toolbar.justify', shortcut: 'Shift-Mod-j' }
+}
+
+/** The toolbar's buttons in groups, drawn with a separator between groups; `colours` marks where the colour menus go. */
+const groups = (): ReadonlyArray<readonly ToolbarButton[] | 'colours'> => [
+  [
+    { id: 'undo', icon: Undo2, label: () => t('toolbar.undo'), shortcut: 'Mod-z', command: undoCommand },
+    { id: 'redo', icon: Redo2, label: () => t('toolbar.redo'), shortcut: 'Shift-Mod-z', command: redoCommand }
+  ],
+  [
+    markButton('bold', Bold, 'toolbar.bold', 'Mod-b', marks.bold, toggleBold),
+    markButton('italic', Italic, 'toolbar.italic', 'Mod-i', marks.italic, toggleItalic),
+    markButton('underline', Underline, 'toolbar.underline', 'Mod-u', marks.underline, toggleUnderline),
+    markButton('strike', Strikethrough, 'toolbar.strike', 'Shift-Mod-s', marks.strike, toggleStrike),
+    markButton('code', Code, 'toolbar.code', 'Mod-e', marks.code, toggleInlineCode),
+    markButton('link', Link, 'toolbar.link', 'Mod-k', marks.link, openLinkEditor)
+  ],
+  'colours',
+  [
+    containerButton('bullet_list', List, 'toolbar.bulletList', 'Shift-Mod-8', nodes.bullet_list, toggleList(nodes.bullet_list)),
+    containerButton('ordered_list', ListOrdered, 'toolbar.orderedList', 'Shift-Mod-7', nodes.ordered_list, toggleList(nodes.ordered_list)),
+    containerButton('task_list', ListTodo, 'toolbar.taskList', 'Shift-Mod-9', nodes.task_list, toggleList(nodes.task_list)),
+    containerButton('blockquote', TextQuote, 'toolbar.blockquote', 'Shift-Mod-b', nodes.blockquote, toggleBlockquote)
+  ],
+  alignmentButtons.map((button) => {
+    const drawn = alignment[button.id]
+    if (drawn === undefined) throw new RangeError(`the toolbar has no icon for the alignment button "${button.id}"`)
+    return { ...button, icon: drawn.icon, label: () => t(drawn.label), shortcut: drawn.shortcut }
+  }),
+  [
+    { id: 'horizontal_rule', icon: Minus, label: () => t('toolbar.horizontalRule'), command: insertHorizontalRule },
+    { id: 'image', icon: Image, label: () => t('toolbar.image'), command: openImageForm },
+    { id: 'table', icon: Table, label: () => t('toolbar.table'), shortcut: 'Shift-Mod-Alt-t', command: insertTable() }
+  ],
+  // Last, as in Google Docs: the Editing / Suggesting switch (./suggesting/).
+  [
+    {
+      id: suggestingModeButton.id,
+      icon: PenLine,
+      label: () => suggestingModeButton.label,
+      shortcut: 'Mod-Alt-Shift-x',
+      command: suggestingModeButton.command,
+      active: suggestingModeButton.active
+    }
+  ]
 ]
 
-const blockTypes: Array<{ value: string; label: string; command: Command }> = [
-  { value: 'paragraph', label: 'Paragraph', command: setParagraph },
-  { value: 'heading-1', label: 'Heading 1', command: setHeading(1) },
-  { value: 'heading-2', label: 'Heading 2', command: setHeading(2) },
-  { value: 'heading-3', label: 'Heading 3', command: setHeading(3) },
-  { value: 'code_block', label: 'Code block', command: setCodeBlock }
+const blockTypes = (): Array<{ value: string; label: string; command: Command }> => [
+  { value: 'paragraph', label: t('toolbar.paragraph'), command: setParagraph },
+  { value: 'heading-1', label: t('toolbar.heading1'), command: setHeading(1) },
+  { value: 'heading-2', label: t('toolbar.heading2'), command: setHeading(2) },
+  { value: 'heading-3', label: t('toolbar.heading3'), command: setHeading(3) },
+  { value: 'code_block', label: t('toolbar.codeBlock'), command: setCodeBlock }
 ]
 
 /**
@@ -98,6 +148,7 @@ export const toolbarPlugin = (container: HTMLElement): Plugin => {
 
 class ToolbarView {
   private readonly select: HTMLSelectElement
+  private readonly blockTypes: ReturnType<typeof blockTypes>
   private readonly elements = new Map<ToolbarButton, HTMLButtonElement>()
   private readonly roving: RovingFocus
   // Text colour and highlight menus (./formatting/), after the buttons.
@@ -110,46 +161,67 @@ class ToolbarView {
     container.dataset.testid = 'toolbar'
     container.classList.add('toolbar')
     container.setAttribute('role', 'toolbar')
-    container.setAttribute('aria-label', 'Formatting (Alt+F10 from the document)')
+    container.setAttribute('aria-label', t('toolbar.label'))
+    container.setAttribute('aria-keyshortcuts', 'Alt+F10')
     container.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape') return
       event.preventDefault()
       this.view.focus()
     })
+    this.blockTypes = blockTypes()
     this.select = document.createElement('select')
     this.select.dataset.testid = 'block-type'
-    this.select.title = 'Block type'
-    for (const { value, label } of blockTypes) this.select.append(new Option(label, value))
-    this.select.append(new Option('Other', 'other'))
+    this.select.className = 'block-type'
+    this.select.setAttribute('aria-label', t('toolbar.blockType'))
+    attachTooltip(this.select, t('toolbar.blockType'))
+    for (const { value, label } of this.blockTypes) this.select.append(new Option(label, value))
+    this.select.append(new Option(t('toolbar.otherBlock'), 'other'))
     this.select.addEventListener('change', () => {
-      blockTypes.find((type) => type.value === this.select.value)?.command(this.view.state, this.view.dispatch)
+      this.blockTypes.find((type) => type.value === this.select.value)?.command(this.view.state, this.view.dispatch)
       this.view.focus()
     })
     container.append(this.select)
-    for (const button of buttons) {
-      const element = document.createElement('button')
-      element.type = 'button'
-      element.dataset.command = button.id
-      element.textContent = button.label
-      element.title = button.title
-      element.setAttribute('aria-label', button.title)
-      // mousedown, not click: the editor keeps its selection and focus.
-      element.addEventListener('mousedown', (event) => {
-        event.preventDefault()
-        this.run(button)
-      })
-      // Enter or Space on a focused button (a click with no mouse, detail 0); a mouse click has
-      // already run the command on mousedown.
-      element.addEventListener('click', (event) => {
-        if (event.detail === 0) this.run(button)
-      })
-      this.elements.set(button, element)
-      container.append(element)
-    }
     this.colorMenus = colorMenus(() => this.view)
-    container.append(...this.colorMenus.map((menu) => menu.element))
-    this.roving = new RovingFocus(container, () => [this.select, ...this.elements.values(), ...this.colorMenus.map((menu) => menu.button)])
+    const controls: HTMLElement[] = [this.select]
+    for (const group of groups()) {
+      container.append(separator())
+      if (group === 'colours') {
+        for (const menu of this.colorMenus) {
+          // The styled tooltip instead of the browser's.
+          const label = menu.button.getAttribute('aria-label') ?? ''
+          menu.button.removeAttribute('title')
+          menu.button.classList.add('icon-button')
+          attachTooltip(menu.button, label)
+          container.append(menu.element)
+          controls.push(menu.button)
+        }
+        continue
+      }
+      for (const button of group) {
+        const element = this.button(button)
+        container.append(element)
+        controls.push(element)
+      }
+    }
+    this.roving = new RovingFocus(container, () => controls)
     this.update(view)
+  }
+
+  private button(button: ToolbarButton): HTMLButtonElement {
+    const element = iconButton({ icon: button.icon, label: button.label(), ...(button.shortcut === undefined ? {} : { shortcut: button.shortcut }) })
+    element.dataset.command = button.id
+    // mousedown, not click: the editor keeps its selection and focus.
+    element.addEventListener('mousedown', (event) => {
+      event.preventDefault()
+      this.run(button)
+    })
+    // Enter or Space on a focused button (a click with no mouse, detail 0); a mouse click has
+    // already run the command on mousedown.
+    element.addEventListener('click', (event) => {
+      if (event.detail === 0) this.run(button)
+    })
+    this.elements.set(button, element)
+    return element
   }
 
   /** Puts the focus on the toolbar's tab stop (Alt+F10). */
@@ -172,7 +244,7 @@ class ToolbarView {
     const { state } = view
     const block = activeBlockType(state)
     // Runs on every transaction, so the DOM is only written where something changed.
-    const shown = blockTypes.some((type) => type.value === block) ? block : 'other'
+    const shown = this.blockTypes.some((type) => type.value === block) ? block : 'other'
     if (this.select.value !== shown) this.select.value = shown
     if (this.select.dataset.active !== block) this.select.dataset.active = block
     // Not editable: a version is shown, or the user may only view. Commands would change nothing.
@@ -195,4 +267,13 @@ class ToolbarView {
     this.roving.destroy()
     this.container.replaceChildren()
   }
+}
+
+/** A thin line between groups of the toolbar. */
+const separator = (): HTMLElement => {
+  const line = document.createElement('span')
+  line.className = 'toolbar-separator'
+  line.setAttribute('role', 'separator')
+  line.setAttribute('aria-orientation', 'vertical')
+  return line
 }

@@ -1,6 +1,7 @@
 import type { PlatformBridge } from '../../app/bridge'
 import { documentNameProblem } from '../../app/document-name'
 import { parseJoinLink } from '../../app/invite-link'
+import { t } from '../../app/i18n/translate'
 import { fromTemplate, part, runForm } from '../ui/dom'
 
 /**
@@ -10,13 +11,16 @@ import { fromTemplate, part, runForm } from '../ui/dom'
 export const joinLinkForm = (bridge: PlatformBridge) => {
   const form = fromTemplate<HTMLFormElement>(`
     <form class="home-form" data-testid="join-link-form">
-      <label>Invite link or web address
-        <input name="link" required autocomplete="off" spellcheck="false" placeholder="ensemble://join?… or http://…/?doc=…">
+      <label><span class="label-text"></span>
+        <input name="link" required autocomplete="off" spellcheck="false">
       </label>
-      <button type="submit">Join</button>
+      <button type="submit"></button>
       <p class="problem" role="alert"></p>
     </form>`)
   const input = part<HTMLInputElement>(form, 'input')
+  part(form, '.label-text').textContent = t('home.inviteLink')
+  input.placeholder = t('home.inviteLinkPlaceholder')
+  part(form, 'button').textContent = t('home.joinButton')
   form.addEventListener('submit', (event) => {
     event.preventDefault()
     void runForm(form, part(form, '.problem'), async () => {
@@ -40,13 +44,18 @@ export const joinLinkForm = (bridge: PlatformBridge) => {
 export const joinAddressForm = (bridge: PlatformBridge) => {
   const form = fromTemplate<HTMLFormElement>(`
     <form class="home-form" data-testid="join-address-form">
-      <label>Host address <input name="address" required autocomplete="off" spellcheck="false" placeholder="192.168.1.20:4455"></label>
-      <label>Document name <input name="doc" required maxlength="200" autocomplete="off" placeholder="ask the host"></label>
-      <button type="submit">Join</button>
+      <label><span class="address-label"></span> <input name="address" required autocomplete="off" spellcheck="false"></label>
+      <label><span class="doc-label"></span> <input name="doc" required maxlength="200" autocomplete="off"></label>
+      <button type="submit"></button>
       <p class="problem" role="alert"></p>
     </form>`)
   const address = part<HTMLInputElement>(form, '[name=address]')
   const doc = part<HTMLInputElement>(form, '[name=doc]')
+  part(form, '.address-label').textContent = t('home.hostAddress')
+  address.placeholder = t('home.hostAddressPlaceholder')
+  part(form, '.doc-label').textContent = t('home.documentName')
+  doc.placeholder = t('home.askTheHost')
+  part(form, 'button').textContent = t('home.joinButton')
   form.addEventListener('submit', (event) => {
     event.preventDefault()
     void runForm(form, part(form, '.problem'), async () => {

@@ -1,6 +1,7 @@
 import type { PlatformBridge } from '../../app/bridge'
 import { documentNameProblem } from '../../app/document-name'
 import type { DiscoveredSession } from '../../app/ipc'
+import { t } from '../../app/i18n/translate'
 import { fromTemplate, part, runForm } from '../ui/dom'
 import { joinAddressForm } from './join-forms'
 
@@ -12,16 +13,19 @@ import { joinAddressForm } from './join-forms'
  */
 export const lanSessionsView = (bridge: PlatformBridge) => {
   const element = fromTemplate(`
-    <section class="home-section lan-sessions" data-testid="lan-sessions">
-      <h2>Sessions on your network</h2>
+    <section class="home-card lan-sessions" data-testid="lan-sessions">
+      <h3 class="card-title"></h3>
       <p class="note" data-testid="lan-unavailable" hidden></p>
-      <p class="empty" hidden>Looking for sessions… none found yet. Sessions whose host chose “only people with the link” are not listed.</p>
+      <p class="empty" hidden></p>
       <ul class="home-list"></ul>
       <p class="problem" role="alert"></p>
-      <h3>Join by address</h3>
+      <h4 class="by-address"></h4>
     </section>`)
   const list = part(element, 'ul')
   const empty = part(element, '.empty')
+  part(element, '.card-title').textContent = t('home.lanSessions')
+  empty.textContent = t('home.lanLooking')
+  part(element, '.by-address').textContent = t('home.joinByAddress')
   const address = joinAddressForm(bridge)
   element.append(address.element)
 
@@ -31,12 +35,16 @@ export const lanSessionsView = (bridge: PlatformBridge) => {
         <span class="session-name"></span>
         <span class="session-host"></span>
         <form class="inline-form">
-          <input name="doc" maxlength="200" autocomplete="off" placeholder="document name" aria-label="Document name">
-          <button type="submit">Join</button>
+          <input name="doc" maxlength="200" autocomplete="off">
+          <button type="submit"></button>
           <p class="problem" role="alert"></p>
         </form>
       </li>`)
     item.dataset.session = session.sessionName
+    const input = part<HTMLInputElement>(item, 'input')
+    input.placeholder = t('home.documentNameShort')
+    input.setAttribute('aria-label', t('home.documentName'))
+    part(item, 'button').textContent = t('home.joinButton')
     part(item, '.session-name').textContent = session.sessionName
     part(item, '.session-host').textContent = describeHost(session)
     const form = part<HTMLFormElement>(item, 'form')
@@ -45,7 +53,7 @@ export const lanSessionsView = (bridge: PlatformBridge) => {
       void runForm(form, part(form, '.problem'), async () => {
         const documentName = part<HTMLInputElement>(form, 'input').value.trim()
         const problem = documentNameProblem(documentName)
-        if (problem !== null) throw new RangeError(`${problem}; ask ${session.hostName} which document to open`)
+        if (problem !== null) throw new RangeError(t('home.askHostWhich', { problem, host: session.hostName }))
         await bridge.open({ documentName, relayUrl: session.relay, ...(session.fingerprint === undefined ? {} : { fingerprint: session.fingerprint }) })
       })
     })
@@ -82,6 +90,6 @@ export const lanSessionsView = (bridge: PlatformBridge) => {
 
 /** "ana-laptop · 2 documents open · ws://192.168.1.20:4455" */
 const describeHost = (session: DiscoveredSession): string => {
-  const documents = session.documentCount === 1 ? '1 document open' : `${session.documentCount} documents open`
+  const documents = t('home.documentsOpen', { count: session.documentCount })
   return `${session.hostName} · ${documents} · ${session.relay}`
 }

@@ -1,6 +1,8 @@
 import type { PlatformBridge } from '../../app/bridge'
 import { documentNameProblem } from '../../app/document-name'
 import type { Library, RememberedRelay } from '../../app/library'
+import type { MessageKey } from '../../app/i18n/messages'
+import { t } from '../../app/i18n/translate'
 import { fromTemplate, messageOf, part, runForm, sentence } from '../ui/dom'
 import { newDocumentName } from './new-document'
 
@@ -21,13 +23,23 @@ const documentToOpen = (typed: string): string => {
 export const connectRelayForm = (bridge: PlatformBridge) => {
   const form = fromTemplate<HTMLFormElement>(`
     <form class="home-form" data-testid="connect-relay-form">
-      <label>Relay address <input name="relay" required autocomplete="off" spellcheck="false" placeholder="wss://relay.example.org"></label>
-      <label>Access token <input name="token" type="password" autocomplete="off" spellcheck="false" placeholder="if the relay asks for one"></label>
-      <label>Document name <input name="doc" maxlength="200" autocomplete="off" placeholder="empty: a new document"></label>
-      <button type="submit">Connect</button>
+      <label><span data-label="relay"></span> <input name="relay" required autocomplete="off" spellcheck="false"></label>
+      <label><span data-label="token"></span> <input name="token" type="password" autocomplete="off" spellcheck="false"></label>
+      <label><span data-label="doc"></span> <input name="doc" maxlength="200" autocomplete="off"></label>
+      <button type="submit"></button>
       <p class="problem" role="alert"></p>
     </form>`)
   const relay = part<HTMLInputElement>(form, '[name=relay]')
+  const labels: ReadonlyArray<[string, MessageKey, MessageKey]> = [
+    ['relay', 'home.relayAddress', 'home.relayAddressPlaceholder'],
+    ['token', 'home.accessToken', 'home.accessTokenPlaceholder'],
+    ['doc', 'home.documentName', 'home.documentNameOptional']
+  ]
+  for (const [name, label, placeholder] of labels) {
+    part(form, `[data-label=${name}]`).textContent = t(label)
+    part<HTMLInputElement>(form, `[name=${name}]`).placeholder = t(placeholder)
+  }
+  part(form, 'button').textContent = t('home.connect')
   form.addEventListener('submit', (event) => {
     event.preventDefault()
     void runForm(form, part(form, '.problem'), async () => {
@@ -49,11 +61,13 @@ export const connectRelayForm = (bridge: PlatformBridge) => {
  */
 export const relaysView = (bridge: PlatformBridge) => {
   const element = fromTemplate(`
-    <section class="home-section relays" data-testid="relays">
-      <h2>Hosted relays</h2>
+    <section class="home-card relays" data-testid="relays">
+      <h3 class="card-title"></h3>
       <ul class="home-list"></ul>
-      <h3>Connect to a relay</h3>
+      <h4 class="connect-title"></h4>
     </section>`)
+  part(element, '.card-title').textContent = t('home.relays')
+  part(element, '.connect-title').textContent = t('home.connectRelay')
   const list = part(element, 'ul')
   const connect = connectRelayForm(bridge)
   element.append(connect.element)
@@ -64,16 +78,22 @@ export const relaysView = (bridge: PlatformBridge) => {
         <span class="relay-url"></span>
         <span class="relay-access"></span>
         <form class="inline-form">
-          <input name="doc" maxlength="200" autocomplete="off" placeholder="document name" aria-label="Document name">
-          <button type="submit" data-action="open">Open</button>
-          <button type="button" data-action="new">New document</button>
-          <button type="button" data-action="forget">Forget</button>
+          <input name="doc" maxlength="200" autocomplete="off">
+          <button type="submit" data-action="open"></button>
+          <button type="button" data-action="new"></button>
+          <button type="button" data-action="forget"></button>
           <p class="problem" role="alert"></p>
         </form>
       </li>`)
     row.dataset.relay = relay.url
+    const input = part<HTMLInputElement>(row, 'input')
+    input.placeholder = t('home.documentNameShort')
+    input.setAttribute('aria-label', t('home.documentName'))
+    part(row, '[data-action=open]').textContent = t('home.open')
+    part(row, '[data-action=new]').textContent = t('home.newDocument')
+    part(row, '[data-action=forget]').textContent = t('home.forgetRelay')
     part(row, '.relay-url').textContent = relay.url
-    part(row, '.relay-access').textContent = relay.token === undefined ? 'no token' : 'with a saved token'
+    part(row, '.relay-access').textContent = t(relay.token === undefined ? 'home.noToken' : 'home.savedToken')
     const form = part<HTMLFormElement>(row, 'form')
     const problem = part(form, '.problem')
     const open = (documentName: string): Promise<void> =>
@@ -82,7 +102,7 @@ export const relaysView = (bridge: PlatformBridge) => {
       event.preventDefault()
       void runForm(form, problem, async () => {
         const typed = part<HTMLInputElement>(form, 'input').value
-        if (typed.trim() === '') throw new RangeError('type the name of the document to open, or choose New document')
+        if (typed.trim() === '') throw new RangeError(t('home.typeDocumentName'))
         await bridge.library.rememberRelay({ url: relay.url, ...(relay.token === undefined ? {} : { token: relay.token }) })
         await open(documentToOpen(typed))
       })

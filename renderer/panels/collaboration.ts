@@ -26,6 +26,7 @@ import { AuthorshipControls, authorshipPlugin } from './history/authorship'
 import { t } from '../../app/i18n/translate'
 import { refreshSuggestionColors, suggestingPlugins, suggestionDecorationsPlugin } from '../editor/suggesting'
 import { SuggestionsPanel } from './suggestions/suggestions-panel'
+import { History, MessageSquareText, MessagesSquare, PenLine } from 'lucide'
 
 /** How long this copy goes without an edit before its edits are saved as an automatic version. */
 export const automaticVersionPauseMs = 5 * 60_000
@@ -269,10 +270,10 @@ export const startCollaboration = (session: DocumentSession, profile: () => User
       side = new SidePanel(
         mounts.panel,
         [
-          { id: 'comments', label: 'Comments', panel: comments.element },
-          { id: 'suggestions', label: t('suggestions.tab'), panel: suggestions.element },
-          { id: 'history', label: 'History', panel: historyPanel.element },
-          { id: 'chat', label: 'Chat', panel: chatPanel.element }
+          { id: 'comments', label: 'Comments', icon: MessageSquareText, panel: comments.element },
+          { id: 'suggestions', label: t('suggestions.tab'), icon: PenLine, panel: suggestions.element },
+          { id: 'history', label: 'History', icon: History, panel: historyPanel.element },
+          { id: 'chat', label: 'Chat', icon: MessagesSquare, panel: chatPanel.element }
         ],
         // Under the document in a narrow window (style.css), where an open panel would leave it little room.
         window.matchMedia(narrowWindow).matches ? null : 'comments'

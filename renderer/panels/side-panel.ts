@@ -1,9 +1,12 @@
+import { icon, type IconNode } from '../ui/icons'
 import { RovingFocus } from '../ui/roving-focus'
 import { h } from './dom'
 
 export interface SideTab {
   readonly id: string
   readonly label: string
+  /** A Lucide icon shown before the label. */
+  readonly icon?: IconNode
   readonly panel: HTMLElement
 }
 
@@ -30,6 +33,7 @@ export class SidePanel {
       const button = h(
         'button',
         { type: 'button', role: 'tab', id: tabId, 'aria-controls': panelId, 'data-testid': `tab-${tab.id}`, 'aria-selected': 'false' },
+        ...(tab.icon === undefined ? [] : [icon(tab.icon, 16)]),
         tab.label,
         count
       )

@@ -92,6 +92,7 @@ export const createDesktopBridge = (api: EnsembleDesktopApi, page: DesktopPage):
       await navigate(addressUrl(page.location.href, address, status.state === 'listening' ? status.url : null))
     },
     openHome: () => navigate(homeUrl(page.location.href)),
+    ownRelayUrl: () => localRelayUrl(api),
     homeOpened: () => {
       // The title goes back to the app's name, and presence forgets this window's last document.
       api.window.setDocument(null).catch((error: unknown) => console.error('Ensemble: could not tell the app that the home screen is open', error))

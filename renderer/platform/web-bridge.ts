@@ -82,6 +82,7 @@ export const createWebBridge = (page: WebPage): PlatformBridge => {
       }
       page.location.assign(addressUrl(page.location.href, address, ownRelay()))
     },
+    ownRelayUrl: async () => ownRelay(),
     openHome: async () => {
       page.location.assign(homeUrl(page.location.href))
     },

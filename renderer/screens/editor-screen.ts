@@ -19,6 +19,12 @@ import { mountDocumentActions } from '../shell/document-actions'
 import { mountExportMenu } from '../transfer/export-menu'
 import { applyPendingImport } from '../transfer/import-report'
 import { knownDocuments } from './known-documents'
+import { t } from '../../app/i18n/translate'
+import { newDocumentName } from '../home/new-document'
+import { announcePresence } from '../presence/presence-announcer'
+import { mountSidebar } from '../sidebar/sidebar-toggle'
+import '../sidebar/sidebar.css'
+import { titleField } from './title-field'
 
 /** A document open in the page; `window.ensembleEditor` exposes it for diagnostics and tests. */
 export interface OpenDocument {
@@ -28,10 +34,11 @@ export interface OpenDocument {
 }
 
 /**
- * Lays out the editor screen: header (document name, presence bar, connection status), toolbar,
- * the document (with the notes about it above it, an access refusal or an import's report, which
- * scroll with it) and the side panel of comments, history and chat next to it, and a footer with
- * the word count and notices.
+ * Lays out the editor screen: header (the sidebar's toggle, Home, the title edited in place,
+ * presence bar, connection status, Export, Share, Settings), toolbar, the documents sidebar, the
+ * document (with the notes about it above it, an access refusal or an import's report, which
+ * scroll with it) and the side panel of comments, history and chat next to it, a footer with the
+ * word count and notices, and the live region that says who joins and leaves.
  */
 export const showEditorScreen = async (
   root: HTMLElement,
@@ -39,21 +46,21 @@ export const showEditorScreen = async (
   target: DocumentTarget,
   profile: UserProfile
 ): Promise<OpenDocument> => {
-  document.title = `${target.documentName} — Ensemble`
   const page = document.createElement('div')
   page.className = 'editor-screen'
   page.innerHTML = `
     <header class="editor-header">
-      <span class="document-name" data-testid="document-name"></span>
+      <span class="header-start"><span class="sidebar-toggle-slot"></span><span class="home-slot"></span></span>
+      <span class="title-slot"></span>
       <span class="presence-slot"></span>
       <span class="status-slot"></span>
       <span class="save-slot"></span>
       <span class="storage-slot"></span>
-      <span class="transfer-slot"></span>
-      <span class="actions-slot"></span>
+      <span class="header-end"><span class="transfer-slot"></span><span class="actions-slot"></span></span>
     </header>
     <nav class="toolbar-slot"></nav>
     <div class="editor-body">
+      <div class="documents-sidebar-slot"></div>
       <div class="document-column">
         <div class="find-slot"></div>
         <div class="editor-scroll">
@@ -67,9 +74,9 @@ export const showEditorScreen = async (
     <footer class="editor-footer">
       <span class="word-count" data-testid="word-count"></span>
       <span class="notice" data-testid="notice" role="alert"></span>
-    </footer>`
+    </footer>
+    <div class="visually-hidden presence-announcer-slot"></div>`
   const slot = (selector: string): HTMLElement => page.querySelector<HTMLElement>(selector)!
-  slot('.document-name').textContent = target.documentName
   root.replaceChildren(page)
 
   const notice = slot('.notice')
@@ -97,7 +104,24 @@ export const showEditorScreen = async (
     color.setPreferred(next.color)
     publish()
   })
-  const stopActions = mountDocumentActions(slot('.actions-slot'), bridge, target, () => currentProfile)
+  const stopActions = mountDocumentActions(slot('.home-slot'), slot('.actions-slot'), bridge, target, () => currentProfile)
+  const stopAnnouncer = announcePresence(slot('.presence-announcer-slot'), session.provider.awareness, session.provider)
+  // The title lives in the Y.Doc; the view is made below, so the title field asks it late.
+  let editorView: EditorView | null = null
+  const title = titleField(session.doc, target.documentName, { canEdit: () => editorView?.editable ?? false, done: () => editorView?.focus() })
+  slot('.title-slot').replaceChildren(title.element)
+  const showWindowTitle = (shown: string): void => void (document.title = t('header.windowTitle', { title: shown }))
+  showWindowTitle(title.current())
+  const sidebar = mountSidebar(page, slot('.documents-sidebar-slot'), slot('.sidebar-toggle-slot'), {
+    relay: { relayUrl: target.relayUrl, token: target.token },
+    current: { name: target.documentName, title: title.current },
+    open: (documentName) => openBeside(bridge, target, documentName),
+    newDocument: () => openBeside(bridge, target, newDocumentName())
+  })
+  const stopTitle = title.onChanged((shown) => {
+    showWindowTitle(shown)
+    sidebar.sidebar.currentTitleChanged()
+  })
   // Open from the cache first when there is one, so the document never flashes empty;
   // the relay's state merges in whenever it arrives.
   const cache = await session.cacheLoaded
@@ -125,6 +149,7 @@ export const showEditorScreen = async (
       findBar: slot('.find-slot')
     }
   })
+  editorView = view
   collaboration.mount(view, { panel: slot('.side-panel-slot'), documentArea: slot('.editor-scroll'), editor: slot('.editor-slot') })
   view.focus()
   const closeExportMenu = mountExportMenu(slot('.transfer-slot'), view, target.documentName, bridge, showNotice)
@@ -136,6 +161,10 @@ export const showEditorScreen = async (
       collaboration.close()
       closePlatformView()
       stopActions()
+      stopAnnouncer()
+      stopTitle()
+      title.destroy()
+      sidebar.destroy()
       closeExportMenu()
       stopProfile()
       color.destroy()
@@ -176,4 +205,10 @@ const describeToPlatform = (session: DocumentSession, view: EditorView, saveVers
     },
     saveVersion
   }
+}
+
+/** Opens another document of the relay `target` is on, with the same token (a sidebar choice). */
+const openBeside = (bridge: PlatformBridge, target: DocumentTarget, documentName: string): void => {
+  const address = target.local === true ? { documentName } : { documentName, relayUrl: target.relayUrl, ...(target.token === undefined ? {} : { token: target.token }) }
+  bridge.open(address).catch((error: unknown) => console.error(`Ensemble: "${documentName}" could not be opened`, error))
 }

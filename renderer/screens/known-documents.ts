@@ -5,8 +5,7 @@ import type { DocumentDirectory } from '../editor/mentions'
 
 /**
  * The documents an `@` mention can link from the open one: the library's recent documents on the
- * same relay (the home screen's list; a relay does not list its documents to clients), kept up to
- * date as the library changes. Opening one keeps the relay and uses the token it was opened with,
+ * same relay (the home screen's list), kept up to date as the library changes. Opening one keeps the relay and uses the token it was opened with,
  * or else the open document's (a token for `team/*` opens its neighbours too).
  */
 export const knownDocuments = (bridge: PlatformBridge, target: DocumentTarget): { directory: DocumentDirectory; stop(): void } => {

@@ -11,12 +11,17 @@ import { sendJson, sendText } from '../http'
 import { RoomClosedError, type Room } from '../room'
 import type { RoomRegistry } from '../room-registry'
 import { readBody, BodyTooLargeError } from './request-body'
+import type { DocumentStorage } from '../storage/document-storage'
+import { documentListPath } from '../../app/document-list'
+import { listDocuments } from './document-list'
 
 /** What the document API needs of the relay. */
 export interface DocumentApiServices {
   /** Runs the relay's `onAuthenticate` hooks, as for a WebSocket; resolves with the refusal, if any. */
-  authenticate(context: ConnectionContext): Promise<RelayRefusal | null>
-  readonly rooms: Pick<RoomRegistry, 'acquire' | 'release' | 'makeRoomFor'>
+  authenticate(context: ConnectionContext, options?: { readonly quiet?: boolean }): Promise<RelayRefusal | null>
+  readonly rooms: Pick<RoomRegistry, 'acquire' | 'release' | 'makeRoomFor' | 'get'>
+  /** Where the documents are stored, for the list of them (`GET /api/docs`). */
+  readonly storage: Pick<DocumentStorage, 'list' | 'load'>
   /** The listener a request's socket came through (`acceptConnection`), if not the relay's own port. */
   entryOf(socket: Socket): string | undefined
   /** True once the relay is shutting down. */
@@ -40,6 +45,8 @@ const methodOf: Record<Action, 'GET' | 'POST'> = { export: 'GET', import: 'POST'
 /**
  * The relay's HTTP API for scripts and tools:
  *
+ * - `GET /api/docs` lists the stored documents the token may open, with their titles
+ *   (`document-list.ts`; 401 when the token is missing or invalid);
  * - `GET /api/docs/NAME/export?format=md|html|txt` answers with the document in that format;
  * - `POST /api/docs/NAME/import?format=md|html` replaces the document's content with the request
  *   body, as one change that connected clients see at once, and answers with the import warnings;
@@ -54,12 +61,13 @@ export class DocumentApi {
 
   /** Serves a request under `/api/docs/`. */
   async handle(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    if (url.pathname === documentListPath || url.pathname === documentApiPrefix) return this.list(request, response, url)
     const route = routePattern.exec(url.pathname)
     if (route === null) {
       return sendText(
         response,
         404,
-        `No such API: ${url.pathname}. Use ${documentApiPrefix}NAME/export, ${documentApiPrefix}NAME/import or ${documentApiPrefix}NAME/access.`
+        `No such API: ${url.pathname}. Use ${documentListPath}, ${documentApiPrefix}NAME/export, ${documentApiPrefix}NAME/import or ${documentApiPrefix}NAME/access.`
       )
     }
     const action = route[2] as Action
@@ -120,6 +128,33 @@ export class DocumentApi {
     if (body === null) return sendText(response, refusal.status, `Refused: ${refusal.message}.`)
     if (refusal.status === 401) response.setHeader('WWW-Authenticate', 'Bearer')
     sendJson(response, refusal.status, body)
+  }
+
+  /**
+   * `GET /api/docs`: the documents this request's token may open, as JSON (`app/document-list.ts`).
+   * Any page may read it (CORS `*`), as the access check: it answers only for the token it is given.
+   */
+  private async list(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.setHeader('Allow', 'GET, HEAD')
+      return sendText(response, 405, `${documentListPath} takes GET requests, not ${request.method}.`)
+    }
+    response.setHeader('Access-Control-Allow-Origin', '*')
+    response.setHeader('Cache-Control', 'no-store')
+    const result = await listDocuments(
+      {
+        storage: this.services.storage,
+        loadedRoom: (name) => this.services.rooms.get(name),
+        admits: (context) => this.services.authenticate(context, { quiet: true }),
+        logger: this.services.logger
+      },
+      (name) => this.contextOf(request, url, name)
+    )
+    if ('refusal' in result) {
+      response.setHeader('WWW-Authenticate', 'Bearer')
+      return sendText(response, result.refusal.status, `Refused: ${result.refusal.message}.`)
+    }
+    sendJson(response, 200, result.listing)
   }
 
   /** The request's connection context, with a bearer token moved to the `token` parameter the hooks read. */
