@@ -18,7 +18,7 @@ const openAs = async (browser: Browser, httpUrl: string, user: string, color: st
   return { context, page, name: user }
 }
 
-/** The suggestions of the page's document as `author kind +inserted -deleted`, read from its panel. */
+/** The suggestions the page's Suggestions tab lists, as `author kind: what it does`. */
 const listed = (page: Page): Promise<string[]> =>
   page.getByTestId('suggestion').evaluateAll((items) =>
     items.map((item) => `${(item as HTMLElement).dataset.author} ${(item as HTMLElement).dataset.kind}: ${item.querySelector('.suggestion-text')?.textContent}`)

@@ -138,8 +138,12 @@ export const startCollaboration = (session: DocumentSession, profile: () => User
     }
   })
   const stopSuggestionColors = authors.onColorsChanged(() => {
-    if (editorView !== null) refreshSuggestionColors(editorView)
     suggestions.render(true)
+    // Colours change inside a Yjs transaction, which the editor's own sync may be running (an
+    // author registers with their first edit): redraw once it is over, never in the middle of it.
+    queueMicrotask(() => {
+      if (editorView !== null && !editorView.isDestroyed) refreshSuggestionColors(editorView)
+    })
   })
 
   let openThreads = 0

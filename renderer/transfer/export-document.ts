@@ -3,6 +3,7 @@ import type { PlatformBridge, TransferCommand } from '../../app/bridge'
 import { exportDocument } from '../../app/convert/convert'
 import { exportLossNotice } from '../../app/convert/export-losses'
 import { formatInfo, type ExportFormat } from '../../app/convert/formats'
+import { acceptedDocument } from '../../app/suggestions/accepted'
 import type { ShowNotice } from '../editor/notices'
 import { browserDom } from './browser-dom'
 
@@ -37,7 +38,8 @@ export const exportView = async (
   const text = exportDocument(view.state.doc, choice, { dom: browserDom, title: documentName })
   const fileName = `${documentName.split('/').at(-1)}.${formatInfo[choice].extension}`
   download(new Blob([text], { type: formatInfo[choice].mimeType }), fileName)
-  const lost = exportLossNotice(view.state.doc, choice)
+  // What the file loses is judged on what it holds: the text with every suggestion accepted.
+  const lost = exportLossNotice(acceptedDocument(view.state.doc), choice)
   if (lost !== null) showNotice(`Exported ${fileName}. ${lost}`)
 }
 
