@@ -122,6 +122,9 @@ export interface JoinRequest {
   readonly token?: string
   /** The certificate the LAN host must present (the link's `fp`). */
   readonly fingerprint?: string
+  /** Where the session continues if the host leaves (the link's `also`), and a token there (`alsoToken`). */
+  readonly also?: string
+  readonly alsoToken?: string
 }
 
 /** Asks the main process to print the sender's window to a PDF file the user picks. */
