@@ -21,7 +21,9 @@ export const documentTypeNames = {
   /** `Y.Map` of comment threads by id (`app/comments/threads.ts`). */
   comments: 'comments',
   /** `Y.Array` of chat messages (`app/chat/chat-log.ts`). */
-  chat: 'chat'
+  chat: 'chat',
+  /** `Y.Map` of facts about the live session, such as where it continues (`app/session-continuation.ts`). */
+  session: 'session'
 } as const
 
 /**
