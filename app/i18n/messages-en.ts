@@ -1,3 +1,4 @@
+import { handoverEn } from './en/handover'
 import { savingEn } from './en/saving'
 import { settingsEn } from './en/settings'
 
@@ -8,4 +9,4 @@ import { settingsEn } from './en/settings'
  * its translation under `zh-CN/`, typed `Translation<typeof areaEn>`, so the type checker names a
  * missing key.
  */
-export const messagesEn = { ...settingsEn, ...savingEn } as const
+export const messagesEn = { ...settingsEn, ...savingEn, ...handoverEn } as const
