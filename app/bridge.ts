@@ -149,6 +149,11 @@ export interface PlatformBridge {
   readonly updates: UpdatesBridge | null
   /** Keeping local documents also on a hosted relay; `null` in a browser (its documents are on a relay already). */
   readonly upstream: UpstreamBridge | null
+  /**
+   * The desktop app's embedded relay, where a guest's session can continue on this computer when
+   * its LAN host leaves; `null` in a browser.
+   */
+  readonly embeddedRelay: { url(): Promise<string> } | null
 }
 
 /** Local documents also kept on a hosted relay (relay-to-relay sync, both ways). */

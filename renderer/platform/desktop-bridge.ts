@@ -115,6 +115,7 @@ export const createDesktopBridge = (api: EnsembleDesktopApi, page: DesktopPage):
     hosting: desktopHosting(api),
     updates: api.updates,
     upstream: api.upstream,
+    embeddedRelay: { url: () => localRelayUrl(api) },
     discovery
   }
 }

@@ -104,6 +104,7 @@ export const createWebBridge = (page: WebPage): PlatformBridge => {
     hosting: webHosting,
     updates: null,
     upstream: null,
+    embeddedRelay: null,
     discovery: createWebDiscovery(page)
   }
 }
