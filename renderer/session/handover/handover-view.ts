@@ -4,7 +4,7 @@ import type { HandoverController, HandoverState } from './handover-controller'
 
 /**
  * Shows in `element` (`[data-testid=handover-notice]`, `data-state` moved|host-back|returned,
- * `data-relay`) where the session lives after its host left, and a way back once the host is
+ * `data-relay`; its words in `handover-text`) where the session lives after its host left, and a way back once the host is
  * there again (`[data-testid=handover-return]`). Hidden while the session is with its host.
  */
 export const showHandover = (element: HTMLElement, controller: HandoverController): (() => void) => {
@@ -13,6 +13,7 @@ export const showHandover = (element: HTMLElement, controller: HandoverControlle
   element.setAttribute('role', 'status')
   element.setAttribute('aria-live', 'polite')
   const text = document.createElement('span')
+  text.dataset.testid = 'handover-text'
   const back = document.createElement('button')
   back.type = 'button'
   back.dataset.testid = 'handover-return'
