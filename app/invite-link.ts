@@ -199,8 +199,9 @@ const checkInvite = (invite: Invite): void => {
   if (invite.also !== undefined) continuationOrigin(invite.also)
   if (invite.alsoToken !== undefined) {
     if (invite.also === undefined) throw new InviteLinkError('the link carries a token for a continuation relay (alsoToken=…) but names no relay (also=…)')
-    if (!jwtPattern.test(invite.alsoToken)) {
-      throw new InviteLinkError('the link\'s continuation token (alsoToken=…) is not a signed token; copy the whole link again')
+    // Any relay's token, not only ours: opaque, but printable and without spaces, as the library keeps tokens.
+    if (!/^[\x21-\x7e]{1,4096}$/.test(invite.alsoToken)) {
+      throw new InviteLinkError('the link\'s continuation token (alsoToken=…) holds spaces or unprintable characters; copy the whole link again')
     }
   }
 }

@@ -8,5 +8,6 @@ export const handoverEn = {
   'handover.hostBack': 'The host is back.',
   'handover.return': 'Return to the host',
   'handover.returned': 'Back with the host. Nothing was lost either way.',
-  'handover.returnedDetails': 'The host and {{relay}} exchange what each lacks.'
+  'handover.returnedDetails': 'The host and {{relay}} exchange what each lacks.',
+  'handover.inviteContinuation': 'If you leave, guests continue on {{place}}: the links then carry your access token for that relay'
 } as const

@@ -10,5 +10,6 @@ export const handoverZhCn: Translation<typeof handoverEn> = {
   'handover.hostBack': '主持人回来了。',
   'handover.return': '回到主持人那里',
   'handover.returned': '已回到主持人那里。双方都没有丢失任何内容。',
-  'handover.returnedDetails': '主持人和 {{relay}} 会互相补齐对方缺少的内容。'
+  'handover.returnedDetails': '主持人和 {{relay}} 会互相补齐对方缺少的内容。',
+  'handover.inviteContinuation': '如果您离开，访客可在 {{place}} 上继续：邀请链接会附带您在该中继上的访问令牌'
 }
