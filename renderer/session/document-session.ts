@@ -10,9 +10,11 @@ import { relayAccessCheck } from './relay-access-check'
 import { RelayStorageStatus } from './relay-storage-status'
 import { SaveTracker } from './save-tracker'
 import { RemoteUpdateGate } from './remote-update-gate'
+import { retargetProvider } from './handover/retarget-provider'
 
 /** One open document: its Y.Doc, the offline cache, the relay connection and its monitor. */
 export interface DocumentSession {
+  /** Where the document is synced now: the target it was opened with, until `moveTo`. */
   readonly target: DocumentTarget
   readonly doc: Y.Doc
   readonly fragment: Y.XmlFragment
@@ -28,6 +30,12 @@ export interface DocumentSession {
   readonly cacheLoaded: Promise<{ cached: boolean; problem: string | null }>
   /** Publishes how this user appears to the others in the document. */
   setUser(user: AwarenessUser): void
+  /**
+   * Syncs the same Y.Doc with the same document on another relay from now on (a host hand-over,
+   * `handover/`): the editor, its caret and undo history stay, and the new relay's sync exchanges
+   * by state vector whatever each side lacks, so every edit the old relay never confirmed reaches it.
+   */
+  moveTo(next: DocumentTarget): void
   destroy(): void
 }
 
@@ -52,14 +60,17 @@ export const openDocumentSession = (target: DocumentTarget, network: NetworkEven
     shouldReconnect: () => false
   })
   // A refused WebSocket upgrade reaches the page as 1006 only; the relay's access check says why.
-  const connection = new ConnectionMonitor(provider, { network, checkAccess: relayAccessCheck(target) })
+  let current = target
+  const connection = new ConnectionMonitor(provider, { network, checkAccess: () => relayAccessCheck(current)() })
   const storage = new RelayStorageStatus(provider)
   saves.bind(provider)
   const remoteUpdates = new RemoteUpdateGate(provider)
   const cache = openCache(`ensemble:${target.relayUrl}/${target.documentName}`, doc)
   connection.connect()
   return {
-    target,
+    get target() {
+      return current
+    },
     doc,
     fragment,
     provider,
@@ -69,6 +80,12 @@ export const openDocumentSession = (target: DocumentTarget, network: NetworkEven
     remoteUpdates,
     cacheLoaded: cache.loaded,
     setUser: (user) => provider.awareness.setLocalStateField('user', user),
+    moveTo: (next) => {
+      current = next
+      retargetProvider(provider, next)
+      saves.relayChanged()
+      connection.connect()
+    },
     destroy: () => {
       connection.destroy()
       storage.destroy()
