@@ -9,13 +9,14 @@
  *
  * Everything runs on loopback against a relay started here. See bench/editor/README.md.
  */
-import { chromium, type Browser, type Page } from '@playwright/test'
+import { chromium, type Browser } from '@playwright/test'
 import { cpus } from 'node:os'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { connectClient, startEnsembleRelay, whenSynced } from '../../server/testing/harness'
 import { chromiumArgs } from '../../playwright.config'
 import { installKeystrokeProbe, replayTrace, watchForText, whenEditable } from './in-page'
+import { openConnected, openPage } from './pages'
 import { proseDocument } from './seed'
 import { summarize } from './stats'
 import { defaultTracePath, loadTrace, type EditingTrace } from '../relay/trace'
@@ -29,10 +30,12 @@ const warmupKeystrokes = 20
 const traceSlice = 500
 const timeoutMs = 10 * 60_000
 
-const usage = 'usage: npm run bench:editor [-- --edits-per-transaction N]'
+const usage = 'usage: npm run bench:editor [-- --edits-per-transaction N] [--skip-trace]'
 
 const main = async (): Promise<void> => {
-  const { values } = parseArgs({ options: { 'edits-per-transaction': { type: 'string', default: '1' } } })
+  const { values } = parseArgs({
+    options: { 'edits-per-transaction': { type: 'string', default: '1' }, 'skip-trace': { type: 'boolean', default: false } }
+  })
   const editsPerTransaction = Number(values['edits-per-transaction'])
   if (!Number.isInteger(editsPerTransaction) || editsPerTransaction < 1) {
     throw new Error(`--edits-per-transaction must be a whole number of at least 1, not "${values['edits-per-transaction']}"; ${usage}`)
@@ -57,7 +60,7 @@ const main = async (): Promise<void> => {
 
     const small = await measureKeystrokes(browser, web, 'bench-keys')
     const large = await measureKeystrokes(browser, web, 'bench-large')
-    const traceReplay = await replayThroughEditor(browser, web, trace, editsPerTransaction)
+    const traceReplay = values['skip-trace'] ? 'skipped (--skip-trace)' : await replayThroughEditor(browser, web, trace, editsPerTransaction)
 
     const result = {
       benchmark: 'editor',
@@ -77,28 +80,9 @@ const main = async (): Promise<void> => {
   }
 }
 
-/** A page in a fresh context (own IndexedDB, like a first visit), shimmed for tsx-compiled probes. */
-const openPage = async (browser: Browser, url: string): Promise<Page> => {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } })
-  // tsx (esbuild) wraps named functions in `__name(...)`; the probes run in the page, where it is missing.
-  await context.addInitScript('globalThis.__name = (target) => target')
-  const page = await context.newPage()
-  page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`))
-  await page.goto(url)
-  return page
-}
-
-const openConnected = async (browser: Browser, web: string, doc: string, user: string): Promise<Page> => {
-  const page = await openPage(browser, `${web}/?doc=${encodeURIComponent(doc)}&user=${user}`)
-  await page.waitForSelector('[data-testid=connection-status][data-state=connected]', { timeout: timeoutMs })
-  return page
-}
-
 const measureKeystrokes = async (browser: Browser, web: string, doc: string) => {
   const writer = await openConnected(browser, web, doc, 'Writer')
   const reader = await openConnected(browser, web, doc, 'Reader')
-  await writer.waitForFunction(() => window.ensembleEditor !== undefined)
-  await reader.waitForFunction(() => window.ensembleEditor !== undefined)
   await writer.locator('.ProseMirror').focus()
   await writer.keyboard.press('Control+End')
   const text = 'the quick brown fox jumps over the lazy dog '
@@ -127,7 +111,6 @@ const measureKeystrokes = async (browser: Browser, web: string, doc: string) => 
 const replayThroughEditor = async (browser: Browser, web: string, trace: EditingTrace, editsPerTransaction: number) => {
   const writer = await openConnected(browser, web, 'bench-trace', 'Writer')
   const reader = await openConnected(browser, web, 'bench-trace', 'Reader')
-  await reader.waitForFunction(() => window.ensembleEditor !== undefined)
   await reader.evaluate(watchForText, trace.finalText)
   const applied = await writer.evaluate(replayTrace, {
     edits: trace.edits,
