@@ -95,6 +95,7 @@ class ToolbarView {
   private readonly select: HTMLSelectElement
   private readonly elements = new Map<ToolbarButton, HTMLButtonElement>()
   private readonly roving: RovingFocus
+  private frame: number | null = null
 
   constructor(
     private view: EditorView,
@@ -140,7 +141,7 @@ class ToolbarView {
       container.append(element)
     }
     this.roving = new RovingFocus(container, () => [this.select, ...this.elements.values()])
-    this.update(view)
+    this.render()
   }
 
   /** Puts the focus on the toolbar's tab stop (Alt+F10). */
@@ -158,11 +159,21 @@ class ToolbarView {
     if (now === focused || now === null || now === document.body) this.view.focus()
   }
 
+  /**
+   * Called on every transaction; the buttons are brought up to date once per animation frame
+   * (whether a command applies can take a walk over the document's blocks, a few per keystroke).
+   */
   update(view: EditorView): void {
     this.view = view
+    if (this.frame === null) this.frame = requestAnimationFrame(() => this.render())
+  }
+
+  private render(): void {
+    this.frame = null
+    const { view } = this
     const { state } = view
     const block = activeBlockType(state)
-    // Runs on every transaction, so the DOM is only written where something changed.
+    // Runs once a frame while the document changes, so the DOM is only written where something changed.
     const shown = blockTypes.some((type) => type.value === block) ? block : 'other'
     if (this.select.value !== shown) this.select.value = shown
     if (this.select.dataset.active !== block) this.select.dataset.active = block
@@ -181,6 +192,7 @@ class ToolbarView {
   }
 
   destroy(): void {
+    if (this.frame !== null) cancelAnimationFrame(this.frame)
     this.roving.destroy()
     this.container.replaceChildren()
   }
