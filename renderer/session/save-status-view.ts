@@ -10,11 +10,22 @@ export const showSaveStatus = (element: HTMLElement, saves: SaveTracker, page: W
   element.classList.add('save-status')
   element.setAttribute('role', 'status')
   element.setAttribute('aria-live', 'polite')
-  const render = (state: SaveState): void => {
-    element.dataset.state = !state.confirmed ? 'unconfirmed' : state.pending === 0 ? 'saved' : 'pending'
-    element.dataset.pending = String(state.pending)
-    element.textContent = describe(state)
-    element.title = explain(state)
+  // Every keystroke changes the state twice (sent, then stored): shown once per frame, and only
+  // what differs is written, so that a keystroke does not also rewrite the status line twice.
+  let frame: number | null = null
+  const render = (): void => {
+    frame = null
+    const state = saves.state
+    const shown = { state: !state.confirmed ? 'unconfirmed' : state.pending === 0 ? 'saved' : 'pending', pending: String(state.pending) }
+    if (element.dataset.state !== shown.state) element.dataset.state = shown.state
+    if (element.dataset.pending !== shown.pending) element.dataset.pending = shown.pending
+    const text = describe(state)
+    if (element.textContent !== text) element.textContent = text
+    const title = explain(state)
+    if (element.title !== title) element.title = title
+  }
+  const scheduleRender = (): void => {
+    frame ??= page.requestAnimationFrame(render)
   }
   const onBeforeUnload = (event: BeforeUnloadEvent): void => {
     if (saves.state.pending === 0) return
@@ -22,11 +33,12 @@ export const showSaveStatus = (element: HTMLElement, saves: SaveTracker, page: W
     event.preventDefault()
     event.returnValue = ''
   }
-  saves.on('change', render)
+  saves.on('change', scheduleRender)
   page.addEventListener('beforeunload', onBeforeUnload)
-  render(saves.state)
+  render()
   return () => {
-    saves.off('change', render)
+    if (frame !== null) page.cancelAnimationFrame(frame)
+    saves.off('change', scheduleRender)
     page.removeEventListener('beforeunload', onBeforeUnload)
   }
 }
