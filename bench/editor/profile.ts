@@ -6,7 +6,9 @@
  * (`dist/web-profile`) so that the names are the source's.
  *
  * Options: `--words N` (100,000), `--keystrokes N` (100), `--out DIR` (also writes
- * `writer.cpuprofile` and `reader.cpuprofile` there, for Chrome DevTools).
+ * `writer.cpuprofile`, `reader.cpuprofile` and `timeline.json` there, for Chrome DevTools).
+ * `--trace N` profiles instead the writer's replay of the editing trace (as bench:editor does),
+ * N edits per transaction, and prints its busiest functions per transaction.
  */
 import { chromium, type CDPSession, type Page } from '@playwright/test'
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -15,9 +17,10 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { connectClient, startEnsembleRelay, whenSynced } from '../../server/testing/harness'
 import { chromiumArgs } from '../../playwright.config'
-import { installKeystrokeProbe } from './in-page'
+import { installKeystrokeProbe, replayTrace } from './in-page'
 import { openConnected, pageTimeoutMs } from './pages'
 import { proseDocument } from './seed'
+import { defaultTracePath, loadTrace } from '../relay/trace'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 const samplingIntervalUs = 100
@@ -41,16 +44,18 @@ const main = async (): Promise<void> => {
     options: {
       words: { type: 'string', default: '100000' },
       keystrokes: { type: 'string', default: '100' },
-      out: { type: 'string' }
+      out: { type: 'string' },
+      trace: { type: 'string' }
     }
   })
+  if (values.trace !== undefined) return profileTrace(wholeNumber(values.trace, '--trace'), values.out)
   const words = wholeNumber(values.words, '--words')
   const keystrokes = wholeNumber(values.keystrokes, '--keystrokes')
   const relay = await startEnsembleRelay({ webRoot: `${repoRoot}dist/web-profile`, lingerMs: pageTimeoutMs })
   const browser = await chromium.launch({ executablePath: process.env.ENSEMBLE_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs })
   const web = relay.url.replace(/^ws/, 'http')
   try {
-    const seeder = connectClient(relay.url, 'profile', { doc: proseDocument(words).doc })
+    const seeder = connectClient(relay.url, 'profile', { doc: proseDocument({ words }).doc })
     await whenSynced(seeder)
     seeder.destroy()
     const writer = await openConnected(browser, web, 'profile', 'Writer')
@@ -90,10 +95,36 @@ const main = async (): Promise<void> => {
   }
 }
 
-const startProfiler = async (page: Page): Promise<CDPSession> => {
+/** The writer's side of bench:editor's trace replay, profiled. */
+const profileTrace = async (editsPerTransaction: number, out: string | undefined): Promise<void> => {
+  const trace = await loadTrace(process.env.ENSEMBLE_TRACE ?? defaultTracePath, 'set ENSEMBLE_TRACE to its path')
+  const relay = await startEnsembleRelay({ webRoot: `${repoRoot}dist/web-profile`, lingerMs: pageTimeoutMs })
+  const browser = await chromium.launch({ executablePath: process.env.ENSEMBLE_CHROMIUM ?? '/usr/bin/chromium', args: chromiumArgs })
+  try {
+    const web = relay.url.replace(/^ws/, 'http')
+    const writer = await openConnected(browser, web, 'profile-trace', 'Writer')
+    await openConnected(browser, web, 'profile-trace', 'Reader')
+    const session = await startProfiler(writer, 1000)
+    const applied = await writer.evaluate(replayTrace, { edits: trace.edits, finalText: trace.finalText, slice: 500, editsPerTransaction })
+    const profile = await stopProfiler(session)
+    if (out !== undefined) {
+      await mkdir(out, { recursive: true })
+      await writeFile(path.join(out, 'trace-writer.cpuprofile'), JSON.stringify(profile))
+    }
+    const transactions = Math.ceil(trace.edits.length / editsPerTransaction)
+    const { busyMsPerKeystroke, self, inclusive } = summarizeProfile(profile, transactions)
+    const result = { editsPerTransaction, transactions, writerApplyMs: Math.round(applied.applyMs), busyMsPerTransaction: busyMsPerKeystroke, self, inclusive }
+    process.stdout.write(JSON.stringify(result, null, 2) + '\n')
+  } finally {
+    await browser.close()
+    await relay.close()
+  }
+}
+
+const startProfiler = async (page: Page, intervalUs = samplingIntervalUs): Promise<CDPSession> => {
   const session = await page.context().newCDPSession(page)
   await session.send('Profiler.enable')
-  await session.send('Profiler.setSamplingInterval', { interval: samplingIntervalUs })
+  await session.send('Profiler.setSamplingInterval', { interval: intervalUs })
   await session.send('Profiler.start')
   return session
 }
@@ -103,7 +134,7 @@ const stopProfiler = async (session: CDPSession): Promise<CpuProfile> => {
   return profile as unknown as CpuProfile
 }
 
-/** Self and inclusive milliseconds per function (name, file, line), per keystroke, biggest first. */
+/** Self and inclusive milliseconds per function (name, file, line), per keystroke (or transaction), biggest first. */
 const summarizeProfile = (profile: CpuProfile, keystrokes: number) => {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]))
   const parent = new Map<number, number>()

@@ -12,6 +12,7 @@ import { imageFilesPlugin } from './image-files'
 import { imageFormPlugin } from './image-form'
 import { imageViewPlugin } from './image-view'
 import { markdownInputRules } from './input-rules'
+import { oncePerFrame } from './once-per-frame'
 import { editorKeymaps } from './keymap'
 import { linkEditorPlugin } from './link-editor'
 import type { ShowNotice } from './notices'
@@ -62,7 +63,8 @@ export const createEditor = (options: EditorOptions): EditorView => {
     plugins: [
       // Neither writes to Yjs while an input method composes (./composition.ts).
       pausedWhileComposing(ySyncPlugin(options.fragment, options.sync)),
-      pausedWhileComposing(yCursorPlugin(options.awareness, { cursorBuilder: buildCursor, selectionBuilder: buildSelection })),
+      // The local cursor goes to the others once per frame, not once per transaction.
+      oncePerFrame(pausedWhileComposing(yCursorPlugin(options.awareness, { cursorBuilder: buildCursor, selectionBuilder: buildSelection }))),
       compositionPlugin(options.remoteUpdates),
       yUndoPlugin(),
       markdownInputRules(),
