@@ -19,6 +19,7 @@ import type { ShowNotice } from './notices'
 import { pastePlugin } from './paste'
 import { placeholderPlugin } from './placeholder'
 import { presencePlugin, type PresenceDecorator } from './presence-bar'
+import { selectionBlocksPlugin } from './selection-blocks'
 import { tableMenuPlugin, tablePlugins } from './tables'
 import { taskItemsPlugin } from './task-items'
 import { toolbarPlugin } from './toolbar'
@@ -81,6 +82,7 @@ export const createEditor = (options: EditorOptions): EditorView => {
       pastePlugin(options.showNotice),
       taskItemsPlugin(),
       placeholderPlugin(options.placeholder ?? 'Start writing…'),
+      selectionBlocksPlugin(),
       wordCountPlugin(mounts.wordCount),
       toolbarPlugin(mounts.toolbar),
       presencePlugin(options.awareness, mounts.presence, options.presenceDecorator),
