@@ -1,10 +1,10 @@
 import { WebsocketProvider } from 'y-websocket'
-import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import type { DocumentTarget } from '../../app/bridge'
 import { createDocumentDoc, documentFragmentName } from '../../app/document'
 import { storedAcksParam } from '../../app/protocol'
 import type { AwarenessUser } from '../../app/presence'
+import { BatchedIndexeddbPersistence } from './batched-indexeddb'
 import { ConnectionMonitor, type NetworkEvents } from './connection-monitor'
 import { relayAccessCheck } from './relay-access-check'
 import { RelayStorageStatus } from './relay-storage-status'
@@ -57,7 +57,10 @@ export const openDocumentSession = (target: DocumentTarget, network: NetworkEven
     params: { ...(target.token === undefined ? {} : { token: target.token }), [storedAcksParam]: '1' },
     WebSocketPolyfill: saves.countingWebSocket(),
     // The monitor owns reconnection: backoff with jitter, and no retry after 4401/4403.
-    shouldReconnect: () => false
+    shouldReconnect: () => false,
+    // No BroadcastChannel between tabs of one browser: each tab has the relay, and the channel
+    // made every update cost a postMessage here and a second apply in every other tab.
+    disableBc: true
   })
   // A refused WebSocket upgrade reaches the page as 1006 only; the relay's access check says why.
   let current = target
@@ -101,10 +104,10 @@ export const openDocumentSession = (target: DocumentTarget, network: NetworkEven
 const openCache = (
   name: string,
   doc: Y.Doc
-): { persistence: IndexeddbPersistence | null; loaded: DocumentSession['cacheLoaded'] } => {
-  let persistence: IndexeddbPersistence
+): { persistence: BatchedIndexeddbPersistence | null; loaded: DocumentSession['cacheLoaded'] } => {
+  let persistence: BatchedIndexeddbPersistence
   try {
-    persistence = new IndexeddbPersistence(name, doc)
+    persistence = new BatchedIndexeddbPersistence(name, doc)
   } catch (error) {
     return { persistence: null, loaded: Promise.resolve({ cached: false, problem: cacheProblem(error) }) }
   }
