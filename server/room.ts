@@ -428,6 +428,10 @@ export class Room implements RoomHandle {
       this.writer.mark(member, number)
     }
     if (this.integrator.hasWaiting) this.retryWaiting()
+    // A message can bring what a waiting one lacked together with that one's own content (a sync
+    // step 2 after updates sent before it, as y-websocket does when typing starts as a socket opens),
+    // leaving the waiting one nothing to integrate: nothing of the member waits then either.
+    if (number !== null && this.integrator.waitingBytes(member) === 0) this.acks.released(member)
   }
 
   /** Sends what an update added to the members (but its sender, if a member), storage and extensions. */

@@ -105,6 +105,21 @@ describe('stored acks', () => {
     expect(acksOf(asked)).toEqual([1, 4])
   })
 
+  it('acknowledges again once a sync step 2 brings what a waiting update lacked together with its own content', async () => {
+    // A client typing just after its socket opened sends updates before its sync step 2 (y-websocket
+    // does), e.g. right after moving to another relay; the step 2 then carries everything, the
+    // waiting update's content included, so the waiting update has nothing left to add.
+    const storage = new GatedStorage()
+    const { open } = await start(storage)
+    const asked = await open()
+    const [first, second, third] = threeEdits()
+    asked.socket.send(updateFrame(third!))
+    asked.socket.send(syncStep2Frame(Y.mergeUpdates([first!, second!, third!])))
+    await waitFor(() => acksOf(asked).at(-1) === 2, 'both messages to be acknowledged')
+    asked.socket.send(updateFrame(new Uint8Array([0, 0])))
+    await waitFor(() => acksOf(asked).at(-1) === 3, 'the next one too')
+  })
+
   it('acknowledges nothing while storage refuses writes, and everything once it takes them again', async () => {
     const storage = new GatedStorage()
     const { open } = await start(storage)
