@@ -23,6 +23,9 @@ export interface DocumentTarget {
   readonly token?: string
   /** The certificate a LAN host's relay presents (an invite's `fp`); the desktop checks it before connecting. */
   readonly fingerprint?: string
+  /** The relay the session continues on if its host leaves (an invite's `also`), and a token for it (`alsoToken`). */
+  readonly also?: string
+  readonly alsoToken?: string
   /**
    * Whether the document lives on the platform's own relay: the embedded relay on the desktop (so a
    * LAN session can share it), the relay that served the page in a browser.
@@ -148,6 +151,11 @@ export interface PlatformBridge {
   readonly updates: UpdatesBridge | null
   /** Keeping local documents also on a hosted relay; `null` in a browser (its documents are on a relay already). */
   readonly upstream: UpstreamBridge | null
+  /**
+   * The desktop app's embedded relay, where a guest's session can continue on this computer when
+   * its LAN host leaves; `null` in a browser.
+   */
+  readonly embeddedRelay: { url(): Promise<string> } | null
 }
 
 /** Local documents also kept on a hosted relay (relay-to-relay sync, both ways). */

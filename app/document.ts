@@ -23,7 +23,9 @@ export const documentTypeNames = {
   /** `Y.Array` of chat messages (`app/chat/chat-log.ts`). */
   chat: 'chat',
   /** `Y.Map` of facts about the document, such as its `title` (`app/document-title.ts`). */
-  meta: 'meta'
+  meta: 'meta',
+  /** `Y.Map` of facts about the live session, such as where it continues (`app/session-continuation.ts`). */
+  session: 'session'
 } as const
 
 /**

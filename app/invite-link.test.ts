@@ -98,3 +98,31 @@ describe('certificate fingerprints in invites', () => {
     expect(() => formatInviteLink({ relay: 'ws://h:1', doc: 'notes', fingerprint })).toThrow('the link carries a certificate fingerprint for a relay without TLS (ws://)')
   })
 })
+
+describe('the continuation relay in invites (also=, alsoToken=)', () => {
+  const alsoToken = 'eyJhbGciOiJIUzI1NiJ9.eyJkb2MiOiJ0ZWFtL25vdGVzIn0.c2lnbmF0dXJl'
+  const invite = { relay: 'ws://192.168.1.20:4455', doc: 'notes', token, also: 'wss://relay.example.com', alsoToken }
+
+  it('carries the relay and its token in the link and in the web URL fragment, and reads them back', () => {
+    const link = formatInviteLink(invite)
+    expect(link).toBe(`ensemble://join?relay=ws%3A%2F%2F192.168.1.20%3A4455&doc=notes&token=${token}&also=wss%3A%2F%2Frelay.example.com&alsoToken=${alsoToken}`)
+    expect(parseInviteLink(link)).toEqual(invite)
+    const web = formatWebUrl(invite)
+    expect(web).toBe(`http://192.168.1.20:4455/?doc=notes#token=${token}&also=wss%3A%2F%2Frelay.example.com&alsoToken=${alsoToken}`)
+    expect(parseWebUrl(web)).toEqual(invite)
+  })
+
+  it('takes a continuation relay without a token (an open relay), reduced to its origin', () => {
+    expect(parseInviteLink('ensemble://join?relay=ws://h:1&doc=a&also=ws://c:2/').also).toBe('ws://c:2')
+  })
+
+  it.each([
+    ['ensemble://join?relay=ws://h:1&doc=a&also=http://c:2', /continuation relay \(also=…\): the relay "http:\/\/c:2" is not a ws:\/\/ or wss:\/\/ URL/],
+    ['ensemble://join?relay=ws://h:1&doc=a&also=ws://c:2/path', /continuation relay \(also=…\).*without a path/],
+    [`ensemble://join?relay=ws://h:1&doc=a&alsoToken=${alsoToken}`, /\(alsoToken=…\) but names no relay \(also=…\)/],
+    ['ensemble://join?relay=ws://h:1&doc=a&also=ws://c:2&alsoToken=no%20pe', /continuation token \(alsoToken=…\) holds spaces/]
+  ])('refuses %s', (text, message) => {
+    expect(() => parseInviteLink(text)).toThrow(InviteLinkError)
+    expect(() => parseInviteLink(text)).toThrow(message)
+  })
+})

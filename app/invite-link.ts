@@ -5,6 +5,9 @@
  * - web URL: `http(s)://RELAY/?doc=NAME#token=T&fp=F`, opened by a browser guest. The token
  *   travels in the fragment so that it never reaches a server log or a `Referer` header.
  *
+ * Both may add `also=WS_URL&alsoToken=T`: the relay the session continues on when its host
+ * leaves, and a token for it (in the web URL's fragment too).
+ *
  * `fp` is the SHA-256 fingerprint of the certificate of a relay that made its own (a LAN session
  * of the desktop app, `wss://`): the desktop app accepts that certificate from that host only when
  * the fingerprint matches, and a browser guest can compare it with what the browser shows.
@@ -23,6 +26,13 @@ export interface Invite {
   readonly token?: string
   /** The relay's certificate fingerprint, `sha256/BASE64` (as Electron reports certificates); only for `wss://`. */
   readonly fingerprint?: string
+  /**
+   * Where the session may continue when its host leaves: the `ws(s)://` origin of the hosted relay
+   * the host also keeps the document on (`also=`), and an access token for it (`alsoToken=`) when
+   * the host chose to hand one out. The document's name there is in the document itself.
+   */
+  readonly also?: string
+  readonly alsoToken?: string
 }
 
 /** `sha256/` and the base64 of a SHA-256 digest (32 bytes, 44 characters with their padding). */
@@ -48,6 +58,7 @@ export const formatInviteLink = (invite: Invite): string => {
   const query = [`relay=${encodeURIComponent(invite.relay)}`, `doc=${encodeURIComponent(invite.doc)}`]
   if (invite.token !== undefined) query.push(`token=${encodeURIComponent(invite.token)}`)
   if (invite.fingerprint !== undefined) query.push(`fp=${encodeURIComponent(invite.fingerprint)}`)
+  query.push(...continuationParts(invite))
   return `${inviteScheme}://join?${query.join('&')}`
 }
 
@@ -57,7 +68,8 @@ export const formatWebUrl = (invite: Invite): string => {
   const origin = invite.relay.replace(/^ws/, 'http')
   const fragment = [
     ...(invite.token === undefined ? [] : [`token=${encodeURIComponent(invite.token)}`]),
-    ...(invite.fingerprint === undefined ? [] : [`fp=${encodeURIComponent(invite.fingerprint)}`])
+    ...(invite.fingerprint === undefined ? [] : [`fp=${encodeURIComponent(invite.fingerprint)}`]),
+    ...continuationParts(invite)
   ]
   return `${origin}/?doc=${encodeURIComponent(invite.doc)}${fragment.length === 0 ? '' : `#${fragment.join('&')}`}`
 }
@@ -74,7 +86,8 @@ export const parseInviteLink = (text: string): Invite => {
   }
   const relay = url.searchParams.get('relay')
   if (relay === null) throw new InviteLinkError('the invite link has no relay=… parameter')
-  return makeInvite(relayOrigin(relay), url.searchParams.get('doc'), url.searchParams.get('token'), url.searchParams.get('fp'))
+  const get = (key: string): string | null => url.searchParams.get(key)
+  return makeInvite(relayOrigin(relay), get('doc'), { token: get('token'), fingerprint: get('fp'), also: get('also'), alsoToken: get('alsoToken') })
 }
 
 /** Reads a web URL `http(s)://relay/?doc=…#token=…`; throws `InviteLinkError` saying what is wrong. */
@@ -85,7 +98,8 @@ export const parseWebUrl = (text: string): Invite => {
   }
   const fragment = parseFragment(url.hash)
   const origin = `${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}`
-  return makeInvite(origin, url.searchParams.get('doc'), fragment.get('token') ?? null, fragment.get('fp') ?? null)
+  const get = (key: string): string | null => fragment.get(key) ?? null
+  return makeInvite(origin, url.searchParams.get('doc'), { token: get('token'), fingerprint: get('fp'), also: get('also'), alsoToken: get('alsoToken') })
 }
 
 /** Reads whatever a user pasted into "join by link": an invite link or a web URL. */
@@ -132,16 +146,41 @@ const relayOrigin = (text: string): string => {
   return `${url.protocol}//${url.host}`
 }
 
-const makeInvite = (relay: string, doc: string | null, token: string | null, fingerprint: string | null = null): Invite => {
+/** The optional parts of an invite as a link carries them: `null` (or empty) when absent. */
+type OptionalParts = { readonly [key in 'token' | 'fingerprint' | 'also' | 'alsoToken']: string | null }
+
+const makeInvite = (relay: string, doc: string | null, parts: OptionalParts): Invite => {
   if (doc === null || doc === '') throw new InviteLinkError('the link names no document (doc=…)')
+  const present = (key: keyof OptionalParts): Partial<Invite> => {
+    const value = parts[key]
+    return value === null || value === '' ? {} : { [key]: value }
+  }
   const invite: Invite = {
     relay,
     doc,
-    ...(token === null || token === '' ? {} : { token }),
-    ...(fingerprint === null || fingerprint === '' ? {} : { fingerprint })
+    ...present('token'),
+    ...present('fingerprint'),
+    ...(parts.also === null || parts.also === '' ? {} : { also: continuationOrigin(parts.also) }),
+    ...present('alsoToken')
   }
   checkInvite(invite)
   return invite
+}
+
+/** `also=…&alsoToken=…`, URL-encoded, for the link's query or the web URL's fragment. */
+const continuationParts = (invite: Invite): string[] => [
+  ...(invite.also === undefined ? [] : [`also=${encodeURIComponent(invite.also)}`]),
+  ...(invite.alsoToken === undefined ? [] : [`alsoToken=${encodeURIComponent(invite.alsoToken)}`])
+]
+
+/** The continuation relay's WebSocket origin, with an error that names the `also=` part. */
+const continuationOrigin = (text: string): string => {
+  try {
+    return relayOrigin(text)
+  } catch (error) {
+    if (error instanceof InviteLinkError) throw new InviteLinkError(`the link's continuation relay (also=…): ${error.message}`)
+    throw error
+  }
 }
 
 const checkInvite = (invite: Invite): void => {
@@ -156,6 +195,14 @@ const checkInvite = (invite: Invite): void => {
       throw new InviteLinkError('the link\'s certificate fingerprint (fp=…) is not sha256/ and 44 base64 characters; copy the whole link again')
     }
     if (!invite.relay.startsWith('wss://')) throw new InviteLinkError('the link carries a certificate fingerprint for a relay without TLS (ws://)')
+  }
+  if (invite.also !== undefined) continuationOrigin(invite.also)
+  if (invite.alsoToken !== undefined) {
+    if (invite.also === undefined) throw new InviteLinkError('the link carries a token for a continuation relay (alsoToken=…) but names no relay (also=…)')
+    // Any relay's token, not only ours: opaque, but printable and without spaces, as the library keeps tokens.
+    if (!/^[\x21-\x7e]{1,4096}$/.test(invite.alsoToken)) {
+      throw new InviteLinkError('the link\'s continuation token (alsoToken=…) holds spaces or unprintable characters; copy the whole link again')
+    }
   }
 }
 

@@ -81,7 +81,13 @@ export const InviteRequestSchema = z.object({
   documentName: DocumentNameSchema,
   role: RoleSchema,
   /** Lifetime of the token; default one day, at most 30 days. */
-  ttlSeconds: z.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600)
+  ttlSeconds: z.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600),
+  /**
+   * Where guests continue if the host leaves, and a token there, for the invite's `also=` and
+   * `alsoToken=`: the host's own link of the document to a hosted relay, handed out by choice.
+   */
+  also: z.string().max(300).regex(/^wss?:\/\/[^/?#\s]+$/, 'the relay address is ws(s)://host[:port], without a path').optional(),
+  alsoToken: z.string().min(1).max(4096).regex(/^[\x21-\x7e]+$/, 'the token may hold only printable characters without spaces').optional()
 })
 export type InviteRequest = z.input<typeof InviteRequestSchema>
 
@@ -122,6 +128,9 @@ export interface JoinRequest {
   readonly token?: string
   /** The certificate the LAN host must present (the link's `fp`). */
   readonly fingerprint?: string
+  /** Where the session continues if the host leaves (the link's `also`), and a token there (`alsoToken`). */
+  readonly also?: string
+  readonly alsoToken?: string
 }
 
 /** Asks the main process to print the sender's window to a PDF file the user picks. */

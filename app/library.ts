@@ -63,12 +63,15 @@ export const DocumentAddressSchema = z.strictObject({
   relayUrl: z.optional(RelayUrlSchema),
   token: z.optional(TokenSchema),
   /** The certificate a LAN host's relay must present (its invite's `fp`). */
-  fingerprint: z.optional(FingerprintSchema)
+  fingerprint: z.optional(FingerprintSchema),
+  /** Where the session continues if its LAN host leaves (its invite's `also`), and a token there. */
+  also: z.optional(RelayUrlSchema),
+  alsoToken: z.optional(TokenSchema)
 })
 export type DocumentAddress = z.infer<typeof DocumentAddressSchema>
 
 /** Which recent document to forget: its name and relay, as recorded. */
-export const DocumentKeySchema = z.omit(DocumentAddressSchema, { token: true, fingerprint: true })
+export const DocumentKeySchema = z.omit(DocumentAddressSchema, { token: true, fingerprint: true, also: true, alsoToken: true })
 export type DocumentKey = z.infer<typeof DocumentKeySchema>
 
 /** A hosted relay to remember, with the token to use there. */
@@ -104,12 +107,16 @@ export const addressToRecord = (shown: {
   readonly relayUrl: string
   readonly token?: string
   readonly fingerprint?: string
+  readonly also?: string
+  readonly alsoToken?: string
   readonly local?: boolean
 }): DocumentAddress => ({
   documentName: shown.documentName,
   ...(shown.local === true ? {} : { relayUrl: parseRelayAddress(shown.relayUrl) }),
   ...(shown.token === undefined ? {} : { token: shown.token }),
-  ...(shown.local === true || shown.fingerprint === undefined ? {} : { fingerprint: shown.fingerprint })
+  ...(shown.local === true || shown.fingerprint === undefined ? {} : { fingerprint: shown.fingerprint }),
+  ...(shown.local === true || shown.also === undefined ? {} : { also: shown.also }),
+  ...(shown.local === true || shown.alsoToken === undefined ? {} : { alsoToken: shown.alsoToken })
 })
 
 /** `library` with `address` first among the recent documents, opened at `now`. */

@@ -63,7 +63,7 @@ test('desktop home: a new document on the embedded relay, the title from presenc
   const recent = home.getByTestId('recent-document')
   await expect(recent).toHaveCount(1)
   await expect(recent).toHaveAttribute('data-relay', 'local')
-  await expect(recent).toContainText('on this computer')
+  await expect(recent).toContainText('On this computer')
   expect((await storedLibrary(ana)).documents).toEqual([{ documentName: name, openedAt: expect.any(Number) }])
 
   // Another window sees the same library, and hears of changes made in the first.

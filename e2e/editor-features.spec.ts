@@ -221,8 +221,9 @@ test('smart quotes, dashes and ellipses leave inline code alone', async ({ openW
   await page.keyboard.type('He said "hi" -- it\'s late... Run `say "hi" -- it\'s...` now')
   await expect(editor(page).locator('p code')).toHaveText('say "hi" -- it\'s...')
   expect(await editorText(page)).toBe('He said “hi” — it’s late… Run say "hi" -- it\'s... now')
-  // Typed inside code that is already there, too: after "say".
-  await page.keyboard.press('Home')
+  // Typed inside code that is already there, too: after "say" (from the start of the document, not of
+  // a line: the paragraph may wrap).
+  await page.keyboard.press('Control+Home')
   for (let i = 0; i < 'He said “hi” — it’s late… Run say'.length; i++) await page.keyboard.press('ArrowRight')
   await expect.poll(() => page.evaluate(() => window.ensembleEditor!.view.state.selection.$from.marks().map((mark) => mark.type.name))).toEqual(['code'])
   await page.keyboard.type(' "x"')

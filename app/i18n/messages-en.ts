@@ -1,3 +1,4 @@
+import { handoverEn } from './en/handover'
 import { headerEn } from './en/header'
 import { homeEn } from './en/home'
 import { presenceEn } from './en/presence'
@@ -15,6 +16,7 @@ import { toolbarEn } from './en/toolbar'
  * missing key.
  */
 export const messagesEn = {
+  ...handoverEn,
   ...headerEn,
   ...homeEn,
   ...presenceEn,
@@ -27,6 +29,7 @@ export const messagesEn = {
 
 /** Each area on its own, for the test that no key is defined by two areas. */
 export const englishAreas: ReadonlyArray<Readonly<Record<string, string>>> = [
+  handoverEn,
   headerEn,
   homeEn,
   presenceEn,

@@ -1,4 +1,5 @@
 import type { Messages } from './messages'
+import { handoverZhCn } from './zh-CN/handover'
 import { headerZhCn } from './zh-CN/header'
 import { homeZhCn } from './zh-CN/home'
 import { presenceZhCn } from './zh-CN/presence'
@@ -10,6 +11,7 @@ import { toolbarZhCn } from './zh-CN/toolbar'
 
 /** Simplified Chinese: every key of `messages-en.ts` (counted messages need only `_other`). */
 export const messagesZhCn: Messages = {
+  ...handoverZhCn,
   ...headerZhCn,
   ...homeZhCn,
   ...presenceZhCn,

@@ -123,6 +123,16 @@ describe('LanSessionService', () => {
     expect(service.state).toEqual({ state: 'off' })
   })
 
+  it('puts where guests continue, and its token, into the invite only when asked to', async () => {
+    await service.host({ sessionName: 'One', access: 'link', networkRole: 'edit' })
+    const plain = parseInviteLink((await service.createInvite({ documentName: 'plan', role: 'edit', ttlSeconds: 600 })).link)
+    expect(plain).not.toHaveProperty('also')
+    const created = await service.createInvite({ documentName: 'plan', role: 'edit', ttlSeconds: 600, also: 'wss://relay.example.com', alsoToken: 'hosted.relay.token' })
+    expect(parseInviteLink(created.link)).toMatchObject({ also: 'wss://relay.example.com', alsoToken: 'hosted.relay.token' })
+    expect(parseWebUrl(created.webUrl)).toMatchObject({ also: 'wss://relay.example.com', alsoToken: 'hosted.relay.token' })
+    await service.stop()
+  })
+
   it('cuts guests off on stop, and links of an earlier session do not open a later one', async () => {
     const first = await service.host({ sessionName: 'One', access: 'link', networkRole: 'edit' })
     if (first.state !== 'hosting') throw new Error('not hosting')

@@ -132,7 +132,14 @@ export class LanSessionService implements ILanSessionService {
       role: request.role,
       ttlSeconds: request.ttlSeconds
     })
-    const invite = { relay, doc: request.documentName, token, fingerprint: hosting.fingerprint }
+    const invite = {
+      relay,
+      doc: request.documentName,
+      token,
+      fingerprint: hosting.fingerprint,
+      ...(request.also === undefined ? {} : { also: request.also }),
+      ...(request.also === undefined || request.alsoToken === undefined ? {} : { alsoToken: request.alsoToken })
+    }
     return { link: formatInviteLink(invite), webUrl: formatWebUrl(invite), role: request.role, expiresAt }
   }
 

@@ -12,12 +12,14 @@ import { imageFilesPlugin } from './image-files'
 import { imageFormPlugin } from './image-form'
 import { imageViewPlugin } from './image-view'
 import { markdownInputRules } from './input-rules'
+import { oncePerFrame } from './once-per-frame'
 import { editorKeymaps } from './keymap'
 import { linkEditorPlugin } from './link-editor'
 import type { ShowNotice } from './notices'
 import { pastePlugin } from './paste'
 import { placeholderPlugin } from './placeholder'
 import { presencePlugin, type PresenceDecorator } from './presence-bar'
+import { selectionBlocksPlugin } from './selection-blocks'
 import { tableMenuPlugin, tablePlugins } from './tables'
 import { taskItemsPlugin } from './task-items'
 import { toolbarPlugin } from './toolbar'
@@ -72,7 +74,8 @@ export const createEditor = (options: EditorOptions): EditorView => {
     plugins: [
       // Neither writes to Yjs while an input method composes (./composition.ts).
       pausedWhileComposing(ySyncPlugin(options.fragment, options.sync)),
-      pausedWhileComposing(yCursorPlugin(options.awareness, { cursorBuilder: buildCursor, selectionBuilder: buildSelection })),
+      // The local cursor goes to the others once per frame, not once per transaction.
+      oncePerFrame(pausedWhileComposing(yCursorPlugin(options.awareness, { cursorBuilder: buildCursor, selectionBuilder: buildSelection }))),
       compositionPlugin(options.remoteUpdates),
       yUndoPlugin(),
       // Menus typed into the text (/, @, :name) take their keys before the keymaps do.
@@ -94,6 +97,7 @@ export const createEditor = (options: EditorOptions): EditorView => {
       pastePlugin(options.showNotice),
       taskItemsPlugin(),
       placeholderPlugin(options.placeholder ?? 'Start writing…'),
+      selectionBlocksPlugin(),
       wordCountPlugin(mounts.wordCount),
       toolbarPlugin(mounts.toolbar),
       presencePlugin(options.awareness, mounts.presence, options.presenceDecorator),

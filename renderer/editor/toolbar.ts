@@ -153,6 +153,7 @@ class ToolbarView {
   private readonly roving: RovingFocus
   // Text colour and highlight menus (./formatting/), after the buttons.
   private readonly colorMenus: ColorMenu[]
+  private frame: number | null = null
 
   constructor(
     private view: EditorView,
@@ -204,7 +205,7 @@ class ToolbarView {
       }
     }
     this.roving = new RovingFocus(container, () => controls)
-    this.update(view)
+    this.render()
   }
 
   private button(button: ToolbarButton): HTMLButtonElement {
@@ -239,11 +240,21 @@ class ToolbarView {
     if (now === focused || now === null || now === document.body) this.view.focus()
   }
 
+  /**
+   * Called on every transaction; the buttons are brought up to date once per animation frame
+   * (whether a command applies can take a walk over the document's blocks, a few per keystroke).
+   */
   update(view: EditorView): void {
     this.view = view
+    if (this.frame === null) this.frame = requestAnimationFrame(() => this.render())
+  }
+
+  private render(): void {
+    this.frame = null
+    const { view } = this
     const { state } = view
     const block = activeBlockType(state)
-    // Runs on every transaction, so the DOM is only written where something changed.
+    // Runs once a frame while the document changes, so the DOM is only written where something changed.
     const shown = this.blockTypes.some((type) => type.value === block) ? block : 'other'
     if (this.select.value !== shown) this.select.value = shown
     if (this.select.dataset.active !== block) this.select.dataset.active = block
@@ -263,6 +274,7 @@ class ToolbarView {
   }
 
   destroy(): void {
+    if (this.frame !== null) cancelAnimationFrame(this.frame)
     for (const menu of this.colorMenus) menu.destroy()
     this.roving.destroy()
     this.container.replaceChildren()

@@ -3,6 +3,9 @@ import { countWords } from '../../app/word-count'
 
 export const wordCountKey = new PluginKey<number>('word-count')
 
+// One formatter for every render: `toLocaleString` builds one per call, a cost on every keystroke.
+const wordCountFormat = new Intl.NumberFormat('en-US')
+
 /** Keeps the document's word count in plugin state and shows it in `output` (`[data-testid=word-count]`). */
 export const wordCountPlugin = (output: HTMLElement): Plugin<number> =>
   new Plugin({
@@ -16,7 +19,7 @@ export const wordCountPlugin = (output: HTMLElement): Plugin<number> =>
         const count = wordCountKey.getState(view.state) ?? 0
         if (output.dataset.words === String(count)) return
         output.dataset.words = String(count)
-        output.textContent = `${count.toLocaleString('en-US')} ${count === 1 ? 'word' : 'words'}`
+        output.textContent = `${wordCountFormat.format(count)} ${count === 1 ? 'word' : 'words'}`
       }
       render()
       return { update: render }

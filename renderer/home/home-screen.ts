@@ -143,12 +143,12 @@ export const showHomeScreen = (root: HTMLElement, bridge: PlatformBridge, profil
   )
   if (canHost) bridge.hosting.getState().then(showHosting, (error: unknown) => console.error('Ensemble: could not read the hosting state', error))
   root.replaceChildren(layout)
+  let closed = false
   mountOwnRelaySidebar(bridge, layout, recent.showTitles, newDocument).then(
-    (stop) => stops.push(stop),
+    (stop) => (closed ? stop() : stops.push(stop)),
     (error: unknown) => console.warn('Ensemble: the documents of this relay cannot be listed on the home screen', error)
   )
 
-  let closed = false
   const close = (): void => {
     if (closed) return
     closed = true

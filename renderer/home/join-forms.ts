@@ -29,7 +29,9 @@ export const joinLinkForm = (bridge: PlatformBridge) => {
         documentName: invite.doc,
         relayUrl: invite.relay,
         ...(invite.token === undefined ? {} : { token: invite.token }),
-        ...(invite.fingerprint === undefined ? {} : { fingerprint: invite.fingerprint })
+        ...(invite.fingerprint === undefined ? {} : { fingerprint: invite.fingerprint }),
+        ...(invite.also === undefined ? {} : { also: invite.also }),
+        ...(invite.alsoToken === undefined ? {} : { alsoToken: invite.alsoToken })
       })
     })
   })

@@ -46,7 +46,9 @@ export const createDesktopBridge = (api: EnsembleDesktopApi, page: DesktopPage):
           documentName: join.doc,
           local: false,
           ...(join.token === undefined ? {} : { token: join.token }),
-          ...(join.fingerprint === undefined ? {} : { fingerprint: join.fingerprint })
+          ...(join.fingerprint === undefined ? {} : { fingerprint: join.fingerprint }),
+          ...(join.also === undefined ? {} : { also: join.also }),
+          ...(join.alsoToken === undefined ? {} : { alsoToken: join.alsoToken })
         })
       }
       const request = parseWebClientUrl(page.location.href)
@@ -57,7 +59,9 @@ export const createDesktopBridge = (api: EnsembleDesktopApi, page: DesktopPage):
         documentName: request.documentName,
         local: !request.relayGiven,
         ...(request.token === null ? {} : { token: request.token }),
-        ...(request.fingerprint === null || !request.relayGiven ? {} : { fingerprint: request.fingerprint })
+        ...(request.fingerprint === null || !request.relayGiven ? {} : { fingerprint: request.fingerprint }),
+        ...(request.also === null || !request.relayGiven ? {} : { also: request.also }),
+        ...(request.alsoToken === null || !request.relayGiven ? {} : { alsoToken: request.alsoToken })
       })
     },
     openDocument: (name) => navigate(documentUrl(page.location.href, name)),
@@ -112,6 +116,7 @@ export const createDesktopBridge = (api: EnsembleDesktopApi, page: DesktopPage):
     hosting: desktopHosting(api),
     updates: api.updates,
     upstream: api.upstream,
+    embeddedRelay: { url: () => localRelayUrl(api) },
     discovery
   }
 }

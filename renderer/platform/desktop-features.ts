@@ -87,7 +87,9 @@ export const onDesktopCommand = (api: EnsembleDesktopApi, listener: (command: Pl
         documentName: request.doc,
         relayUrl: request.relay,
         ...(request.token === undefined ? {} : { token: request.token }),
-        ...(request.fingerprint === undefined ? {} : { fingerprint: request.fingerprint })
+        ...(request.fingerprint === undefined ? {} : { fingerprint: request.fingerprint }),
+        ...(request.also === undefined ? {} : { also: request.also }),
+        ...(request.alsoToken === undefined ? {} : { alsoToken: request.alsoToken })
       }
     })
   })

@@ -57,7 +57,9 @@ export const createWebBridge = (page: WebPage): PlatformBridge => {
         documentName: request.documentName,
         local: !request.relayGiven,
         ...(request.token === null ? {} : { token: request.token }),
-        ...(request.fingerprint === null ? {} : { fingerprint: request.fingerprint })
+        ...(request.fingerprint === null ? {} : { fingerprint: request.fingerprint }),
+        ...(request.also === null ? {} : { also: request.also }),
+        ...(request.alsoToken === null ? {} : { alsoToken: request.alsoToken })
       }
     },
     openDocument: async (name) => {
@@ -103,6 +105,7 @@ export const createWebBridge = (page: WebPage): PlatformBridge => {
     hosting: webHosting,
     updates: null,
     upstream: null,
+    embeddedRelay: null,
     discovery: createWebDiscovery(page)
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { documentUrl, parseWebClientUrl } from './web-url'
+import { addressUrl, documentUrl, parseWebClientUrl } from './web-url'
 
 describe('parseWebClientUrl', () => {
   it('reads doc, user and the token in the fragment; the relay is the page origin', () => {
@@ -10,8 +10,17 @@ describe('parseWebClientUrl', () => {
       token: 'abc.def',
       relayUrl: 'ws://relay.lan:4455',
       relayGiven: false,
-      fingerprint: null
+      fingerprint: null,
+      also: null,
+      alsoToken: null
     })
+  })
+
+  it('reads the continuation relay and its token from the fragment, and drops a token without a relay', () => {
+    const request = parseWebClientUrl('http://192.168.1.4:4455/?doc=notes#token=a.b.c&also=wss%3A%2F%2Frelay.example.com&alsoToken=d.e.f')
+    expect(request).toMatchObject({ also: 'wss://relay.example.com', alsoToken: 'd.e.f' })
+    expect(parseWebClientUrl('http://h/?doc=notes#alsoToken=d.e.f')).toMatchObject({ also: null, alsoToken: null })
+    expect(parseWebClientUrl('http://h/?doc=notes#also=https%3A%2F%2Fx').also).toBeNull()
   })
 
   it('keeps a well-formed certificate fingerprint from the fragment and drops a malformed one', () => {
@@ -46,5 +55,13 @@ describe('documentUrl', () => {
     expect(documentUrl('http://h:1/?doc=old&user=Ana&relay=ws://x:2#token=t', 'new one')).toBe(
       'http://h:1/?doc=new+one&relay=ws%3A%2F%2Fx%3A2#token=t'
     )
+  })
+})
+
+describe('addressUrl', () => {
+  it('puts the continuation relay and its token in the fragment, where parseWebClientUrl finds them', () => {
+    const url = addressUrl('http://h:1/', { documentName: 'notes', relayUrl: 'ws://192.168.1.4:4455', token: 'a.b.c', also: 'ws://c:2', alsoToken: 'd.e.f' }, 'ws://h:1')
+    expect(url).toBe('http://h:1/?doc=notes&relay=ws%3A%2F%2F192.168.1.4%3A4455#token=a.b.c&also=ws%3A%2F%2Fc%3A2&alsoToken=d.e.f')
+    expect(parseWebClientUrl(url)).toMatchObject({ relayUrl: 'ws://192.168.1.4:4455', token: 'a.b.c', also: 'ws://c:2', alsoToken: 'd.e.f' })
   })
 })

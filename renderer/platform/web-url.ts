@@ -17,6 +17,10 @@ export interface WebClientRequest {
   readonly token: string | null
   /** The LAN host's certificate fingerprint from the fragment's `fp=`, when the link carried one. */
   readonly fingerprint: string | null
+  /** The fragment's `also=`: the relay the session continues on if its host leaves (a bare ws(s) origin), or `null`. */
+  readonly also: string | null
+  /** The fragment's `alsoToken=`, a token for `also`; `null` without `also`. */
+  readonly alsoToken: string | null
   /** `ws(s)://host:port` of the relay: the page's own origin, or `?relay=` when given. */
   readonly relayUrl: string
   /** Whether `relayUrl` came from `?relay=` rather than from the page's origin. */
@@ -31,19 +35,25 @@ export const parseWebClientUrl = (href: string): WebClientRequest => {
   const user = url.searchParams.get('user')?.trim() ?? ''
   const fragment = new URLSearchParams(url.hash.replace(/^#/, ''))
   const relayParam = url.searchParams.get('relay')
-  const givenRelay = relayParam !== null && /^wss?:\/\/[^/?#]+$/.test(relayParam) ? relayParam : null
+  const givenRelay = isRelayOrigin(relayParam) ? relayParam : null
   const token = fragment.get('token')
   const fingerprint = fragment.get('fp')
+  const also = fragment.get('also')
+  const alsoToken = fragment.get('alsoToken')
   return {
     documentName: problem === null ? requested : null,
     documentProblem: problem,
     userName: user === '' ? null : user,
     token: token === null || token === '' ? null : token,
     fingerprint: fingerprint !== null && isCertificateFingerprint(fingerprint) ? fingerprint : null,
+    also: isRelayOrigin(also) ? also : null,
+    alsoToken: isRelayOrigin(also) && alsoToken !== null && alsoToken !== '' ? alsoToken : null,
     relayUrl: givenRelay ?? `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`,
     relayGiven: givenRelay !== null
   }
 }
+
+const isRelayOrigin = (text: string | null): text is string => text !== null && /^wss?:\/\/[^/?#]+$/.test(text)
 
 /** The web client URL of a document on the same relay as `current`, keeping `relay` and the token. */
 export const documentUrl = (current: string, documentName: string): string => {
@@ -68,6 +78,8 @@ export const addressUrl = (current: string, address: DocumentAddress, ownRelay: 
   const fragment = new URLSearchParams()
   if (address.token !== undefined) fragment.set('token', address.token)
   if (address.fingerprint !== undefined) fragment.set('fp', address.fingerprint)
+  if (address.also !== undefined) fragment.set('also', address.also)
+  if (address.alsoToken !== undefined) fragment.set('alsoToken', address.alsoToken)
   if ([...fragment].length > 0) next.hash = fragment.toString()
   return next.toString()
 }

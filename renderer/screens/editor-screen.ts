@@ -15,6 +15,7 @@ import { showSaveStatus } from '../session/save-status-view'
 import { PresenceColor } from '../session/presence-color'
 import { certificateNote } from '../session/certificate-note'
 import { openDocumentSession, type DocumentSession } from '../session/document-session'
+import { startHandover } from '../session/handover/start-handover'
 import { mountDocumentActions } from '../shell/document-actions'
 import { mountExportMenu } from '../transfer/export-menu'
 import { applyPendingImport } from '../transfer/import-report'
@@ -54,6 +55,7 @@ export const showEditorScreen = async (
       <span class="title-slot"></span>
       <span class="presence-slot"></span>
       <span class="status-slot"></span>
+      <span class="handover-slot"></span>
       <span class="save-slot"></span>
       <span class="storage-slot"></span>
       <span class="header-end"><span class="transfer-slot"></span><span class="actions-slot"></span></span>
@@ -88,6 +90,7 @@ export const showEditorScreen = async (
   const stopDenied = showAccessDenied(slot('.access-denied-slot'), session.connection, target)
   const stopStorageStatus = showStorageStatus(slot('.storage-slot'), session.storage, session.connection, showNotice)
   const stopSaveStatus = showSaveStatus(slot('.save-slot'), session.saves)
+  const stopHandover = startHandover(session, bridge, slot('.handover-slot'))
   // The profile can change while the document is open (Settings): peers see the new name at once.
   let currentProfile = profile
   let currentStatus: PresenceStatus = 'active'
@@ -125,7 +128,7 @@ export const showEditorScreen = async (
   // Open from the cache first when there is one, so the document never flashes empty;
   // the relay's state merges in whenever it arrives.
   const cache = await session.cacheLoaded
-  if (cache.problem !== null) showNotice(`Offline copy unavailable: ${cache.problem}.`)
+  if (cache.problem !== null) showNotice(t('header.offlineCopyUnavailable', { problem: cache.problem }))
   const note = certificateNote(target, window)
   if (note !== null) showNotice(note)
   // Collaboration first: an import is then the importer's first edit (an author, a version).
@@ -173,6 +176,7 @@ export const showEditorScreen = async (
       stopDenied()
       stopStorageStatus()
       stopSaveStatus()
+      stopHandover()
       documents.stop()
       view.destroy()
       session.destroy()

@@ -16,7 +16,8 @@ export interface TitleField {
  * The document's title, edited in place in the header (`[data-testid=document-name]`, a one-line
  * text box, `data-document` = the document's name). It shows the title kept in the Y.Doc
  * (`app/document-title.ts`), or the document's name when there is none. Enter or leaving the field
- * keeps what was typed; Escape puts back what was there; an empty title means the name again.
+ * keeps what was typed; Escape puts back the title as it is now; an empty title means the name
+ * again.
  * `done` gives the focus back (to the document) after Enter or Escape. Where the page may only
  * view (`canEdit` false) the title cannot be changed.
  */
@@ -31,7 +32,6 @@ export const titleField = (doc: Y.Doc, documentName: string, options: { canEdit(
   element.spellcheck = false
   element.tabIndex = 0
   const listeners = new Set<(title: string) => void>()
-  let before = ''
   const current = (): string => displayTitle(doc, documentName)
   const render = (): void => {
     const title = current()
@@ -41,12 +41,14 @@ export const titleField = (doc: Y.Doc, documentName: string, options: { canEdit(
     attachTooltip(element, options.canEdit() ? t('header.titleHint') : title)
     for (const listener of listeners) listener(title)
   }
+  // Escape leaves without keeping anything, even a title someone else set meanwhile stays.
+  let reverting = false
   const commit = (): void => {
-    if (options.canEdit()) setDocumentTitle(doc, element.textContent ?? '', documentName)
+    if (options.canEdit() && !reverting) setDocumentTitle(doc, element.textContent ?? '', documentName)
+    reverting = false
     element.textContent = current()
   }
   element.addEventListener('focus', () => {
-    before = element.textContent ?? ''
     // Whether this page may edit can have changed since (the relay told the role on connecting).
     const editable = options.canEdit() ? 'plaintext-only' : 'false'
     if (element.contentEditable !== editable) element.contentEditable = editable
@@ -64,7 +66,7 @@ export const titleField = (doc: Y.Doc, documentName: string, options: { canEdit(
       options.done()
     } else if (event.key === 'Escape') {
       event.preventDefault()
-      element.textContent = before
+      reverting = true
       element.blur()
       options.done()
     }

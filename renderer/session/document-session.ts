@@ -1,18 +1,20 @@
 import { WebsocketProvider } from 'y-websocket'
-import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import type { DocumentTarget } from '../../app/bridge'
 import { createDocumentDoc, documentFragmentName } from '../../app/document'
 import { storedAcksParam } from '../../app/protocol'
 import type { AwarenessUser } from '../../app/presence'
+import { BatchedIndexeddbPersistence } from './batched-indexeddb'
 import { ConnectionMonitor, type NetworkEvents } from './connection-monitor'
 import { relayAccessCheck } from './relay-access-check'
 import { RelayStorageStatus } from './relay-storage-status'
 import { SaveTracker } from './save-tracker'
 import { RemoteUpdateGate } from './remote-update-gate'
+import { retargetProvider } from './handover/retarget-provider'
 
 /** One open document: its Y.Doc, the offline cache, the relay connection and its monitor. */
 export interface DocumentSession {
+  /** Where the document is synced now: the target it was opened with, until `moveTo`. */
   readonly target: DocumentTarget
   readonly doc: Y.Doc
   readonly fragment: Y.XmlFragment
@@ -28,6 +30,12 @@ export interface DocumentSession {
   readonly cacheLoaded: Promise<{ cached: boolean; problem: string | null }>
   /** Publishes how this user appears to the others in the document. */
   setUser(user: AwarenessUser): void
+  /**
+   * Syncs the same Y.Doc with the same document on another relay from now on (a host hand-over,
+   * `handover/`): the editor, its caret and undo history stay, and the new relay's sync exchanges
+   * by state vector whatever each side lacks, so every edit the old relay never confirmed reaches it.
+   */
+  moveTo(next: DocumentTarget): void
   destroy(): void
 }
 
@@ -49,17 +57,23 @@ export const openDocumentSession = (target: DocumentTarget, network: NetworkEven
     params: { ...(target.token === undefined ? {} : { token: target.token }), [storedAcksParam]: '1' },
     WebSocketPolyfill: saves.countingWebSocket(),
     // The monitor owns reconnection: backoff with jitter, and no retry after 4401/4403.
-    shouldReconnect: () => false
+    shouldReconnect: () => false,
+    // No BroadcastChannel between tabs of one browser: each tab has the relay, and the channel
+    // made every update cost a postMessage here and a second apply in every other tab.
+    disableBc: true
   })
   // A refused WebSocket upgrade reaches the page as 1006 only; the relay's access check says why.
-  const connection = new ConnectionMonitor(provider, { network, checkAccess: relayAccessCheck(target) })
+  let current = target
+  const connection = new ConnectionMonitor(provider, { network, checkAccess: () => relayAccessCheck(current)() })
   const storage = new RelayStorageStatus(provider)
   saves.bind(provider)
   const remoteUpdates = new RemoteUpdateGate(provider)
   const cache = openCache(`ensemble:${target.relayUrl}/${target.documentName}`, doc)
   connection.connect()
   return {
-    target,
+    get target() {
+      return current
+    },
     doc,
     fragment,
     provider,
@@ -69,6 +83,12 @@ export const openDocumentSession = (target: DocumentTarget, network: NetworkEven
     remoteUpdates,
     cacheLoaded: cache.loaded,
     setUser: (user) => provider.awareness.setLocalStateField('user', user),
+    moveTo: (next) => {
+      current = next
+      retargetProvider(provider, next)
+      saves.relayChanged()
+      connection.connect()
+    },
     destroy: () => {
       connection.destroy()
       storage.destroy()
@@ -84,10 +104,10 @@ export const openDocumentSession = (target: DocumentTarget, network: NetworkEven
 const openCache = (
   name: string,
   doc: Y.Doc
-): { persistence: IndexeddbPersistence | null; loaded: DocumentSession['cacheLoaded'] } => {
-  let persistence: IndexeddbPersistence
+): { persistence: BatchedIndexeddbPersistence | null; loaded: DocumentSession['cacheLoaded'] } => {
+  let persistence: BatchedIndexeddbPersistence
   try {
-    persistence = new IndexeddbPersistence(name, doc)
+    persistence = new BatchedIndexeddbPersistence(name, doc)
   } catch (error) {
     return { persistence: null, loaded: Promise.resolve({ cached: false, problem: cacheProblem(error) }) }
   }

@@ -2,19 +2,45 @@ import type { SaveState, SaveTracker } from './save-tracker'
 
 /**
  * Shows in `element` (`[data-testid=save-status]`, `data-state` saved|pending|unconfirmed) whether
- * this window's changes are stored on the relay, and asks before the page is left while some are
- * not (`beforeunload`; the desktop app turns that into its own dialog).
+ * this window's changes are stored on the relay (pending: a change has waited for the relay's
+ * confirmation for over `pendingShownAfterMs`), and asks before the page is left while some are
+ * not (`beforeunload`, at once; the desktop app turns that into its own dialog).
  */
 export const showSaveStatus = (element: HTMLElement, saves: SaveTracker, page: Window = window): (() => void) => {
   element.dataset.testid = 'save-status'
   element.classList.add('save-status')
   element.setAttribute('role', 'status')
   element.setAttribute('aria-live', 'polite')
-  const render = (state: SaveState): void => {
-    element.dataset.state = !state.confirmed ? 'unconfirmed' : state.pending === 0 ? 'saved' : 'pending'
-    element.dataset.pending = String(state.pending)
-    element.textContent = describe(state)
-    element.title = explain(state)
+  // Every keystroke changes the state twice (sent, then stored a few milliseconds later). Shown as
+  // it came, the line would flicker at every keystroke, and every change of it costs a frame of
+  // the whole page (in a long document, a frame of many blocks): so a change is shown as pending
+  // only once it has waited `pendingShownAfterMs`, the line is written at most once per frame, and
+  // only what differs.
+  let frame: number | null = null
+  let pendingTimer: number | null = null
+  const write = (state: SaveState): void => {
+    const shown = { state: stateName(state), pending: String(state.pending), text: describe(state), title: explain(state) }
+    if (element.dataset.state !== shown.state) element.dataset.state = shown.state
+    if (element.dataset.pending !== shown.pending) element.dataset.pending = shown.pending
+    if (element.textContent !== shown.text) element.textContent = shown.text
+    if (element.title !== shown.title) element.title = shown.title
+  }
+  const render = (): void => {
+    frame = null
+    const state = saves.state
+    if (stateName(state) === 'pending' && element.dataset.state === 'saved') {
+      pendingTimer ??= page.setTimeout(() => {
+        pendingTimer = null
+        write(saves.state)
+      }, pendingShownAfterMs)
+      return
+    }
+    if (pendingTimer !== null) page.clearTimeout(pendingTimer)
+    pendingTimer = null
+    write(state)
+  }
+  const scheduleRender = (): void => {
+    frame ??= page.requestAnimationFrame(render)
   }
   const onBeforeUnload = (event: BeforeUnloadEvent): void => {
     if (saves.state.pending === 0) return
@@ -22,14 +48,22 @@ export const showSaveStatus = (element: HTMLElement, saves: SaveTracker, page: W
     event.preventDefault()
     event.returnValue = ''
   }
-  saves.on('change', render)
+  saves.on('change', scheduleRender)
   page.addEventListener('beforeunload', onBeforeUnload)
-  render(saves.state)
+  write(saves.state)
   return () => {
-    saves.off('change', render)
+    if (frame !== null) page.cancelAnimationFrame(frame)
+    if (pendingTimer !== null) page.clearTimeout(pendingTimer)
+    saves.off('change', scheduleRender)
     page.removeEventListener('beforeunload', onBeforeUnload)
   }
 }
+
+/** How long a change may wait for the relay's confirmation before the line says it is pending. */
+export const pendingShownAfterMs = 1000
+
+const stateName = (state: SaveState): 'unconfirmed' | 'saved' | 'pending' =>
+  !state.confirmed ? 'unconfirmed' : state.pending === 0 ? 'saved' : 'pending'
 
 const describe = (state: SaveState): string => {
   if (!state.confirmed) return 'Sent to the relay'

@@ -76,6 +76,17 @@ export class SaveTracker extends ObservableV2<{ change: (state: SaveState) => vo
     }
   }
 
+  /**
+   * The session moved to another relay (a host hand-over), which has confirmed none of it: until it
+   * acknowledges the sync step 2 that carries whatever it lacks, the document counts as one more
+   * change not yet on the relay, besides those the old relay never confirmed.
+   */
+  relayChanged(): void {
+    this.acknowledgedOnce = false
+    this.changes.push(null)
+    this.emit('change', [this.state])
+  }
+
   override destroy(): void {
     clearTimeout(this.silenceTimer)
     this.doc.off('update', this.onUpdate)

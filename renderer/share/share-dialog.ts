@@ -105,7 +105,7 @@ const runningSession = (
     state.relays.length === 0 ? 'This computer has no network address others can reach.' : `Reachable at ${state.relays.join(', ')}.`
   const invite = part(element, '.session-invite')
   if (target === null) invite.textContent = 'Open a document and choose Share to invite people to it.'
-  else if (sharedByLan) invite.append(invitePanel(bridge.hosting, target.documentName).element)
+  else if (sharedByLan) invite.append(invitePanel(bridge.hosting, target.documentName, bridge.upstream).element)
   else invite.textContent = `“${target.documentName}” is on ${target.relayUrl}, not on this computer, so this session cannot share it; send its link above.`
   const stop = part<HTMLButtonElement>(element, '[data-testid=stop-hosting]')
   stop.addEventListener('click', () => {

@@ -22,7 +22,8 @@ export interface MountedSidebar {
  * Puts the documents sidebar into `slot` and its show/hide button into `toggleSlot`. `layout` gets
  * `data-sidebar=open|closed`, which the stylesheet lays out by. Open or closed is remembered; the
  * first time it is open where the window is wide. Mod+\ toggles it; Escape closes it where it lies
- * over the page (a narrow window). Showing it puts the focus in its search field.
+ * over the page (a narrow window). Showing it puts the focus in its search field; it lists afresh
+ * when it is shown and when the window comes back into focus.
  */
 export const mountSidebar = (layout: HTMLElement, slot: HTMLElement, toggleSlot: HTMLElement, options: DocumentsSidebarOptions): MountedSidebar => {
   const sidebar = new DocumentsSidebar(options)
@@ -59,13 +60,19 @@ export const mountSidebar = (layout: HTMLElement, slot: HTMLElement, toggleSlot:
       toggle.focus()
     }
   }
+  // Someone may have made or renamed a document meanwhile.
+  const onFocus = (): void => {
+    if (open) void sidebar.refresh()
+  }
   document.addEventListener('keydown', onKey)
+  window.addEventListener('focus', onFocus)
   show(open, false)
   return {
     sidebar,
     toggle,
     destroy: () => {
       document.removeEventListener('keydown', onKey)
+      window.removeEventListener('focus', onFocus)
       sidebar.element.remove()
       toggle.remove()
     }

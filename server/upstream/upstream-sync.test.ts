@@ -7,6 +7,7 @@ import { cleanupAfterEach } from '../testing/cleanup'
 import { connectClient, startEnsembleRelay, waitFor, waitForConvergence, whenSynced, type TestClient } from '../testing/harness'
 import { startTcpBalancer } from '../testing/relay-process'
 import { startTypists, tokensIn } from '../testing/typists'
+import { readContinuation } from '../../app/session-continuation'
 import { UpstreamSync } from './upstream-sync'
 
 describe('relay-to-relay sync', () => {
@@ -85,6 +86,31 @@ describe('relay-to-relay sync', () => {
     expect([...tokensIn(freshThere.text.toString())].sort()).toEqual(expected)
     console.log(`upstream sync: ${typists.typed.length + 1} tokens from two relays (${whilePartitioned} by the end of the partition), none lost on either`)
   }, 60_000)
+
+  it('names the other relay in the document as where its session continues, on both relays, until unlinked', async () => {
+    const hosted = await startEnsembleRelay({})
+    cleanup.push(() => hosted.close())
+    const upstream = new UpstreamSync([['notes', { relayUrl: hosted.url, document: 'team/notes' }]])
+    const local = await startEnsembleRelay({ extensions: [upstream] })
+    cleanup.push(() => local.close())
+    const continuation = { relayUrl: hosted.url, documentName: 'team/notes' }
+
+    const guest = client(local.url, 'notes')
+    const there = client(hosted.url, 'team/notes')
+    await Promise.all([whenSynced(guest), whenSynced(there)])
+    await waitFor(() => readContinuation(guest.doc)?.documentName === 'team/notes', 'a guest of the local relay to learn the continuation')
+    expect(readContinuation(guest.doc)).toEqual(continuation)
+    await waitFor(() => readContinuation(there.doc) !== null, 'the hosted copy to name it too')
+
+    // Linking again (a relay restart hands the same links over) writes nothing new.
+    const before = Y.encodeStateVector(guest.doc)
+    upstream.link('notes', { relayUrl: hosted.url, document: 'team/notes' })
+    await waitFor(() => local.health().dependencies.upstream?.ok === true, 'the new link to sync')
+    expect(Y.encodeStateVector(guest.doc)).toEqual(before)
+
+    upstream.unlink('notes')
+    await waitFor(() => readContinuation(guest.doc) === null, 'the continuation to be withdrawn once the link ends')
+  })
 
   it('refuses a link that is not a WebSocket address', () => {
     expect(() => new UpstreamSync([['notes', { relayUrl: 'https://relay.example.org', document: 'notes' }]])).toThrow(

@@ -4,6 +4,7 @@ import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { createDocumentDoc } from '../../app/document'
+import { publishContinuation, readContinuation, type Continuation } from '../../app/session-continuation'
 import type { DependencyHealth, ExtensionContext, RelayExtension, RoomHandle } from '../extension'
 
 /** Where a document of this relay is also kept: a document on another relay. */
@@ -66,6 +67,29 @@ class Replica {
     return this.offlineSince === null && this.provider.synced
   }
 
+  /**
+   * Makes the document name the other relay as where its session continues (or, with `null`,
+   * stops naming it): guests of a LAN session of this relay move there if it goes away
+   * (`app/session-continuation.ts`). Written to the mirror and applied to the room, so it is
+   * stored, sent to this relay's connections and on to the other relay.
+   */
+  publishContinuation(continuation: Continuation | null): void {
+    const before = Y.encodeStateVector(this.mirror)
+    if (!publishContinuation(this.mirror, continuation, localOrigin)) return
+    this.room.applyUpstreamUpdate(Y.encodeStateAsUpdate(this.mirror, before))
+  }
+
+  /** The continuation this link stands for: the document on the other relay. */
+  get continuation(): Continuation {
+    return { relayUrl: this.link.relayUrl, documentName: this.link.document }
+  }
+
+  /** Whether the document names this link as where it continues (and not, since, another one). */
+  get namesContinuation(): boolean {
+    const named = readContinuation(this.mirror)
+    return named?.relayUrl === this.link.relayUrl && named.documentName === this.link.document
+  }
+
   /** A change of the room's document (a connection's edit, an import, another instance's): on to the other relay. */
   localChange(update: Uint8Array): void {
     Y.applyUpdate(this.mirror, update, localOrigin)
@@ -122,7 +146,7 @@ export class UpstreamSync implements RelayExtension {
   /** Keeps `name` also on `link` from now on (replacing an earlier link of it). */
   link(name: string, link: UpstreamLink): void {
     const checked = checkLink(link)
-    this.unlink(name)
+    this.stop(name)
     this.links.set(name, checked)
     if (this.context !== null) this.keep(name)
   }
@@ -136,7 +160,7 @@ export class UpstreamSync implements RelayExtension {
       (room) => {
         if (this.links.get(name) !== link || this.replicas.get(name)?.room === room || link === undefined) return
         this.replicas.get(name)?.destroy()
-        this.replicas.set(name, new Replica(room, link, this.logger, this.WebSocketClass))
+        this.startReplica(room, link)
       },
       (error: unknown) => this.logger.error({ room: name, err: error }, 'a linked document could not be loaded; it is tried again')
     )
@@ -144,6 +168,12 @@ export class UpstreamSync implements RelayExtension {
 
   /** Stops keeping `name` on another relay; what is there stays there. */
   unlink(name: string): void {
+    const replica = this.replicas.get(name)
+    if (replica?.namesContinuation === true) replica.publishContinuation(null)
+    this.stop(name)
+  }
+
+  private stop(name: string): void {
     this.links.delete(name)
     this.replicas.get(name)?.destroy()
     this.replicas.delete(name)
@@ -155,7 +185,13 @@ export class UpstreamSync implements RelayExtension {
     const link = this.links.get(room.name)
     if (link === undefined) return
     this.replicas.get(room.name)?.destroy()
-    this.replicas.set(room.name, new Replica(room, link, this.logger, this.WebSocketClass))
+    this.startReplica(room, link)
+  }
+
+  private startReplica(room: RoomHandle, link: UpstreamLink): void {
+    const replica = new Replica(room, link, this.logger, this.WebSocketClass)
+    this.replicas.set(room.name, replica)
+    replica.publishContinuation(replica.continuation)
   }
 
   onChange(room: RoomHandle, update: Uint8Array): void {

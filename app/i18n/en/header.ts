@@ -5,5 +5,6 @@ export const headerEn = {
   'header.windowTitle': '{{title}} — Ensemble',
   'header.home': 'Home',
   'header.share': 'Share',
+  'header.offlineCopyUnavailable': 'Offline copy unavailable: {{problem}}.',
   'header.settings': 'Settings'
 } as const

@@ -7,5 +7,6 @@ export const headerZhCn: Translation<typeof headerEn> = {
   'header.windowTitle': '{{title}} — Ensemble',
   'header.home': '首页',
   'header.share': '共享',
+  'header.offlineCopyUnavailable': '离线副本不可用：{{problem}}。',
   'header.settings': '设置'
 }

@@ -1,6 +1,6 @@
 import { keymap } from 'prosemirror-keymap'
 import type { Node } from 'prosemirror-model'
-import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state'
+import { Plugin, PluginKey, type Transaction } from 'prosemirror-state'
 import { tableEditing } from 'prosemirror-tables'
 import { ySyncPluginKey } from 'y-prosemirror'
 import { collaborativeColumnResizing } from './collaborative-resizing'
@@ -42,7 +42,7 @@ const emptyTableCleanup = (): Plugin =>
     key: cleanupKey,
     appendTransaction: (transactions, _old, state) => {
       if (!transactions.some((tr) => tr.docChanged)) return null
-      const empty = emptyTables(state)
+      const empty = emptyTables(state.doc, changedRanges(transactions))
       if (empty.length === 0) return null
       const tr = state.tr
       for (const { pos, node } of empty.reverse()) tr.delete(pos, pos + node.nodeSize)
@@ -50,16 +50,35 @@ const emptyTableCleanup = (): Plugin =>
     }
   })
 
-const emptyTables = (state: EditorState): Array<{ pos: number; node: Node }> => {
-  const found: Array<{ pos: number; node: Node }> = []
-  state.doc.descendants((node, pos) => {
-    if (node.type.spec.tableRole !== 'table') return true
-    let cells = 0
-    node.forEach((row) => (cells += row.childCount))
-    if (cells === 0) found.push({ pos, node })
-    return false
-  })
-  return found
+/**
+ * The ranges of the final document that `transactions` changed, one past each end: a table can
+ * only lose its last cell where a step touched it, so only there is it looked for (a whole
+ * document's walk on every keystroke costs too much in a long one).
+ */
+const changedRanges = (transactions: readonly Transaction[]): Array<{ from: number; to: number }> => {
+  let ranges: Array<{ from: number; to: number }> = []
+  for (const tr of transactions) {
+    for (const map of tr.mapping.maps) {
+      ranges = ranges.map(({ from, to }) => ({ from: map.map(from, -1), to: map.map(to, 1) }))
+      map.forEach((_oldStart, _oldEnd, newStart, newEnd) => ranges.push({ from: newStart, to: newEnd }))
+    }
+  }
+  return ranges
+}
+
+const emptyTables = (doc: Node, ranges: ReadonlyArray<{ from: number; to: number }>): Array<{ pos: number; node: Node }> => {
+  const found = new Map<number, Node>()
+  for (const { from, to } of ranges) {
+    doc.nodesBetween(Math.max(0, from - 1), Math.min(doc.content.size, to + 1), (node, pos) => {
+      if (node.isTextblock) return false
+      if (node.type.spec.tableRole !== 'table') return true
+      let cells = 0
+      node.forEach((row) => (cells += row.childCount))
+      if (cells === 0) found.set(pos, node)
+      return false
+    })
+  }
+  return [...found].sort((a, b) => a[0] - b[0]).map(([pos, node]) => ({ pos, node }))
 }
 
 /** Tab and Shift-Tab between cells (Tab in the last cell adds a row); the shortcut that inserts a table. */
