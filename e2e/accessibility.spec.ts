@@ -47,6 +47,7 @@ test('the toolbar is one tab stop, reached with Alt+F10 and walked with the arro
   expect((await focused(page)).command).toBe('bold')
   await page.keyboard.press('End')
   expect((await focused(page)).command).toBe('suggesting')
+  // The Editing / Suggesting switch is last; ArrowLeft goes to the control before it.
   await page.keyboard.press('ArrowLeft')
   expect((await focused(page)).command).toBe('table')
   await page.keyboard.press('Home')
