@@ -1,3 +1,7 @@
+import { chatEn } from './en/chat'
+import { commentsEn } from './en/comments'
+import { historyEn } from './en/history'
+import { panelsEn } from './en/panels'
 import { savingEn } from './en/saving'
 import { settingsEn } from './en/settings'
 
@@ -8,4 +12,6 @@ import { settingsEn } from './en/settings'
  * its translation under `zh-CN/`, typed `Translation<typeof areaEn>`, so the type checker names a
  * missing key.
  */
-export const messagesEn = { ...settingsEn, ...savingEn } as const
+export const messagesEn = {
+  ...chatEn, ...commentsEn, ...historyEn, ...panelsEn, ...savingEn, ...settingsEn
+} as const

@@ -1,6 +1,12 @@
 import type { Messages } from './messages'
+import { chatZhCn } from './zh-CN/chat'
+import { commentsZhCn } from './zh-CN/comments'
+import { historyZhCn } from './zh-CN/history'
+import { panelsZhCn } from './zh-CN/panels'
 import { savingZhCn } from './zh-CN/saving'
 import { settingsZhCn } from './zh-CN/settings'
 
 /** Simplified Chinese: every key of `messages-en.ts` (counted messages need only `_other`). */
-export const messagesZhCn: Messages = { ...settingsZhCn, ...savingZhCn }
+export const messagesZhCn: Messages = {
+  ...chatZhCn, ...commentsZhCn, ...historyZhCn, ...panelsZhCn, ...savingZhCn, ...settingsZhCn
+}
