@@ -3,6 +3,7 @@ import { commentsEn } from './en/comments'
 import { historyEn } from './en/history'
 import { panelsEn } from './en/panels'
 import { savingEn } from './en/saving'
+import { sessionEn } from './en/session'
 import { settingsEn } from './en/settings'
 
 /**
@@ -13,5 +14,5 @@ import { settingsEn } from './en/settings'
  * missing key.
  */
 export const messagesEn = {
-  ...chatEn, ...commentsEn, ...historyEn, ...panelsEn, ...savingEn, ...settingsEn
+  ...chatEn, ...commentsEn, ...historyEn, ...panelsEn, ...savingEn, ...sessionEn, ...settingsEn
 } as const

@@ -4,9 +4,10 @@ import { commentsZhCn } from './zh-CN/comments'
 import { historyZhCn } from './zh-CN/history'
 import { panelsZhCn } from './zh-CN/panels'
 import { savingZhCn } from './zh-CN/saving'
+import { sessionZhCn } from './zh-CN/session'
 import { settingsZhCn } from './zh-CN/settings'
 
 /** Simplified Chinese: every key of `messages-en.ts` (counted messages need only `_other`). */
 export const messagesZhCn: Messages = {
-  ...chatZhCn, ...commentsZhCn, ...historyZhCn, ...panelsZhCn, ...savingZhCn, ...settingsZhCn
+  ...chatZhCn, ...commentsZhCn, ...historyZhCn, ...panelsZhCn, ...savingZhCn, ...sessionZhCn, ...settingsZhCn
 }

@@ -10,6 +10,7 @@ import { relayAccessCheck } from './relay-access-check'
 import { RelayStorageStatus } from './relay-storage-status'
 import { SaveTracker } from './save-tracker'
 import { RemoteUpdateGate } from './remote-update-gate'
+import { t } from '../../app/i18n/translate'
 
 /** One open document: its Y.Doc, the offline cache, the relay connection and its monitor. */
 export interface DocumentSession {
@@ -111,5 +112,4 @@ const openCache = (
 }
 
 const cacheProblem = (error: unknown): string =>
-  `the offline cache (IndexedDB) is not available (${error instanceof Error ? error.message : String(error)}); ` +
-  'edits are kept only while this page is open and connected'
+  t('save.noOfflineCache', { reason: error instanceof Error ? error.message : String(error) })
