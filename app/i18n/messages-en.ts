@@ -1,10 +1,12 @@
 import { chatEn } from './en/chat'
 import { commentsEn } from './en/comments'
+import { dialogsEn } from './en/dialogs'
 import { historyEn } from './en/history'
 import { panelsEn } from './en/panels'
 import { savingEn } from './en/saving'
 import { sessionEn } from './en/session'
 import { settingsEn } from './en/settings'
+import { shareEn } from './en/share'
 
 /**
  * Every English string the app shows, by key, gathered from one file per area under `en/`. Keys
@@ -14,5 +16,5 @@ import { settingsEn } from './en/settings'
  * missing key.
  */
 export const messagesEn = {
-  ...chatEn, ...commentsEn, ...historyEn, ...panelsEn, ...savingEn, ...sessionEn, ...settingsEn
+  ...chatEn, ...commentsEn, ...dialogsEn, ...historyEn, ...panelsEn, ...savingEn, ...sessionEn, ...settingsEn, ...shareEn
 } as const

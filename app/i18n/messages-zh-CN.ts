@@ -1,13 +1,15 @@
 import type { Messages } from './messages'
 import { chatZhCn } from './zh-CN/chat'
 import { commentsZhCn } from './zh-CN/comments'
+import { dialogsZhCn } from './zh-CN/dialogs'
 import { historyZhCn } from './zh-CN/history'
 import { panelsZhCn } from './zh-CN/panels'
 import { savingZhCn } from './zh-CN/saving'
 import { sessionZhCn } from './zh-CN/session'
 import { settingsZhCn } from './zh-CN/settings'
+import { shareZhCn } from './zh-CN/share'
 
 /** Simplified Chinese: every key of `messages-en.ts` (counted messages need only `_other`). */
 export const messagesZhCn: Messages = {
-  ...chatZhCn, ...commentsZhCn, ...historyZhCn, ...panelsZhCn, ...savingZhCn, ...sessionZhCn, ...settingsZhCn
+  ...chatZhCn, ...commentsZhCn, ...dialogsZhCn, ...historyZhCn, ...panelsZhCn, ...savingZhCn, ...sessionZhCn, ...settingsZhCn, ...shareZhCn
 }
