@@ -7,6 +7,7 @@ import { ImportError, type ImportResult } from './import-result'
 import { documentToMarkdown } from './markdown-export'
 import { markdownToDocument } from './markdown-import'
 import { documentToPlainText } from './plain-text'
+import { t } from '../i18n/translate'
 
 /** Writes `doc` in `format`; `dom` is needed for HTML only. */
 export const exportDocument = (doc: Node, format: ExportFormat, options: { readonly dom: HtmlDom; readonly title: string }): string => {
@@ -27,7 +28,7 @@ export const exportDocument = (doc: Node, format: ExportFormat, options: { reado
 export const importDocument = (text: string, format: ImportFormat, options: { readonly dom: HtmlDom }): ImportResult => {
   // A NUL character never occurs in Markdown or HTML, and always in the binary files people pick by mistake.
   if (text.includes('\u0000')) {
-    throw new ImportError(`the file is not ${format === 'md' ? 'Markdown' : 'HTML'} text (it holds binary data); pick a .md or .html file`)
+    throw new ImportError(t('import.binary', { format: t(`format.${format}`) }))
   }
   return format === 'md' ? markdownToDocument(text) : htmlToDocument(text, options)
 }

@@ -7,6 +7,7 @@ import { savingEn } from './en/saving'
 import { sessionEn } from './en/session'
 import { settingsEn } from './en/settings'
 import { shareEn } from './en/share'
+import { transferEn } from './en/transfer'
 
 /**
  * Every English string the app shows, by key, gathered from one file per area under `en/`. Keys
@@ -16,5 +17,5 @@ import { shareEn } from './en/share'
  * missing key.
  */
 export const messagesEn = {
-  ...chatEn, ...commentsEn, ...dialogsEn, ...historyEn, ...panelsEn, ...savingEn, ...sessionEn, ...settingsEn, ...shareEn
+  ...chatEn, ...commentsEn, ...dialogsEn, ...historyEn, ...panelsEn, ...savingEn, ...sessionEn, ...settingsEn, ...shareEn, ...transferEn
 } as const

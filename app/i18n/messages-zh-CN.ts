@@ -8,8 +8,9 @@ import { savingZhCn } from './zh-CN/saving'
 import { sessionZhCn } from './zh-CN/session'
 import { settingsZhCn } from './zh-CN/settings'
 import { shareZhCn } from './zh-CN/share'
+import { transferZhCn } from './zh-CN/transfer'
 
 /** Simplified Chinese: every key of `messages-en.ts` (counted messages need only `_other`). */
 export const messagesZhCn: Messages = {
-  ...chatZhCn, ...commentsZhCn, ...dialogsZhCn, ...historyZhCn, ...panelsZhCn, ...savingZhCn, ...sessionZhCn, ...settingsZhCn, ...shareZhCn
+  ...chatZhCn, ...commentsZhCn, ...dialogsZhCn, ...historyZhCn, ...panelsZhCn, ...savingZhCn, ...sessionZhCn, ...settingsZhCn, ...shareZhCn, ...transferZhCn
 }

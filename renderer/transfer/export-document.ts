@@ -5,6 +5,7 @@ import { exportLossNotice } from '../../app/convert/export-losses'
 import { formatInfo, type ExportFormat } from '../../app/convert/formats'
 import type { ShowNotice } from '../editor/notices'
 import { browserDom } from './browser-dom'
+import { t } from '../../app/i18n/translate'
 
 /** What the user can export a document as: the converted formats and PDF. */
 export type ExportChoice = ExportFormat | 'pdf'
@@ -31,14 +32,14 @@ export const exportView = async (
 ): Promise<void> => {
   if (choice === 'pdf') {
     const result = await bridge.transfer.exportPdf(documentName)
-    if (result.outcome === 'saved') showNotice(`Saved the PDF as ${result.path}.`)
+    if (result.outcome === 'saved') showNotice(t('export.savedPdf', { path: result.path }))
     return
   }
   const text = exportDocument(view.state.doc, choice, { dom: browserDom, title: documentName })
   const fileName = `${documentName.split('/').at(-1)}.${formatInfo[choice].extension}`
   download(new Blob([text], { type: formatInfo[choice].mimeType }), fileName)
   const lost = exportLossNotice(view.state.doc, choice)
-  if (lost !== null) showNotice(`Exported ${fileName}. ${lost}`)
+  if (lost !== null) showNotice(t('export.exported', { fileName, lost }))
 }
 
 const download = (blob: Blob, fileName: string): void => {
