@@ -1,6 +1,7 @@
 import { chatEn } from './en/chat'
 import { commentsEn } from './en/comments'
 import { dialogsEn } from './en/dialogs'
+import { editorEn } from './en/editor'
 import { historyEn } from './en/history'
 import { panelsEn } from './en/panels'
 import { savingEn } from './en/saving'
@@ -17,5 +18,5 @@ import { transferEn } from './en/transfer'
  * missing key.
  */
 export const messagesEn = {
-  ...chatEn, ...commentsEn, ...dialogsEn, ...historyEn, ...panelsEn, ...savingEn, ...sessionEn, ...settingsEn, ...shareEn, ...transferEn
+  ...chatEn, ...commentsEn, ...dialogsEn, ...editorEn, ...historyEn, ...panelsEn, ...savingEn, ...sessionEn, ...settingsEn, ...shareEn, ...transferEn
 } as const

@@ -2,6 +2,7 @@ import type { Messages } from './messages'
 import { chatZhCn } from './zh-CN/chat'
 import { commentsZhCn } from './zh-CN/comments'
 import { dialogsZhCn } from './zh-CN/dialogs'
+import { editorZhCn } from './zh-CN/editor'
 import { historyZhCn } from './zh-CN/history'
 import { panelsZhCn } from './zh-CN/panels'
 import { savingZhCn } from './zh-CN/saving'
@@ -12,5 +13,5 @@ import { transferZhCn } from './zh-CN/transfer'
 
 /** Simplified Chinese: every key of `messages-en.ts` (counted messages need only `_other`). */
 export const messagesZhCn: Messages = {
-  ...chatZhCn, ...commentsZhCn, ...dialogsZhCn, ...historyZhCn, ...panelsZhCn, ...savingZhCn, ...sessionZhCn, ...settingsZhCn, ...shareZhCn, ...transferZhCn
+  ...chatZhCn, ...commentsZhCn, ...dialogsZhCn, ...editorZhCn, ...historyZhCn, ...panelsZhCn, ...savingZhCn, ...sessionZhCn, ...settingsZhCn, ...shareZhCn, ...transferZhCn
 }

@@ -27,6 +27,7 @@ import { findPlugins } from './find'
 import { mentionPlugins, type DocumentDirectory } from './mentions'
 import { slashMenuPlugin } from './slash-menu'
 import './editing-tools.css'
+import { t } from '../../app/i18n/translate'
 
 /** Where the editor's parts go in the page. */
 export interface EditorMounts {
@@ -92,7 +93,7 @@ export const createEditor = (options: EditorOptions): EditorView => {
       imageViewPlugin(),
       pastePlugin(options.showNotice),
       taskItemsPlugin(),
-      placeholderPlugin(options.placeholder ?? 'Start writing…'),
+      placeholderPlugin(options.placeholder ?? t('editor.placeholder')),
       wordCountPlugin(mounts.wordCount),
       toolbarPlugin(mounts.toolbar),
       presencePlugin(options.awareness, mounts.presence, options.presenceDecorator),

@@ -1,5 +1,6 @@
 import { Plugin, PluginKey } from 'prosemirror-state'
 import { countWords } from '../../app/word-count'
+import { t } from '../../app/i18n/translate'
 
 export const wordCountKey = new PluginKey<number>('word-count')
 
@@ -16,7 +17,7 @@ export const wordCountPlugin = (output: HTMLElement): Plugin<number> =>
         const count = wordCountKey.getState(view.state) ?? 0
         if (output.dataset.words === String(count)) return
         output.dataset.words = String(count)
-        output.textContent = `${count.toLocaleString('en-US')} ${count === 1 ? 'word' : 'words'}`
+        output.textContent = t('editor.words', { count })
       }
       render()
       return { update: render }
