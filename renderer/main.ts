@@ -9,6 +9,7 @@ import { showHomeScreen } from './home/home-screen'
 import { showEditorScreen } from './screens/editor-screen'
 import { installImportEntryPoints, showImportProblem } from './transfer/import-entry-points'
 import { applyPageLanguage } from './i18n/page-language'
+import { t } from '../app/i18n/translate'
 
 /** Boots the renderer: the home screen, or the first-visit name prompt and then the document. */
 const boot = async (root: HTMLElement): Promise<void> => {
@@ -48,6 +49,6 @@ boot(root).catch((error: unknown) => {
   const message = document.createElement('p')
   message.className = 'fatal'
   message.dataset.testid = 'fatal-error'
-  message.textContent = `Ensemble could not start: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`
+  message.textContent = t('app.couldNotStart', { reason: error instanceof Error ? error.message : String(error) })
   root.replaceChildren(message)
 })

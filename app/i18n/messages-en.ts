@@ -2,6 +2,7 @@ import { chatEn } from './en/chat'
 import { commentsEn } from './en/comments'
 import { dialogsEn } from './en/dialogs'
 import { editorEn } from './en/editor'
+import { errorsEn } from './en/errors'
 import { historyEn } from './en/history'
 import { panelsEn } from './en/panels'
 import { savingEn } from './en/saving'
@@ -18,5 +19,5 @@ import { transferEn } from './en/transfer'
  * missing key.
  */
 export const messagesEn = {
-  ...chatEn, ...commentsEn, ...dialogsEn, ...editorEn, ...historyEn, ...panelsEn, ...savingEn, ...sessionEn, ...settingsEn, ...shareEn, ...transferEn
+  ...chatEn, ...commentsEn, ...dialogsEn, ...editorEn, ...errorsEn, ...historyEn, ...panelsEn, ...savingEn, ...sessionEn, ...settingsEn, ...shareEn, ...transferEn
 } as const

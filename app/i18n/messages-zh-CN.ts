@@ -3,6 +3,7 @@ import { chatZhCn } from './zh-CN/chat'
 import { commentsZhCn } from './zh-CN/comments'
 import { dialogsZhCn } from './zh-CN/dialogs'
 import { editorZhCn } from './zh-CN/editor'
+import { errorsZhCn } from './zh-CN/errors'
 import { historyZhCn } from './zh-CN/history'
 import { panelsZhCn } from './zh-CN/panels'
 import { savingZhCn } from './zh-CN/saving'
@@ -13,5 +14,5 @@ import { transferZhCn } from './zh-CN/transfer'
 
 /** Simplified Chinese: every key of `messages-en.ts` (counted messages need only `_other`). */
 export const messagesZhCn: Messages = {
-  ...chatZhCn, ...commentsZhCn, ...dialogsZhCn, ...editorZhCn, ...historyZhCn, ...panelsZhCn, ...savingZhCn, ...sessionZhCn, ...settingsZhCn, ...shareZhCn, ...transferZhCn
+  ...chatZhCn, ...commentsZhCn, ...dialogsZhCn, ...editorZhCn, ...errorsZhCn, ...historyZhCn, ...panelsZhCn, ...savingZhCn, ...sessionZhCn, ...settingsZhCn, ...shareZhCn, ...transferZhCn
 }

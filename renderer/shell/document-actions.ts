@@ -2,6 +2,7 @@ import type { DocumentTarget, PlatformBridge } from '../../app/bridge'
 import type { UserProfile } from '../../app/profile'
 import { fromTemplate, part } from '../ui/dom'
 import { handlePlatformCommands, showSettingsDialog, showShareDialog, type Screen } from './commands'
+import { t } from '../../app/i18n/translate'
 
 /**
  * The editor header's way out and around: Home (`[data-testid=go-home]`), Share
@@ -16,9 +17,9 @@ export const mountDocumentActions = (
 ): (() => void) => {
   const actions = fromTemplate(`
     <span class="document-actions">
-      <button type="button" data-testid="go-home">Home</button>
-      <button type="button" data-testid="share">Share</button>
-      <button type="button" data-testid="open-settings">Settings</button>
+      <button type="button" data-testid="go-home">${t('app.home')}</button>
+      <button type="button" data-testid="share">${t('app.share')}</button>
+      <button type="button" data-testid="open-settings">${t('app.settings')}</button>
     </span>`)
   const screen: Screen = { document: target, profile }
   part(actions, '[data-testid=go-home]').addEventListener('click', () => {
