@@ -19,6 +19,7 @@ import { mountDocumentActions } from '../shell/document-actions'
 import { mountExportMenu } from '../transfer/export-menu'
 import { applyPendingImport } from '../transfer/import-report'
 import { knownDocuments } from './known-documents'
+import { t } from '../../app/i18n/translate'
 
 /** A document open in the page; `window.ensembleEditor` exposes it for diagnostics and tests. */
 export interface OpenDocument {
@@ -101,7 +102,7 @@ export const showEditorScreen = async (
   // Open from the cache first when there is one, so the document never flashes empty;
   // the relay's state merges in whenever it arrives.
   const cache = await session.cacheLoaded
-  if (cache.problem !== null) showNotice(`Offline copy unavailable: ${cache.problem}.`)
+  if (cache.problem !== null) showNotice(t('save.offlineCopyUnavailable', { problem: cache.problem }))
   const note = certificateNote(target, window)
   if (note !== null) showNotice(note)
   // Collaboration first: an import is then the importer's first edit (an author, a version).

@@ -10,5 +10,6 @@ export const savingEn = {
   'save.notStored': 'Not saved on the relay: its storage is failing. Your edits still reach the others and stay in this window; keep it open.',
   'save.relaySays': 'The relay says: {{reason}}',
   'save.storedAgain': 'Your edits are saved on the relay again.',
+  'save.offlineCopyUnavailable': 'Offline copy unavailable: {{problem}}.',
   'save.noOfflineCache': 'the offline cache (IndexedDB) is not available ({{reason}}); edits are kept only while this page is open and connected'
 } as const

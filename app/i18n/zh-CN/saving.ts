@@ -11,5 +11,6 @@ export const savingZhCn: Translation<typeof savingEn> = {
   'save.notStored': '未保存到中继：中继的存储出现故障。您的编辑仍会送达其他人，并保留在此窗口中，请不要关闭它。',
   'save.relaySays': '中继的说明：{{reason}}',
   'save.storedAgain': '您的编辑已重新保存到中继。',
+  'save.offlineCopyUnavailable': '离线副本不可用：{{problem}}。',
   'save.noOfflineCache': '离线缓存（IndexedDB）不可用（{{reason}}）；只有在此页面保持打开且已连接时，编辑才会保留'
 }
