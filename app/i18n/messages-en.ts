@@ -4,6 +4,7 @@ import { dialogsEn } from './en/dialogs'
 import { editorEn } from './en/editor'
 import { errorsEn } from './en/errors'
 import { historyEn } from './en/history'
+import { menusEn } from './en/menus'
 import { panelsEn } from './en/panels'
 import { savingEn } from './en/saving'
 import { sessionEn } from './en/session'
@@ -19,5 +20,5 @@ import { transferEn } from './en/transfer'
  * missing key.
  */
 export const messagesEn = {
-  ...chatEn, ...commentsEn, ...dialogsEn, ...editorEn, ...errorsEn, ...historyEn, ...panelsEn, ...savingEn, ...sessionEn, ...settingsEn, ...shareEn, ...transferEn
+  ...chatEn, ...commentsEn, ...dialogsEn, ...editorEn, ...errorsEn, ...historyEn, ...menusEn, ...panelsEn, ...savingEn, ...sessionEn, ...settingsEn, ...shareEn, ...transferEn
 } as const

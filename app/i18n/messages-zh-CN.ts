@@ -5,6 +5,7 @@ import { dialogsZhCn } from './zh-CN/dialogs'
 import { editorZhCn } from './zh-CN/editor'
 import { errorsZhCn } from './zh-CN/errors'
 import { historyZhCn } from './zh-CN/history'
+import { menusZhCn } from './zh-CN/menus'
 import { panelsZhCn } from './zh-CN/panels'
 import { savingZhCn } from './zh-CN/saving'
 import { sessionZhCn } from './zh-CN/session'
@@ -14,5 +15,5 @@ import { transferZhCn } from './zh-CN/transfer'
 
 /** Simplified Chinese: every key of `messages-en.ts` (counted messages need only `_other`). */
 export const messagesZhCn: Messages = {
-  ...chatZhCn, ...commentsZhCn, ...dialogsZhCn, ...editorZhCn, ...errorsZhCn, ...historyZhCn, ...panelsZhCn, ...savingZhCn, ...sessionZhCn, ...settingsZhCn, ...shareZhCn, ...transferZhCn
+  ...chatZhCn, ...commentsZhCn, ...dialogsZhCn, ...editorZhCn, ...errorsZhCn, ...historyZhCn, ...menusZhCn, ...panelsZhCn, ...savingZhCn, ...sessionZhCn, ...settingsZhCn, ...shareZhCn, ...transferZhCn
 }

@@ -88,7 +88,7 @@ export const openSettingsDialog = (bridge: PlatformBridge, profile: UserProfile 
     })
   })
   dialog.body.append(form)
-  mountLanguageSection(dialog.body)
+  mountLanguageSection(dialog.body, (choice) => bridge.saveLanguageChoice(choice))
   if (bridge.updates !== null) stopUpdates = mountUpdatesSection(dialog.body, bridge.updates)
   name.focus()
   return dialog
