@@ -102,6 +102,6 @@ export const createEditor = (options: EditorOptions): EditorView => {
   })
   return new EditorView(mounts.editor, {
     state,
-    attributes: { 'aria-label': 'Document', spellcheck: 'true' }
+    attributes: { 'aria-label': t('editor.document'), spellcheck: 'true' }
   })
 }
