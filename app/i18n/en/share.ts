@@ -30,6 +30,10 @@ export const shareEn = {
   'share.host': 'Host on LAN',
   'share.peopleWithLink': 'People with the link',
   'share.linksUntil': 'These links work until {{time}}, or until you stop hosting.',
+  'share.webHostingUnavailable':
+    'Hosting a session on your network is a feature of the Ensemble desktop app. In a browser you can join sessions and relays, and share the link of the document you have open.',
+  'share.webDiscoveryUnavailable':
+    'Browsers cannot look for sessions on your network (that needs mDNS, which only the desktop app has). Type the host’s address below instead.',
   'upstream.title': 'Also keep on a relay',
   'upstream.note': 'Your organisation’s relay keeps a copy that stays in step with this computer, both ways, also while you are offline.',
   'upstream.unreadable': 'could not read where documents are kept: {{reason}}',

@@ -32,6 +32,8 @@ export const shareZhCn: Translation<typeof shareEn> = {
   'share.host': '在局域网中主持',
   'share.peopleWithLink': '持有链接的人',
   'share.linksUntil': '这些链接在 {{time}} 之前有效，或直到您停止主持。',
+  'share.webHostingUnavailable': '在您的网络中主持会话是 Ensemble 桌面应用的功能。在浏览器中，您可以加入会话和中继，并分享当前打开文档的链接。',
+  'share.webDiscoveryUnavailable': '浏览器无法在您的网络中查找会话（这需要 mDNS，只有桌面应用才有）。请在下方输入主持人的地址。',
   'upstream.title': '同时保存在中继上',
   'upstream.note': '您所在组织的中继会保存一份副本，与这台电脑双向同步，离线期间也是如此。',
   'upstream.unreadable': '无法读取文档的保存位置：{{reason}}',
