@@ -1,6 +1,7 @@
 import { CloseCode } from '../../app/protocol'
 import type { ConnectionMonitor, ConnectionState } from './connection-monitor'
-import { currentLanguage, t } from '../../app/i18n/translate'
+import { t } from '../../app/i18n/translate'
+import { displayLocale } from '../i18n/page-language'
 
 /**
  * Shows the connection state in `element` (`[data-testid=connection-status]`, `data-state` one of
@@ -65,7 +66,7 @@ const details = (state: ConnectionState): string => {
     case 'offline':
       return state.closeCode === null
         ? t('connection.noNetwork')
-        : t('connection.closed', { code: state.closeCode, time: new Date(state.nextRetryAt ?? Date.now()).toLocaleTimeString(currentLanguage()) })
+        : t('connection.closed', { code: state.closeCode, time: new Date(state.nextRetryAt ?? Date.now()).toLocaleTimeString(displayLocale()) })
     case 'denied':
       return state.closeCode === CloseCode.notAuthenticated
         ? t('connection.needsLink', { reason: state.reason })

@@ -1,7 +1,8 @@
 import { grantCoversDocument } from '../../app/access-token'
 import { CloseCode } from '../../app/protocol'
 import { tokenClaimsOf } from './access'
-import { currentLanguage, t } from '../../app/i18n/translate'
+import { t } from '../../app/i18n/translate'
+import { displayLocale } from '../i18n/page-language'
 
 /** What a refusal is about: the relay's close code (4401/4403) and its reason, and what the page asked with. */
 export interface RefusalContext {
@@ -18,11 +19,11 @@ export interface RefusalContext {
  * code and the token the page holds, whose claims it can read without the relay's secret. The
  * relay's reason speaks of JWTs, claims and ISO timestamps; a person needs to know whether the
  * link is broken, expired or for another document, and when, in their own time zone.
- * `formatTime` defaults to the app's language and the browser's time zone.
+ * `formatTime` defaults to the display locale (`displayLocale`) and the browser's time zone.
  */
 export const describeRefusal = (
   refusal: RefusalContext,
-  formatTime: (date: Date) => string = (date) => new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(date),
+  formatTime: (date: Date) => string = (date) => new Intl.DateTimeFormat(displayLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(date),
   now: Date = new Date()
 ): string => {
   const { token, documentName } = refusal

@@ -1,6 +1,7 @@
 import type { UpdatesBridge } from '../../app/bridge'
 import type { UpdateStatus } from '../../app/ipc'
-import { currentLanguage, t } from '../../app/i18n/translate'
+import { t } from '../../app/i18n/translate'
+import { displayLocale } from '../i18n/page-language'
 
 /** What the Settings dialog says about the app's updates. */
 export const describeUpdateStatus = (status: UpdateStatus): string => {
@@ -11,7 +12,7 @@ export const describeUpdateStatus = (status: UpdateStatus): string => {
     case 'checking':
       return t('updates.checking', { version })
     case 'up-to-date':
-      return t('updates.upToDate', { version, time: new Date(status.checkedAt).toLocaleTimeString(currentLanguage()) })
+      return t('updates.upToDate', { version, time: new Date(status.checkedAt).toLocaleTimeString(displayLocale()) })
     case 'downloading':
       return t('updates.downloading', { version, next: status.version, percent: status.percent })
     case 'ready':

@@ -2,7 +2,8 @@ import type { HostingBridge } from '../../app/bridge'
 import type { AccessRole } from '../../app/access-token'
 import { copyField } from '../ui/copy-field'
 import { fromTemplate, messageOf, part, sentence } from '../ui/dom'
-import { currentLanguage, t } from '../../app/i18n/translate'
+import { t } from '../../app/i18n/translate'
+import { displayLocale } from '../i18n/page-language'
 
 /**
  * Invites to one local document of a running LAN session (`[data-testid=invite]`): choose edit or
@@ -37,7 +38,7 @@ export const invitePanel = (hosting: HostingBridge, documentName: string) => {
       if (mine !== generation) return
       link.setValue(invite.link)
       web.setValue(invite.webUrl)
-      part(element, '.expiry').textContent = t('share.linksUntil', { time: new Date(invite.expiresAt).toLocaleString(currentLanguage()) })
+      part(element, '.expiry').textContent = t('share.linksUntil', { time: new Date(invite.expiresAt).toLocaleString(displayLocale()) })
       element.dataset.ready = 'true'
     } catch (error) {
       if (mine === generation) problem.textContent = sentence(messageOf(error))
