@@ -28,7 +28,7 @@ describe('page language', () => {
     expect(applyPageLanguage(page(['fr-FR'], 'klingon'))).toBe('en')
   })
 
-  it('writes dates in the browser's locale when it speaks the app's language, else in the app's', () => {
+  it("writes dates in the browser's locale when it speaks the app's language, else in the app's", () => {
     const british = page(['en-GB', 'zh-CN'])
     applyPageLanguage(british)
     expect(displayLocale(british)).toBe('en-GB')
