@@ -8,6 +8,7 @@
  */
 
 import type { CreatedInvite, DiscoveredSession, FileToImport, HostingState, HostRequest, InviteRequest, MenuCommand, PresencePerson, UpdateStatus, UpstreamLink } from './ipc'
+import type { LanguageChoice } from './i18n/languages'
 import type { DocumentAddress, DocumentKey, Library, RelayEntry } from './library'
 import type { UserProfile } from './profile'
 
@@ -125,6 +126,11 @@ export interface PlatformBridge {
   loadProfile(): Promise<UserProfile | null>
   /** Saves the profile for future documents and sessions. */
   saveProfile(profile: UserProfile): Promise<void>
+  /**
+   * Tells the platform the language chosen in Settings (the page itself keeps it in localStorage):
+   * the desktop app rebuilds its menus and native dialogs in it; a browser has nothing to tell.
+   */
+  saveLanguageChoice(choice: LanguageChoice): Promise<void>
   /** The document this window should open, or `null` to show the start page. */
   currentDocument(): Promise<DocumentTarget | null>
   /** Shows document `name` (a valid document name) on the same relay, in this window. */

@@ -27,6 +27,7 @@ import type {
   UpstreamLink
 } from './ipc'
 import type { DocumentAddress, DocumentKey, Library, RelayEntry } from './library'
+import type { LanguageChoice } from './i18n/languages'
 import type { Settings, SettingsPatch } from './settings'
 
 /** The global name under which the preload exposes the API: `window.ensemble`. */
@@ -46,6 +47,8 @@ export interface EnsembleDesktopApi {
     get(): Promise<Settings>
     /** Validates and stores the change; rejects with a message naming the bad field. */
     update(patch: SettingsPatch): Promise<Settings>
+    /** Stores the language chosen in Settings; the main process rebuilds its menus in it. */
+    setLanguage(language: LanguageChoice): Promise<Settings>
     onChanged(listener: (settings: Settings) => void): Unsubscribe
   }
   readonly presence: {
@@ -150,6 +153,7 @@ export const createDesktopApi = (transport: IpcTransport): EnsembleDesktopApi =>
     settings: {
       get: () => request('settings:get', undefined),
       update: (patch) => request('settings:update', patch),
+      setLanguage: (language) => request('settings:set-language', { language }),
       onChanged: on('settings:changed')
     },
     presence: {

@@ -1,3 +1,4 @@
+import { t } from './i18n/translate'
 /**
  * Document names travel as the WebSocket URL path (URL-encoded) and key the relay's storage.
  * They may hold `/`-separated segments (`team/notes`) so that access tokens can grant a prefix.
@@ -8,19 +9,19 @@ const segmentPattern = /^[\p{L}\p{N}_~@+\-.() ]+$/u
 
 /** Returns why `name` is not a valid document name, or `null` when it is. */
 export const documentNameProblem = (name: string): string | null => {
-  if (name.length === 0) return 'the document name is empty'
+  if (name.length === 0) return t('name.empty')
   if (name.length > maxDocumentNameLength) {
-    return `the document name is ${name.length} characters long; the limit is ${maxDocumentNameLength}`
+    return t('name.tooLong', { length: name.length, limit: maxDocumentNameLength })
   }
   for (const segment of name.split('/')) {
-    if (segment.length === 0) return `the document name "${name}" has an empty path segment`
+    if (segment.length === 0) return t('name.emptySegment', { name })
     if (segment.length > maxSegmentLength) {
-      return `a segment of the document name is longer than ${maxSegmentLength} characters`
+      return t('name.segmentTooLong', { limit: maxSegmentLength })
     }
-    if (segment === '.' || segment === '..') return `the document name "${name}" has a "${segment}" segment`
-    if (segment.trim() !== segment) return `a segment of the document name "${name}" starts or ends with a space`
+    if (segment === '.' || segment === '..') return t('name.dotSegment', { name, segment })
+    if (segment.trim() !== segment) return t('name.spacedSegment', { name })
     if (!segmentPattern.test(segment)) {
-      return `the document name "${name}" may hold only letters, digits, spaces and _ ~ @ + - . ( ) /`
+      return t('name.badCharacters', { name })
     }
   }
   return null

@@ -16,6 +16,7 @@
  */
 import { documentNameProblem } from './document-name'
 import { parseUrl } from './whatwg-url'
+import { t } from './i18n/translate'
 
 /** What a guest needs to join a document: where the relay is, which document, and (usually) a token. */
 export interface Invite {
@@ -78,14 +79,14 @@ export const formatWebUrl = (invite: Invite): string => {
 export const parseInviteLink = (text: string): Invite => {
   const url = parseUrl(text.trim())
   if (url === null || url.protocol !== `${inviteScheme}:`) {
-    throw new InviteLinkError(`"${abbreviate(text)}" is not an ${inviteScheme}:// link`)
+    throw new InviteLinkError(t('invite.notScheme', { text: abbreviate(text), scheme: inviteScheme }))
   }
   // Some systems hand the link over as `ensemble://join/?…`.
   if (url.hostname !== 'join' || (url.pathname !== '' && url.pathname !== '/')) {
-    throw new InviteLinkError(`"${abbreviate(text)}" is not a join link; expected ${inviteScheme}://join?relay=…&doc=…`)
+    throw new InviteLinkError(t('invite.notJoin', { text: abbreviate(text), scheme: inviteScheme }))
   }
   const relay = url.searchParams.get('relay')
-  if (relay === null) throw new InviteLinkError('the invite link has no relay=… parameter')
+  if (relay === null) throw new InviteLinkError(t('invite.noRelay'))
   const get = (key: string): string | null => url.searchParams.get(key)
   return makeInvite(relayOrigin(relay), get('doc'), { token: get('token'), fingerprint: get('fp'), also: get('also'), alsoToken: get('alsoToken') })
 }
@@ -94,7 +95,7 @@ export const parseInviteLink = (text: string): Invite => {
 export const parseWebUrl = (text: string): Invite => {
   const url = parseUrl(text.trim())
   if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new InviteLinkError(`"${abbreviate(text)}" is not an http:// or https:// address`)
+    throw new InviteLinkError(t('invite.notWeb', { text: abbreviate(text) }))
   }
   const fragment = parseFragment(url.hash)
   const origin = `${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}`
@@ -113,20 +114,20 @@ export const parseJoinLink = (text: string): Invite =>
  */
 export const parseRelayAddress = (text: string): string => {
   const trimmed = text.trim()
-  if (trimmed === '') throw new InviteLinkError('the relay address is empty; type a host name or IP address, e.g. 192.168.1.20:4455')
+  if (trimmed === '') throw new InviteLinkError(t('invite.relayEmpty'))
   const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)
   if (hasScheme) {
     const url = parseUrl(trimmed)
-    if (url === null) throw new InviteLinkError(`"${abbreviate(trimmed)}" is not a valid address`)
+    if (url === null) throw new InviteLinkError(t('invite.notAddress', { text: abbreviate(trimmed) }))
     const scheme = { 'ws:': 'ws', 'http:': 'ws', 'wss:': 'wss', 'https:': 'wss' }[url.protocol]
     if (scheme === undefined) {
-      throw new InviteLinkError(`"${abbreviate(trimmed)}" uses ${url.protocol}//; a relay address uses ws, wss, http or https`)
+      throw new InviteLinkError(t('invite.badProtocol', { text: abbreviate(trimmed), protocol: url.protocol }))
     }
     return relayOrigin(`${scheme}://${url.host}${url.pathname}`)
   }
   const url = parseUrl(`ws://${trimmed}`)
   if (url === null || url.hostname === '' || url.pathname !== '/' || url.search !== '' || url.hash !== '') {
-    throw new InviteLinkError(`"${abbreviate(trimmed)}" is not a host name or IP address with an optional :port`)
+    throw new InviteLinkError(t('invite.notHost', { text: abbreviate(trimmed) }))
   }
   // `URL` drops a port equal to the scheme's default (80), so look at the text for an explicit one.
   const explicitPort = url.port !== '' || /:80$/.test(trimmed)
@@ -137,11 +138,11 @@ export const parseRelayAddress = (text: string): string => {
 const relayOrigin = (text: string): string => {
   const url = parseUrl(text)
   if (url === null || (url.protocol !== 'ws:' && url.protocol !== 'wss:')) {
-    throw new InviteLinkError(`the relay "${abbreviate(text)}" is not a ws:// or wss:// URL`)
+    throw new InviteLinkError(t('invite.relayNotWs', { text: abbreviate(text) }))
   }
-  if (url.username !== '' || url.password !== '') throw new InviteLinkError('the relay URL must not carry a user name or password')
+  if (url.username !== '' || url.password !== '') throw new InviteLinkError(t('invite.relayCredentials'))
   if ((url.pathname !== '' && url.pathname !== '/') || url.search !== '' || url.hash !== '') {
-    throw new InviteLinkError(`the relay URL "${abbreviate(text)}" must be only ws(s)://host[:port], without a path or query`)
+    throw new InviteLinkError(t('invite.relayPath', { text: abbreviate(text) }))
   }
   return `${url.protocol}//${url.host}`
 }
@@ -150,7 +151,7 @@ const relayOrigin = (text: string): string => {
 type OptionalParts = { readonly [key in 'token' | 'fingerprint' | 'also' | 'alsoToken']: string | null }
 
 const makeInvite = (relay: string, doc: string | null, parts: OptionalParts): Invite => {
-  if (doc === null || doc === '') throw new InviteLinkError('the link names no document (doc=…)')
+  if (doc === null || doc === '') throw new InviteLinkError(t('invite.noDocument'))
   const present = (key: keyof OptionalParts): Partial<Invite> => {
     const value = parts[key]
     return value === null || value === '' ? {} : { [key]: value }
@@ -186,15 +187,15 @@ const continuationOrigin = (text: string): string => {
 const checkInvite = (invite: Invite): void => {
   relayOrigin(invite.relay)
   const problem = documentNameProblem(invite.doc)
-  if (problem !== null) throw new InviteLinkError(`the link's document name is not valid: ${problem}`)
+  if (problem !== null) throw new InviteLinkError(t('invite.badDocument', { problem }))
   if (invite.token !== undefined && !jwtPattern.test(invite.token)) {
-    throw new InviteLinkError('the link\'s token is not a signed token (three base64url parts separated by dots); copy the whole link again')
+    throw new InviteLinkError(t('invite.badToken'))
   }
   if (invite.fingerprint !== undefined) {
     if (!fingerprintPattern.test(invite.fingerprint)) {
-      throw new InviteLinkError('the link\'s certificate fingerprint (fp=…) is not sha256/ and 44 base64 characters; copy the whole link again')
+      throw new InviteLinkError(t('invite.badFingerprint'))
     }
-    if (!invite.relay.startsWith('wss://')) throw new InviteLinkError('the link carries a certificate fingerprint for a relay without TLS (ws://)')
+    if (!invite.relay.startsWith('wss://')) throw new InviteLinkError(t('invite.fingerprintWithoutTls'))
   }
   if (invite.also !== undefined) continuationOrigin(invite.also)
   if (invite.alsoToken !== undefined) {
@@ -215,7 +216,7 @@ const parseFragment = (hash: string): Map<string, string> => {
     try {
       values.set(decodeURIComponent(key.replace(/\+/g, ' ')), decodeURIComponent(value.replace(/\+/g, ' ')))
     } catch {
-      throw new InviteLinkError(`the link's fragment "#${abbreviate(part)}" is not valid URL encoding`)
+      throw new InviteLinkError(t('invite.badFragment', { text: abbreviate(part) }))
     }
   }
   return values

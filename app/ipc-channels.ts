@@ -8,6 +8,7 @@ export const requestChannels = [
   'relay:get-status',
   'settings:get',
   'settings:update',
+  'settings:set-language',
   'presence:report',
   'presence:get',
   'session:get-state',

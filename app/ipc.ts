@@ -11,7 +11,7 @@ import type { AccessRole } from './access-token'
 import { documentNameProblem } from './document-name'
 import type { EventChannel, MenuCommand, RequestChannel } from './ipc-channels'
 import { DocumentAddressSchema, DocumentKeySchema, RelayEntrySchema, RelayKeySchema, type Library } from './library'
-import { SettingsPatchSchema, type Settings } from './settings'
+import { LanguageChoiceSchema, SettingsPatchSchema, type Settings } from './settings'
 
 export * from './ipc-channels'
 
@@ -182,6 +182,7 @@ export const requestSchemas = {
   'relay:get-status': none,
   'settings:get': none,
   'settings:update': SettingsPatchSchema,
+  'settings:set-language': z.object({ language: LanguageChoiceSchema }).strict(),
   'presence:report': PresenceReportSchema,
   'presence:get': none,
   'session:get-state': none,
@@ -221,6 +222,8 @@ export interface ResponsePayloads {
   'relay:get-status': RelayStatus
   'settings:get': Settings
   'settings:update': Settings
+  /** The settings after storing the language chosen in Settings (main rebuilds its menus in it). */
+  'settings:set-language': Settings
   'presence:report': void
   'presence:get': PresenceSnapshot
   'session:get-state': HostingState

@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { messagePrivate, privateMessageSend, privateMessageUndelivered } from './protocol'
+import { t } from './i18n/translate'
 
 /**
  * Private messages between two people in a document, sent through the relay as a message type of
@@ -42,8 +43,8 @@ export class PrivateMessageFormatError extends Error {
 
 /** Returns why `text` cannot be sent as a private message, or `null` when it can. */
 export const privateMessageTextProblem = (text: string): string | null => {
-  if (text.trim() === '') return 'the message is empty'
-  if (text.length > maxPrivateMessageLength) return `the message is ${text.length} characters long; at most ${maxPrivateMessageLength} fit in one message`
+  if (text.trim() === '') return t('chat.textEmpty')
+  if (text.length > maxPrivateMessageLength) return t('chat.privateTooLong', { length: text.length, limit: maxPrivateMessageLength })
   return null
 }
 

@@ -1,3 +1,4 @@
+import { t } from './i18n/translate'
 /** How this user appears to others: the label of their cursor and avatar. */
 export interface UserProfile {
   /** Display name, 1–64 characters after trimming. */
@@ -13,11 +14,11 @@ const colorPattern = /^#[0-9a-f]{6}$/i
 /** Returns why `profile` cannot be used, or `null` when it can. Bridges check what they load. */
 export const profileProblem = (profile: UserProfile): string | null => {
   const name = profile.name.trim()
-  if (name.length === 0) return 'the display name is empty; type the name others should see'
+  if (name.length === 0) return t('profile.nameEmpty')
   if (name.length > maxDisplayNameLength) {
-    return `the display name is ${name.length} characters long; the limit is ${maxDisplayNameLength}`
+    return t('profile.nameTooLong', { length: name.length, limit: maxDisplayNameLength })
   }
-  if (!colorPattern.test(profile.color)) return `the colour "${profile.color}" is not of the form #rrggbb`
+  if (!colorPattern.test(profile.color)) return t('profile.badColour', { colour: profile.color })
   return null
 }
 

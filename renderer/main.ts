@@ -10,11 +10,14 @@ import type { PlatformBridge } from '../app/bridge'
 import { showHomeScreen } from './home/home-screen'
 import { showEditorScreen } from './screens/editor-screen'
 import { installImportEntryPoints, showImportProblem } from './transfer/import-entry-points'
-import { applyPageLanguage } from './i18n/page-language'
+import { applyPageLanguage, storedLanguageChoice } from './i18n/page-language'
+import { t } from '../app/i18n/translate'
 
 /** Boots the renderer: the home screen, or the first-visit name prompt and then the document. */
 const boot = async (root: HTMLElement): Promise<void> => {
   const bridge = platformBridge()
+  // The platform's menus speak the page's language, also when it was chosen before the platform could hear it.
+  bridge.saveLanguageChoice(storedLanguageChoice(window)).catch((error: unknown) => console.warn('Ensemble: the platform was not told the language', error))
   installImportEntryPoints(window, bridge, showImportProblem)
   let target
   try {
@@ -50,6 +53,6 @@ boot(root).catch((error: unknown) => {
   const message = document.createElement('p')
   message.className = 'fatal'
   message.dataset.testid = 'fatal-error'
-  message.textContent = `Ensemble could not start: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`
+  message.textContent = t('app.couldNotStart', { reason: error instanceof Error ? error.message : String(error) })
   root.replaceChildren(message)
 })

@@ -2,6 +2,7 @@ import { uuidv4 } from 'lib0/random'
 import type * as Y from 'yjs'
 import { documentTypeNames } from '../document'
 import type { UserProfile } from '../profile'
+import { t } from '../i18n/translate'
 
 /** A message of a document's chat. */
 export interface ChatMessage {
@@ -18,8 +19,8 @@ export const maxChatMessageLength = 2_000
 /** Returns why `text` cannot be sent, or `null` when it can. */
 export const chatTextProblem = (text: string): string | null => {
   const trimmed = text.trim()
-  if (trimmed.length === 0) return 'the message is empty'
-  if (trimmed.length > maxChatMessageLength) return `the message is ${trimmed.length} characters long; the limit is ${maxChatMessageLength}`
+  if (trimmed.length === 0) return t('chat.textEmpty')
+  if (trimmed.length > maxChatMessageLength) return t('chat.textTooLong', { length: trimmed.length, limit: maxChatMessageLength })
   return null
 }
 
@@ -49,7 +50,7 @@ export class ChatLog {
   /** Sends `text` as `author`. Throws `ChatError` for text `chatTextProblem` refuses. */
   send(text: string, author: UserProfile, now: number, origin?: unknown): ChatMessage {
     const problem = chatTextProblem(text)
-    if (problem !== null) throw new ChatError(`Cannot send: ${problem}.`)
+    if (problem !== null) throw new ChatError(t('chat.cannotSend', { problem }))
     const message: ChatMessage = { id: uuidv4(), author: { name: author.name, color: author.color }, text: text.trim(), sentAt: now }
     this.doc.transact(() => this.log.push([message]), origin)
     return message

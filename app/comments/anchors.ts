@@ -1,5 +1,6 @@
 import { absolutePositionToRelativePosition, initProseMirrorDoc, relativePositionToAbsolutePosition } from 'y-prosemirror'
 import * as Y from 'yjs'
+import { t } from '../i18n/translate'
 
 /**
  * Which ProseMirror node each Yjs type of the fragment is rendered as: y-prosemirror keeps it in
@@ -35,7 +36,7 @@ export class AnchorError extends Error {
 
 /** Anchors the ProseMirror range `from`–`to` (a non-empty selection) of the document bound to `fragment`. */
 export const anchorRange = (fragment: Y.XmlFragment, mapping: PositionMapping, from: number, to: number): CommentAnchor => {
-  if (!(from < to)) throw new AnchorError(`Cannot anchor a comment to an empty range (${from}–${to}); select the text to comment on first.`)
+  if (!(from < to)) throw new AnchorError(t('comments.emptyRange', { from, to }))
   const doc = fragment.doc
   if (doc === null) throw new AnchorError('Cannot anchor a comment in a fragment that belongs to no document.')
   const start = absolutePositionToRelativePosition(from, fragment, mapping) as Y.RelativePosition
@@ -65,7 +66,7 @@ export const resolveAnchor = (fragment: Y.XmlFragment, mapping: PositionMapping,
     from = relativePositionToAbsolutePosition(doc, fragment, start, mapping)
     to = relativePositionToAbsolutePosition(doc, fragment, end, mapping)
   } catch (error) {
-    throw new AnchorError('Cannot place a comment anchor: the view has not rendered the latest change of the document yet.', { cause: error })
+    throw new AnchorError(t('comments.notRendered'), { cause: error })
   }
   if (from === null || to === null || from >= to) return { state: 'orphaned' }
   return { state: 'anchored', from, to }

@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { documentTypeNames } from '../document'
 import type { UserProfile } from '../profile'
 import type { CommentAnchor } from './anchors'
+import { t } from '../i18n/translate'
 
 /** One message of a thread: the first one opens it, the others reply. */
 export interface Comment {
@@ -43,8 +44,8 @@ export const maxQuoteLength = 200
 /** Returns why `text` cannot be a comment, or `null` when it can. */
 export const commentTextProblem = (text: string): string | null => {
   const trimmed = text.trim()
-  if (trimmed.length === 0) return 'the comment is empty; type what you want to say'
-  if (trimmed.length > maxCommentLength) return `the comment is ${trimmed.length} characters long; the limit is ${maxCommentLength}`
+  if (trimmed.length === 0) return t('comments.textEmpty')
+  if (trimmed.length > maxCommentLength) return t('comments.textTooLong', { length: trimmed.length, limit: maxCommentLength })
   return null
 }
 
@@ -162,7 +163,7 @@ export class CommentThreads {
 
 const checkedComment = ({ text, author, now }: NewComment): Comment => {
   const problem = commentTextProblem(text)
-  if (problem !== null) throw new CommentError(`Cannot post the comment: ${problem}.`)
+  if (problem !== null) throw new CommentError(t('comments.cannotPost', { problem }))
   return { id: uuidv4(), author: { name: author.name, color: author.color }, text: text.trim(), createdAt: now }
 }
 

@@ -8,6 +8,7 @@ import { documentToMarkdown } from './markdown-export'
 import { markdownToDocument } from './markdown-import'
 import { documentToPlainText } from './plain-text'
 import { acceptedDocument } from '../suggestions/accepted'
+import { t } from '../i18n/translate'
 
 /**
  * Writes `doc` in `format`; `dom` is needed for HTML only. Suggestions are written as accepted:
@@ -32,7 +33,7 @@ export const exportDocument = (content: Node, format: ExportFormat, options: { r
 export const importDocument = (text: string, format: ImportFormat, options: { readonly dom: HtmlDom }): ImportResult => {
   // A NUL character never occurs in Markdown or HTML, and always in the binary files people pick by mistake.
   if (text.includes('\u0000')) {
-    throw new ImportError(`the file is not ${format === 'md' ? 'Markdown' : 'HTML'} text (it holds binary data); pick a .md or .html file`)
+    throw new ImportError(t('import.binary', { format: t(`format.${format}`) }))
   }
   return format === 'md' ? markdownToDocument(text) : htmlToDocument(text, options)
 }

@@ -1,6 +1,7 @@
 import type { Node } from 'prosemirror-model'
-import { formatInfo, type ExportFormat } from './formats'
+import type { ExportFormat } from './formats'
 import { markdownTableLosses } from './markdown-tables'
+import { t } from '../i18n/translate'
 
 /**
  * What an export leaves out of a document because the format has no place for it, so that the
@@ -8,13 +9,9 @@ import { markdownTableLosses } from './markdown-tables'
  * colours, highlights or alignment, and Markdown tables hold less than the document's (see
  * `markdownTableLosses`). HTML keeps everything.
  */
-export const exportLossKinds = {
-  'text-color': 'text colours',
-  highlight: 'highlights',
-  alignment: 'alignment'
-} as const
+export const exportLossKinds = ['text-color', 'highlight', 'alignment'] as const
 
-export type ExportLoss = keyof typeof exportLossKinds
+export type ExportLoss = (typeof exportLossKinds)[number]
 
 /** The kinds of formatting in `doc` that an export as `format` leaves out, in a fixed order. */
 export const exportLosses = (doc: Node, format: ExportFormat): ExportLoss[] => {
@@ -28,15 +25,16 @@ export const exportLosses = (doc: Node, format: ExportFormat): ExportLoss[] => {
     }
     return true
   })
-  return (Object.keys(exportLossKinds) as ExportLoss[]).filter((kind) => found.has(kind))
+  return exportLossKinds.filter((kind) => found.has(kind))
 }
 
 /** One sentence for the notice: "Markdown has no text colours or alignment; they were left out, the text kept." */
 export const exportLossMessage = (formatLabel: string, losses: readonly ExportLoss[]): string | null => {
   if (losses.length === 0) return null
-  const names = losses.map((loss) => exportLossKinds[loss])
-  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} or ${names.at(-1)!}`
-  return `${formatLabel} has no ${list}; ${names.length === 1 ? 'it was' : 'they were'} left out, the text kept.`
+  const names = losses.map((loss) => t(`export.loss.${loss}`))
+  if (names.length === 1) return t('export.lossOne', { format: formatLabel, list: names[0]! })
+  const list = t('export.lossList', { list: names.slice(0, -1).join(t('export.lossListSeparator')), last: names.at(-1)! })
+  return t('export.lossMany', { format: formatLabel, list })
 }
 
 /**
@@ -46,7 +44,7 @@ export const exportLossMessage = (formatLabel: string, losses: readonly ExportLo
  */
 export const exportLossNotice = (doc: Node, format: ExportFormat): string | null => {
   const sentences = [
-    exportLossMessage(formatInfo[format].label, exportLosses(doc, format)),
+    exportLossMessage(t(`format.${format}`), exportLosses(doc, format)),
     ...(format === 'md' ? markdownTableLosses(doc) : [])
   ].filter((sentence) => sentence !== null)
   return sentences.length === 0 ? null : sentences.join(' ')

@@ -6,6 +6,7 @@ import { ImportError, type ImportResult } from './import-result'
 import { ImportWarnings } from './import-warnings'
 import { removeUnsafeUrls } from './safe-urls'
 import { regularTables } from './table-shape'
+import { t } from '../i18n/translate'
 
 const parser = DOMParser.fromSchema(schema)
 
@@ -33,7 +34,7 @@ const flattenedElements = ['sub', 'sup', 'small', 'big', 'font', 'kbd', 'abbr', 
 export const htmlToDocument = (html: string, options: { readonly dom: HtmlDom }): ImportResult => {
   const page = options.dom.parseDocument(html)
   const body = page.body
-  if (body === null) throw new ImportError('the HTML has no body to import; save the page as a complete HTML file and try again')
+  if (body === null) throw new ImportError(t('import.noBody'))
   const warnings = new ImportWarnings()
   normalise(page, body, warnings)
   const parsed = parser.parse(body as unknown as ParserNode)

@@ -2,6 +2,7 @@ import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs'
 import type Token from 'markdown-it/lib/token.mjs'
 import type { Nesting } from 'markdown-it/lib/token.mjs'
 import type { ImportWarnings } from './import-warnings'
+import { t } from '../i18n/translate'
 
 /**
  * A markdown-it core rule that turns the tokens of what CommonMark and GFM can say, but an
@@ -255,6 +256,6 @@ const stripLeadingText = (inline: Token, length: number): void => {
   if (first?.type === 'text') first.content = first.content.slice(length)
 }
 
-const lineOf = (token: Token): string => (token.map === null ? 'unknown line' : `line ${token.map[0] + 1}`)
+const lineOf = (token: Token): string => (token.map === null ? t('import.unknownLine') : t('import.line', { line: token.map[0] + 1 }))
 
 const tagName = (html: string): string => /^<\/?([a-z][a-z0-9-]*)/i.exec(html)?.[1]?.toLowerCase() ?? html.slice(0, 20)

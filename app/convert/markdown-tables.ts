@@ -1,5 +1,6 @@
 import type { Node } from 'prosemirror-model'
 import { isHeaderRow, tableGrid } from './table-shape'
+import { t } from '../i18n/translate'
 
 /**
  * How a table is written as a GFM pipe table. GFM cells hold one line of inline Markdown, and a
@@ -122,9 +123,9 @@ export const markdownTableLosses = (doc: Node): string[] => {
     return false
   })
   return [
-    merged > 0 ? `Merged cells (${merged}) were written in their first column and row, the cells they covered left empty: Markdown tables cannot merge cells.` : '',
-    blocks > 0 ? `Lists, headings, quotes and code in table cells (${blocks}) became lines of text: a Markdown table cell holds one line.` : '',
-    headers > 0 ? `Header cells outside a header row (${headers}) became ordinary cells: a Markdown table has one header row, its first.` : '',
-    widths > 0 ? `Column widths (${widths} ${widths === 1 ? 'table' : 'tables'}) were not kept: Markdown tables have none.` : ''
+    merged > 0 ? t('export.tableMerged', { count: merged }) : '',
+    blocks > 0 ? t('export.tableBlocks', { count: blocks }) : '',
+    headers > 0 ? t('export.tableHeaders', { count: headers }) : '',
+    widths > 0 ? t('export.tableWidths', { count: widths }) : ''
   ].filter((sentence) => sentence !== '')
 }

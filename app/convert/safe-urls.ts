@@ -1,5 +1,6 @@
 import { Fragment, type Node } from 'prosemirror-model'
 import type { ImportWarnings } from './import-warnings'
+import { t } from '../i18n/translate'
 
 /** Schemes an imported link may use; a link without a scheme is relative and harmless. */
 const linkSchemes = new Set(['http', 'https', 'mailto'])
@@ -40,12 +41,12 @@ export const withoutUnsafeUrls = (content: Fragment, warnings: ImportWarnings): 
     let marks = node.marks
     for (const mark of node.marks) {
       if (mark.type.name === 'link' && !isSafeLinkHref(mark.attrs.href as string)) {
-        warnings.add('unsafe-link', `to ${schemeOf(mark.attrs.href as string)}:`)
+        warnings.add('unsafe-link', t('import.linkTo', { scheme: schemeOf(mark.attrs.href as string) ?? t('import.unknownScheme') }))
         marks = mark.removeFromSet(marks)
       }
     }
     if (node.type.name === 'image' && !isSafeImageSrc(node.attrs.src as string)) {
-      warnings.add('unsafe-image', `from ${schemeOf(node.attrs.src as string) ?? 'unknown'}:`)
+      warnings.add('unsafe-image', t('import.imageFrom', { scheme: schemeOf(node.attrs.src as string) ?? t('import.unknownScheme') }))
       const alt = node.attrs.alt as string
       if (alt !== '') nodes.push(node.type.schema.text(alt, marks))
       return

@@ -1,8 +1,10 @@
+import type { MessageKey } from '../i18n/messages'
+import { t } from '../i18n/translate'
 /**
  * The fixed colours of text and highlights. Documents store a colour's name (`red`), never a CSS
  * value: what a name looks like can change with a theme, and nothing a peer or a pasted page sends
  * can put an arbitrary value into a `style` attribute. Each name has an accessible label
- * ("Red text", "Yellow highlight"); the labels are the only user-facing words here.
+ * ("Red text", "Yellow highlight") from the message catalogue; the labels are the only user-facing words here.
  */
 
 /** A colour of the palette: its stored name, its CSS value, and what assistive technology says. */
@@ -12,24 +14,41 @@ export interface PaletteColor {
   readonly label: string
 }
 
+type TextColorName = 'gray' | 'red' | 'orange' | 'green' | 'blue' | 'purple'
+type HighlightName = 'yellow' | 'green' | 'blue' | 'pink' | 'orange' | 'purple'
+
+/** A palette colour whose label is the catalogue's `palette.KIND.NAME`, in the language of the moment. */
+function paletteEntry(kind: 'text', name: TextColorName, css: string): PaletteColor
+function paletteEntry(kind: 'highlight', name: HighlightName, css: string): PaletteColor
+function paletteEntry(kind: 'text' | 'highlight', name: string, css: string): PaletteColor {
+  return {
+    name,
+    css,
+    get label() {
+      // The overloads pair each kind with its names, so the key is always in the catalogue.
+      return t(`palette.${kind}.${name}` as MessageKey)
+    }
+  }
+}
+
 /** Text colours, dark enough to read on white (contrast ≥ 4.5:1). */
 export const textColors: readonly PaletteColor[] = [
-  { name: 'gray', css: '#5f6368', label: 'Gray text' },
-  { name: 'red', css: '#c5221f', label: 'Red text' },
-  { name: 'orange', css: '#b45309', label: 'Orange text' },
-  { name: 'green', css: '#137333', label: 'Green text' },
-  { name: 'blue', css: '#1a62c9', label: 'Blue text' },
-  { name: 'purple', css: '#8430ce', label: 'Purple text' }
+  paletteEntry('text', 'gray', '#5f6368'),
+  paletteEntry('text', 'red', '#c5221f'),
+  paletteEntry('text', 'orange', '#b45309'),
+  paletteEntry('text', 'green', '#137333'),
+  paletteEntry('text', 'blue', '#1a62c9'),
+  paletteEntry('text', 'purple', '#8430ce')
 ]
 
 /** Highlight (background) colours, light enough for black text on them. */
 export const highlightColors: readonly PaletteColor[] = [
-  { name: 'yellow', css: '#fef08a', label: 'Yellow highlight' },
-  { name: 'green', css: '#bbf7d0', label: 'Green highlight' },
-  { name: 'blue', css: '#bfdbfe', label: 'Blue highlight' },
-  { name: 'pink', css: '#fbcfe8', label: 'Pink highlight' },
-  { name: 'orange', css: '#fed7aa', label: 'Orange highlight' },
-  { name: 'purple', css: '#e9d5ff', label: 'Purple highlight' }
+  paletteEntry('highlight', 'yellow', '#fef08a'),
+  paletteEntry('highlight', 'green', '#bbf7d0'),
+  paletteEntry('highlight', 'blue', '#bfdbfe'),
+  paletteEntry('highlight', 'pink', '#fbcfe8'),
+  paletteEntry('highlight', 'orange', '#fed7aa'),
+  paletteEntry('highlight', 'purple', '#e9d5ff')
 ]
 
 /** The palette colour called `name`, or `undefined` for a name the palette does not have. */

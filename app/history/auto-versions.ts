@@ -2,6 +2,7 @@ import type * as Y from 'yjs'
 import type { UserProfile } from '../profile'
 import { contentChangedSince, contentEverWritten } from './content-changes'
 import type { Version, VersionHistory } from './versions'
+import { t } from '../i18n/translate'
 
 /** Runs `callback` after `ms` milliseconds; returns what cancels it. `setTimeout` in the renderer. */
 export type Schedule = (callback: () => void, ms: number) => () => void
@@ -15,12 +16,16 @@ export interface AutoVersionOptions {
   readonly now: () => number
 }
 
-/** Names of automatic versions, by what took them. */
+/** Names of automatic versions, by what took them, in the language of whoever takes them. */
 export const automaticVersionNames = {
-  pause: 'After a pause in editing',
-  sessionEnd: 'When the session ended',
-  beforeRestore: (name: string): string => `Before restoring “${name}”`
-} as const
+  get pause(): string {
+    return t('history.autoPause')
+  },
+  get sessionEnd(): string {
+    return t('history.autoSessionEnd')
+  },
+  beforeRestore: (name: string): string => t('history.autoBeforeRestore', { name })
+}
 
 /**
  * Takes automatic versions of this copy's own editing: once it has gone `pauseMs` without an edit,

@@ -2,6 +2,7 @@ import { uuidv4 } from 'lib0/random'
 import * as Y from 'yjs'
 import { documentTypeNames } from '../document'
 import type { UserProfile } from '../profile'
+import { t } from '../i18n/translate'
 
 /** `named`: saved by someone with a name they chose; `automatic`: taken by the app (a pause, a session's end, a restore). */
 export type VersionKind = 'named' | 'automatic'
@@ -30,9 +31,9 @@ export const maxVersionNameLength = 100
 /** Returns why `name` cannot name a version, or `null` when it can. */
 export const versionNameProblem = (name: string): string | null => {
   const trimmed = name.trim()
-  if (trimmed.length === 0) return 'the version name is empty; type a name such as "First draft"'
+  if (trimmed.length === 0) return t('history.nameEmpty')
   if (trimmed.length > maxVersionNameLength) {
-    return `the version name is ${trimmed.length} characters long; the limit is ${maxVersionNameLength}`
+    return t('history.nameTooLong', { length: trimmed.length, limit: maxVersionNameLength })
   }
   return null
 }
@@ -100,7 +101,7 @@ export class VersionHistory {
   /** Saves the document's current state as a version. Throws `VersionError` for a name `versionNameProblem` refuses. */
   save(request: SaveVersionRequest, origin?: unknown): Version {
     const problem = versionNameProblem(request.name)
-    if (problem !== null) throw new VersionError(`Cannot save the version: ${problem}.`)
+    if (problem !== null) throw new VersionError(t('history.cannotSave', { problem }))
     const snapshot = Y.snapshot(this.doc)
     const stored: StoredVersion = {
       id: uuidv4(),

@@ -4,7 +4,8 @@ import { englishAreas, messagesEn } from './messages-en'
 import { messagesZhCn } from './messages-zh-CN'
 import { currentLanguage, t, useLanguage } from './translate'
 
-const placeholders = (text: string): string[] => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]!).sort()
+/** A message's placeholder names; `{{count, number}}` names `count`, formatted. */
+const placeholders = (text: string): string[] => [...text.matchAll(/\{\{(\w+)(?:, *\w+)?\}\}/g)].map((match) => match[1]!).sort()
 const baseKey = (key: string): string => key.replace(/_(one|other)$/, '')
 
 describe('message catalogue', () => {

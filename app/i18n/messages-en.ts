@@ -1,12 +1,23 @@
+import { chatEn } from './en/chat'
+import { commentsEn } from './en/comments'
+import { dialogsEn } from './en/dialogs'
+import { editorEn } from './en/editor'
+import { errorsEn } from './en/errors'
 import { handoverEn } from './en/handover'
 import { headerEn } from './en/header'
+import { historyEn } from './en/history'
 import { homeEn } from './en/home'
+import { menusEn } from './en/menus'
+import { panelsEn } from './en/panels'
 import { presenceEn } from './en/presence'
 import { savingEn } from './en/saving'
+import { sessionEn } from './en/session'
 import { settingsEn } from './en/settings'
+import { shareEn } from './en/share'
 import { sidebarEn } from './en/sidebar'
 import { suggestionsEn } from './en/suggestions'
 import { toolbarEn } from './en/toolbar'
+import { transferEn } from './en/transfer'
 
 /**
  * Every English string the app shows, by key, gathered from one file per area under `en/`. Keys
@@ -16,26 +27,48 @@ import { toolbarEn } from './en/toolbar'
  * missing key.
  */
 export const messagesEn = {
+  ...chatEn,
+  ...commentsEn,
+  ...dialogsEn,
+  ...editorEn,
+  ...errorsEn,
   ...handoverEn,
   ...headerEn,
+  ...historyEn,
   ...homeEn,
+  ...menusEn,
+  ...panelsEn,
   ...presenceEn,
   ...savingEn,
+  ...sessionEn,
   ...settingsEn,
+  ...shareEn,
   ...sidebarEn,
   ...suggestionsEn,
-  ...toolbarEn
+  ...toolbarEn,
+  ...transferEn
 } as const
 
 /** Each area on its own, for the test that no key is defined by two areas. */
 export const englishAreas: ReadonlyArray<Readonly<Record<string, string>>> = [
+  chatEn,
+  commentsEn,
+  dialogsEn,
+  editorEn,
+  errorsEn,
   handoverEn,
   headerEn,
+  historyEn,
   homeEn,
+  menusEn,
+  panelsEn,
   presenceEn,
   savingEn,
+  sessionEn,
   settingsEn,
+  shareEn,
   sidebarEn,
   suggestionsEn,
-  toolbarEn
+  toolbarEn,
+  transferEn
 ]

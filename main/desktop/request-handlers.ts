@@ -45,6 +45,7 @@ export class DesktopRequestHandlers {
       'relay:get-status': () => s.relayHost.status,
       'settings:get': () => s.settings.settings,
       'settings:update': (patch) => s.settings.update(patch),
+      'settings:set-language': ({ language }) => (s.settings.settings.language === language ? s.settings.settings : s.settings.update({ language })),
       'presence:report': (report, windowId) => s.presence.report(windowId, report),
       'presence:get': () => s.presence.snapshot,
       'session:get-state': () => s.lan.state,

@@ -7,6 +7,7 @@ import type { JoinRequest, MenuCommand } from '../../app/ipc'
 import { defaultLanPort, userColors, type Settings } from '../../app/settings'
 import { DisposableStore } from '../common/event'
 import { joinRequestFromArgv, joinRequestFromUrl } from '../desktop/deep-link'
+import { applyMainLanguage } from '../desktop/main-language'
 import { buildMenuTemplate } from '../desktop/menu-template'
 import { DesktopRequestHandlers } from '../desktop/request-handlers'
 import { BonjourBackend } from '../discovery/bonjour-backend'
@@ -34,6 +35,7 @@ import { registerIpcHandlers, sendToWindows } from './ipc-bridge'
 import { ElectronUtilityProcessLauncher } from './utility-process-launcher'
 import { WindowManager } from './window-manager'
 import { enforceContentSecurityPolicy, hardenWebContents, openExternally, restrictPermissions } from './window-security'
+import { t } from '../../app/i18n/translate'
 
 /** Where the built pieces are, relative to the app folder (the checkout, or `app.asar` when packaged). */
 export interface DesktopPaths {
@@ -84,6 +86,7 @@ export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => Joi
   serveAppProtocol(session.defaultSession, paths.renderer, missingRendererPage)
 
   const settings = disposables.add(await SettingsService.load(userData, defaultSettings(), logger))
+  applyMainLanguage(settings.settings, app.getPreferredSystemLanguages())
   const library = disposables.add(await LibraryService.load(userData, logger))
   const relayHost = disposables.add(
     new RelayHostService(new ElectronUtilityProcessLauncher(paths.relayEntry), logger, {
@@ -135,14 +138,16 @@ export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => Joi
     },
     openDataFolder: () => void shell.openPath(join(userData, 'documents')),
     showAbout: () =>
-      void dialog.showMessageBox({ type: 'info', title: 'Ensemble', message: `Ensemble ${app.getVersion()}`, detail: 'Write documents together.' })
+      void dialog.showMessageBox({ type: 'info', title: 'Ensemble', message: `Ensemble ${app.getVersion()}`, detail: t('native.aboutDetail') })
   }
   const trayActions = (): MenuItemConstructorOptions[] => [
-    { label: 'Show Ensemble', click: () => windows.focus() },
-    { label: 'New Document', click: () => sendCommand('new-document') },
-    lan.state.state === 'hosting' ? { label: 'Stop Hosting', click: menuActions.stopHosting } : { label: 'Host on LAN…', click: () => sendCommand('host-session') },
+    { label: t('tray.show'), click: () => windows.focus() },
+    { label: t('menu.newDocument'), click: () => sendCommand('new-document') },
+    lan.state.state === 'hosting'
+      ? { label: t('menu.stopHosting'), click: menuActions.stopHosting }
+      : { label: t('menu.hostOnLan'), click: () => sendCommand('host-session') },
     { type: 'separator' },
-    { role: 'quit' }
+    { role: 'quit', label: t('menu.role.quit') }
   ]
   const tray = disposables.add(new ElectronTrayView(nativeImage.createFromPath(paths.trayIcon), trayActions))
   const presence = disposables.add(new PresenceService({ tray, notifier: new ElectronNotifier(), titles: new ElectronWindowTitles() }))
@@ -195,7 +200,13 @@ export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => Joi
 
   disposables.add(relayHost.onDidChangeStatus((status) => sendToWindows(windows.all, 'relay:status', status)))
   disposables.add(updates.onDidChangeStatus((status) => sendToWindows(windows.all, 'updates:status', status)))
-  disposables.add(settings.onDidChangeSettings((value) => sendToWindows(windows.all, 'settings:changed', value)))
+  disposables.add(
+    settings.onDidChangeSettings((value) => {
+      sendToWindows(windows.all, 'settings:changed', value)
+      // Settings' language reaches the menus, the tray and the native dialogs at once.
+      if (applyMainLanguage(value, app.getPreferredSystemLanguages())) refreshMenus()
+    })
+  )
   disposables.add(library.onDidChangeLibrary((value) => sendToWindows(windows.all, 'library:changed', value)))
   disposables.add(presence.onDidChangePresence((snapshot) => sendToWindows(windows.all, 'presence:changed', snapshot)))
   disposables.add(discovery.onDidChangeSessions((sessions) => sendToWindows(windows.all, 'discovery:changed', sessions)))
@@ -222,7 +233,7 @@ export const startDesktopApp = async (logger: Logger, takeStartupJoin: () => Joi
   const joinFromLink = (result: ReturnType<typeof joinRequestFromUrl> | null): void => {
     if (result === null) return
     if ('request' in result) requestJoin(result.request)
-    else void dialog.showMessageBox({ type: 'warning', message: 'This Ensemble link cannot be opened', detail: result.problem })
+    else void dialog.showMessageBox({ type: 'warning', message: t('native.badLink'), detail: result.problem })
   }
   pendingJoin = takeStartupJoin()
   app.on('second-instance', (_event, argv) => {

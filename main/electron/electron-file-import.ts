@@ -2,16 +2,17 @@ import { BrowserWindow, dialog, type OpenDialogOptions } from 'electron'
 import type { FileToImport } from '../../app/ipc'
 import type { FileImportPlatform } from '../transfer/file-import-service'
 import { sendToWindows } from './ipc-bridge'
+import { t } from '../../app/i18n/translate'
 
 /** Electron's open dialog, message box and window messaging, for `FileImportService`. */
 export class ElectronFileImportPlatform implements FileImportPlatform {
   async askOpenPath(windowId: number): Promise<string | null> {
     const options: OpenDialogOptions = {
-      title: 'Import a Markdown or HTML file',
+      title: t('native.importTitle'),
       properties: ['openFile'],
       filters: [
-        { name: 'Markdown and HTML', extensions: ['md', 'markdown', 'html', 'htm'] },
-        { name: 'All files', extensions: ['*'] }
+        { name: t('native.importFilter'), extensions: ['md', 'markdown', 'html', 'htm'] },
+        { name: t('native.allFiles'), extensions: ['*'] }
       ]
     }
     const window = BrowserWindow.fromId(windowId)
@@ -26,7 +27,7 @@ export class ElectronFileImportPlatform implements FileImportPlatform {
 
   showProblem(windowId: number, message: string): void {
     const window = BrowserWindow.fromId(windowId)
-    const options = { type: 'warning' as const, message: 'This file cannot be imported', detail: message }
+    const options = { type: 'warning' as const, message: t('native.cannotImport'), detail: message }
     void (window === null ? dialog.showMessageBox(options) : dialog.showMessageBox(window, options))
   }
 }

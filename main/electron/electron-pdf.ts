@@ -1,12 +1,13 @@
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, type SaveDialogOptions } from 'electron'
 import type { PdfPlatform } from '../transfer/pdf-export-service'
+import { t } from '../../app/i18n/translate'
 
 /** The save dialog and `webContents.printToPDF` of Electron, for `PdfExportService`. */
 export class ElectronPdfPlatform implements PdfPlatform {
   async askSavePath(windowId: number, suggestedName: string): Promise<string | null> {
     const options: SaveDialogOptions = {
-      title: 'Export as PDF',
+      title: t('native.exportPdf'),
       defaultPath: join(app.getPath('documents'), suggestedName),
       filters: [{ name: 'PDF', extensions: ['pdf'] }]
     }

@@ -1,6 +1,7 @@
 import { BrowserWindow, Menu, Notification, Tray, type MenuItemConstructorOptions, type NativeImage } from 'electron'
 import type { Disposable } from '../common/event'
 import type { Notifier, TrayView, WindowTitles } from '../presence/presence-views'
+import { t } from '../../app/i18n/translate'
 
 /** The tray icon: presence in its tooltip and at the top of its menu, app actions below. */
 export class ElectronTrayView implements TrayView, Disposable {
@@ -27,7 +28,7 @@ export class ElectronTrayView implements TrayView, Disposable {
   refresh(): void {
     const presence: MenuItemConstructorOptions[] =
       this.presenceItems.length === 0
-        ? [{ label: 'Nobody else is editing', enabled: false }]
+        ? [{ label: t('tray.nobodyElse'), enabled: false }]
         : this.presenceItems.map((item) => ({ label: item.label, enabled: false }))
     this.tray.setContextMenu(Menu.buildFromTemplate([...presence, { type: 'separator' }, ...this.actions()]))
   }

@@ -2,6 +2,7 @@ import { BrowserWindow, dialog } from 'electron'
 import type { Logger } from 'pino'
 import { Emitter, type Disposable } from '../common/event'
 import { appEntryUrl } from '../security/app-origin'
+import { t } from '../../app/i18n/translate'
 
 /** Opens app windows and knows which web contents are ours (for the IPC sender check). */
 export class WindowManager implements Disposable {
@@ -69,14 +70,12 @@ export class WindowManager implements Disposable {
     window.webContents.on('will-prevent-unload', (event) => {
       const choice = dialog.showMessageBoxSync(window, {
         type: 'warning',
-        buttons: ['Keep the window open', 'Close anyway'],
+        buttons: [t('native.keepOpen'), t('native.closeAnyway')],
         defaultId: 0,
         cancelId: 0,
-        title: 'Changes not yet on the relay',
-        message: 'Some of your changes are not yet stored on the relay.',
-        detail:
-          'They are kept in this computer\'s offline copy of the document and are sent when you open it here again. ' +
-          'Keep the window open until it says "Saved" if others need them now.'
+        title: t('native.unsavedTitle'),
+        message: t('native.unsavedMessage'),
+        detail: t('native.unsavedDetail')
       })
       // Preventing the event ignores the page's request, letting the window close.
       if (choice === 1) event.preventDefault()

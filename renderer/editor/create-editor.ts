@@ -30,6 +30,7 @@ import { mentionPlugins, type DocumentDirectory } from './mentions'
 import { slashMenuPlugin } from './slash-menu'
 import { suggestedTransaction } from './suggesting'
 import './editing-tools.css'
+import { t } from '../../app/i18n/translate'
 
 /** Where the editor's parts go in the page. */
 export interface EditorMounts {
@@ -96,7 +97,7 @@ export const createEditor = (options: EditorOptions): EditorView => {
       imageViewPlugin(),
       pastePlugin(options.showNotice),
       taskItemsPlugin(),
-      placeholderPlugin(options.placeholder ?? 'Start writing…'),
+      placeholderPlugin(options.placeholder ?? t('editor.placeholder')),
       selectionBlocksPlugin(),
       wordCountPlugin(mounts.wordCount),
       toolbarPlugin(mounts.toolbar),
@@ -110,6 +111,6 @@ export const createEditor = (options: EditorOptions): EditorView => {
     dispatchTransaction(this: EditorView, tr) {
       this.updateState(this.state.apply(suggestedTransaction(this.state, tr)))
     },
-    attributes: { 'aria-label': 'Document', spellcheck: 'true' }
+    attributes: { 'aria-label': t('editor.document'), spellcheck: 'true' }
   })
 }

@@ -1,4 +1,5 @@
 import type { AwarenessUser } from '../../app/presence'
+import { t } from '../../app/i18n/translate'
 
 /**
  * Builds a remote cursor for y-prosemirror's cursor plugin: the standard `.ProseMirror-yjs-cursor`
@@ -7,7 +8,7 @@ import type { AwarenessUser } from '../../app/presence'
  */
 export const buildCursor = (user: Partial<AwarenessUser>, clientId: number): HTMLElement => {
   const color = typeof user.color === 'string' ? user.color : '#888888'
-  const name = typeof user.name === 'string' ? user.name : 'Someone'
+  const name = typeof user.name === 'string' ? user.name : t('editor.someone')
   const cursor = document.createElement('span')
   cursor.className = 'ProseMirror-yjs-cursor'
   cursor.style.borderColor = color

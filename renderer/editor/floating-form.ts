@@ -1,4 +1,5 @@
 import type { EditorView } from 'prosemirror-view'
+import { t } from '../../app/i18n/translate'
 
 export interface FloatingFormOptions {
   /** `data-testid` of the form. */
@@ -34,8 +35,8 @@ export class FloatingForm {
     this.input.autocomplete = 'off'
     this.input.placeholder = options.placeholder
     label.append(this.input)
-    const apply = button('Apply', 'submit')
-    const cancel = button('Cancel', 'button')
+    const apply = button(t('form.apply'), 'submit')
+    const cancel = button(t('form.cancel'), 'button')
     cancel.addEventListener('click', options.onCancel)
     for (const action of options.actions ?? []) {
       const element = button(action.label, 'button')

@@ -3,6 +3,7 @@ import type { EditorView } from 'prosemirror-view'
 import { imageFileProblem } from '../../app/schema'
 import { nodes } from './commands'
 import type { ShowNotice } from './notices'
+import { t } from '../../app/i18n/translate'
 
 export const imageFilesKey = new PluginKey('image-files')
 
@@ -33,7 +34,7 @@ const insertFiles = (view: EditorView, files: File[], at: number, showNotice: Sh
   for (const file of files) {
     const problem = imageFileProblem(file)
     if (problem !== null) {
-      showNotice(`Image not added: ${problem}.`)
+      showNotice(t('image.notAdded', { problem }))
       continue
     }
     readAsDataUrl(file).then(
@@ -43,10 +44,10 @@ const insertFiles = (view: EditorView, files: File[], at: number, showNotice: Sh
         try {
           view.dispatch(view.state.tr.insert(pos, nodes.image.create({ src, alt: file.name })).scrollIntoView())
         } catch (error) {
-          showNotice(`Image not added: "${file.name}" cannot go at position ${pos} (${String(error)}).`)
+          showNotice(t('image.notAddedAt', { name: file.name, pos, reason: String(error) }))
         }
       },
-      (error: unknown) => showNotice(`Image not added: "${file.name}" could not be read (${String(error)}).`)
+      (error: unknown) => showNotice(t('image.notRead', { name: file.name, reason: String(error) }))
     )
   }
   return true

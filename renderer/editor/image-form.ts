@@ -2,6 +2,7 @@ import { Plugin, PluginKey, type Command } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import { canInsert, insertImage, nodes } from './commands'
 import { FloatingForm } from './floating-form'
+import { t } from '../../app/i18n/translate'
 
 /** Whether the "image by URL" form is open. */
 export const imageFormKey = new PluginKey<{ open: boolean }>('image-form')
@@ -20,10 +21,10 @@ export const normalizeImageUrl = (input: string): string => {
   try {
     url = new URL(text)
   } catch {
-    throw new RangeError(`"${text}" is not an image address; type one such as https://example.com/picture.png`)
+    throw new RangeError(t('image.notAddress', { text }))
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new RangeError(`image addresses must start with https:// or http://, not "${url.protocol}" (paste or drop a file instead)`)
+    throw new RangeError(t('image.badProtocol', { protocol: url.protocol }))
   }
   return url.href
 }
@@ -50,7 +51,7 @@ class ImageFormView {
     }
     this.form = new FloatingForm(view.dom.parentElement ?? document.body, {
       testId: 'image-form',
-      label: 'Image URL',
+      label: t('image.urlLabel'),
       placeholder: 'https://example.com/picture.png',
       onCancel: close,
       onSubmit: (value) => {
@@ -60,7 +61,7 @@ class ImageFormView {
         } catch (error) {
           return error instanceof Error ? error.message : String(error)
         }
-        if (!insertImage(src)(this.view.state, this.view.dispatch)) return 'an image cannot go at the cursor; move it into text'
+        if (!insertImage(src)(this.view.state, this.view.dispatch)) return t('image.cannotGoHere')
         close()
         return null
       }

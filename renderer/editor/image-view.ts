@@ -1,6 +1,7 @@
 import type { Node } from 'prosemirror-model'
 import { Plugin, PluginKey } from 'prosemirror-state'
 import type { NodeView } from 'prosemirror-view'
+import { t } from '../../app/i18n/translate'
 
 export const imageViewKey = new PluginKey('image-view')
 
@@ -58,9 +59,9 @@ class ImageView implements NodeView {
     this.image.alt = alt
     if (title === null) this.image.removeAttribute('title')
     else this.image.title = title
-    this.problem.textContent = alt === '' ? 'Image could not be loaded' : `Image could not be loaded: ${alt}`
+    this.problem.textContent = alt === '' ? t('image.notLoaded') : t('image.notLoadedAlt', { alt })
     // A data: URL is the image itself, not an address anyone could check.
-    this.problem.title = src.startsWith('data:') ? 'The image stored in the document is damaged.' : `Nothing could be shown from ${src}`
+    this.problem.title = src.startsWith('data:') ? t('image.damaged') : t('image.nothingFrom', { src })
   }
 
   private show(state: 'loading' | 'loaded' | 'broken'): void {

@@ -2,6 +2,7 @@ import { Plugin, PluginKey, type Command } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import { FloatingForm } from './floating-form'
 import { linkAt, normalizeHref, removeLink, setLink } from './links'
+import { t } from '../../app/i18n/translate'
 
 /** Whether the link form is open. The toolbar and `Mod-k` open it with `openLinkEditor`. */
 export const linkEditorKey = new PluginKey<{ open: boolean }>('link-editor')
@@ -39,10 +40,10 @@ class LinkEditorView {
     }
     this.form = new FloatingForm(view.dom.parentElement ?? document.body, {
       testId: 'link-editor',
-      label: 'Link',
+      label: t('link.label'),
       placeholder: 'https://example.com',
       onCancel: close,
-      actions: [{ label: 'Remove', run: () => (removeLink(this.view.state, this.view.dispatch), close()) }],
+      actions: [{ label: t('link.remove'), run: () => (removeLink(this.view.state, this.view.dispatch), close()) }],
       onSubmit: (value) => {
         let href: string
         try {

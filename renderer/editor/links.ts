@@ -1,5 +1,6 @@
 import type { Command, EditorState } from 'prosemirror-state'
 import { marks } from './commands'
+import { t } from '../../app/i18n/translate'
 
 /** Schemes a link may use; anything else (e.g. `javascript:`) could run code when clicked. */
 const allowedSchemes = ['http:', 'https:', 'mailto:']
@@ -10,16 +11,16 @@ const allowedSchemes = ['http:', 'https:', 'mailto:']
  */
 export const normalizeHref = (input: string): string => {
   const text = input.trim()
-  if (text === '') throw new RangeError('the link is empty; type an address such as https://example.com')
+  if (text === '') throw new RangeError(t('link.empty'))
   const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`
   let url: URL
   try {
     url = new URL(withScheme)
   } catch {
-    throw new RangeError(`"${text}" is not a web address; type one such as https://example.com`)
+    throw new RangeError(t('link.notAddress', { text }))
   }
   if (!allowedSchemes.includes(url.protocol)) {
-    throw new RangeError(`links may use http, https or mailto, not "${url.protocol}"`)
+    throw new RangeError(t('link.badProtocol', { protocol: url.protocol }))
   }
   return url.href
 }

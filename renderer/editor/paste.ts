@@ -5,6 +5,7 @@ import { ImportWarnings } from '../../app/convert/import-warnings'
 import { withoutUnsafeUrls } from '../../app/convert/safe-urls'
 import { browserDom } from '../transfer/browser-dom'
 import type { ShowNotice } from './notices'
+import { t } from '../../app/i18n/translate'
 
 export const pasteKey = new PluginKey('paste')
 
@@ -31,7 +32,7 @@ export const pastePlugin = (showNotice: ShowNotice): Plugin => {
         warnings = null
         const content = withoutUnsafeUrls(slice.content, found)
         const said = found.list().filter((warning) => warning.kind !== 'unsupported-element')
-        if (said.length > 0) showNotice(`Pasted with changes: ${said.map((warning) => warning.message).join(' ')}`)
+        if (said.length > 0) showNotice(t('editor.pastedWithChanges', { changes: said.map((warning) => warning.message).join(' ') }))
         return content === slice.content ? slice : new Slice(content, slice.openStart, slice.openEnd)
       }
     }

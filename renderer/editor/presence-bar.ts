@@ -2,6 +2,7 @@ import { Plugin, PluginKey, type Command } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import type { Awareness } from 'y-protocols/awareness'
 import { awarenessUserOf, distinctName, initialsOf, namesakeNumbers, type AwarenessUser } from '../../app/presence'
+import { t } from '../../app/i18n/translate'
 
 /**
  * Someone shown in the presence bar. `ordinal` tells apart people of the same name (1, 2…, see
@@ -125,7 +126,8 @@ class PresenceBarView {
       avatar.append(ordinal)
       item.dataset.ordinal = String(person.ordinal)
     }
-    avatar.title = `${name}${person.self ? ' (you)' : ''} — ${person.status}`
+    const status = t(`presence.status.${person.status}`)
+    avatar.title = t('presence.tooltip', { name: person.self ? t('presence.you', { name }) : name, status })
     avatar.setAttribute('aria-label', avatar.title)
     item.append(avatar)
     if (person.self) {
@@ -133,16 +135,16 @@ class PresenceBarView {
       return item
     }
     avatar.addEventListener('click', () => {
-      if (!scrollToUser(this.view, person.clientId)) avatar.title = `${name} — ${person.status} (no cursor in the document)`
+      if (!scrollToUser(this.view, person.clientId)) avatar.title = t('presence.noCursor', { name, status })
     })
     const follow = document.createElement('button')
     follow.type = 'button'
     follow.className = 'follow'
     follow.dataset.testid = 'follow'
-    follow.textContent = followed ? 'Following' : 'Follow'
-    follow.title = followed ? `Stop following ${name}` : `Keep ${name}'s cursor in view`
+    follow.textContent = followed ? t('presence.following') : t('presence.follow')
+    follow.title = followed ? t('presence.stopFollowing', { name }) : t('presence.keepInView', { name })
     // Named for its person: a screen reader lists buttons by name, and "Follow" ×3 says nothing.
-    follow.setAttribute('aria-label', followed ? `Stop following ${name}` : `Follow ${name}`)
+    follow.setAttribute('aria-label', followed ? t('presence.stopFollowing', { name }) : t('presence.followName', { name }))
     follow.setAttribute('aria-pressed', String(followed))
     follow.addEventListener('click', () => followUser(followed ? null : person.clientId)(this.view.state, this.view.dispatch))
     item.append(follow)

@@ -1,6 +1,7 @@
 import type { Node } from 'prosemirror-model'
 import { Plugin, PluginKey } from 'prosemirror-state'
 import type { EditorView, NodeView } from 'prosemirror-view'
+import { t } from '../../app/i18n/translate'
 
 export const taskItemsKey = new PluginKey('task-items')
 
@@ -31,6 +32,7 @@ class TaskItemView implements NodeView {
     box.contentEditable = 'false'
     this.checkbox = document.createElement('input')
     this.checkbox.type = 'checkbox'
+    this.checkbox.setAttribute('aria-label', t('task.done'))
     this.checkbox.addEventListener('change', () => {
       const pos = getPos()
       if (pos === undefined) return

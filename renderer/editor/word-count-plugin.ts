@@ -1,10 +1,8 @@
 import { Plugin, PluginKey } from 'prosemirror-state'
 import { countWords } from '../../app/word-count'
+import { t } from '../../app/i18n/translate'
 
 export const wordCountKey = new PluginKey<number>('word-count')
-
-// One formatter for every render: `toLocaleString` builds one per call, a cost on every keystroke.
-const wordCountFormat = new Intl.NumberFormat('en-US')
 
 /** Keeps the document's word count in plugin state and shows it in `output` (`[data-testid=word-count]`). */
 export const wordCountPlugin = (output: HTMLElement): Plugin<number> =>
@@ -19,7 +17,7 @@ export const wordCountPlugin = (output: HTMLElement): Plugin<number> =>
         const count = wordCountKey.getState(view.state) ?? 0
         if (output.dataset.words === String(count)) return
         output.dataset.words = String(count)
-        output.textContent = `${wordCountFormat.format(count)} ${count === 1 ? 'word' : 'words'}`
+        output.textContent = t('editor.words', { count })
       }
       render()
       return { update: render }

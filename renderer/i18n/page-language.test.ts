@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { t } from '../../app/i18n/translate'
-import { applyPageLanguage, languageStorageKey, saveLanguageChoice, storedLanguageChoice, type LanguagePage } from './page-language'
+import { applyPageLanguage, displayLocale, languageStorageKey, saveLanguageChoice, storedLanguageChoice, type LanguagePage } from './page-language'
 
 const page = (languages: string[], stored?: string): LanguagePage & { stored: Map<string, string> } => {
   const values = new Map<string, string>(stored === undefined ? [] : [[languageStorageKey, stored]])
@@ -26,5 +26,15 @@ describe('page language', () => {
   it('treats a stored value that is no choice as following the system', () => {
     expect(storedLanguageChoice(page(['en'], 'klingon'))).toBe('system')
     expect(applyPageLanguage(page(['fr-FR'], 'klingon'))).toBe('en')
+  })
+
+  it("writes dates in the browser's locale when it speaks the app's language, else in the app's", () => {
+    const british = page(['en-GB', 'zh-CN'])
+    applyPageLanguage(british)
+    expect(displayLocale(british)).toBe('en-GB')
+    saveLanguageChoice(british, 'zh-CN')
+    applyPageLanguage(british)
+    expect(displayLocale(british)).toBe('zh-CN')
+    applyPageLanguage(page(['en']))
   })
 })

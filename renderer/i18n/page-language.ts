@@ -1,5 +1,5 @@
 import { isLanguageChoice, resolveLanguage, type Language, type LanguageChoice } from '../../app/i18n/languages'
-import { useLanguage } from '../../app/i18n/translate'
+import { currentLanguage, useLanguage } from '../../app/i18n/translate'
 
 /** localStorage key of the language chosen in Settings (absent: follow the system). */
 export const languageStorageKey = 'ensemble.language'
@@ -34,4 +34,15 @@ export const applyPageLanguage = (page: LanguagePage): Language => {
   useLanguage(language)
   page.document.documentElement.lang = language
   return language
+}
+
+/**
+ * The locale dates, times and numbers are written in: the browser's own (`en-GB` writes 24-hour
+ * times) when it speaks the app's language, else the app's language, so that a page shown in
+ * Chinese does not write English month names.
+ */
+export const displayLocale = (page: Pick<LanguagePage, 'navigator'> = globalThis as unknown as Pick<LanguagePage, 'navigator'>): string => {
+  const language = currentLanguage()
+  const primary = language.split('-')[0]
+  return systemLanguages(page).find((tag) => tag.toLowerCase().split(/[-_]/)[0] === primary) ?? language
 }

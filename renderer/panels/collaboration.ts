@@ -155,7 +155,7 @@ export const startCollaboration = (session: DocumentSession, profile: () => User
     access,
     onOpenCountChange: (open) => {
       openThreads = open
-      side?.setCount('comments', open, `${open} open`)
+      side?.setCount('comments', open, t('comments.openCount', { count: open }))
     }
   })
   let viewer: VersionViewer | null = null
@@ -182,7 +182,7 @@ export const startCollaboration = (session: DocumentSession, profile: () => User
       // The editor's sync origin: its undo manager takes the restore as one undoable change.
       restoreVersion(fragment, version, ySyncPluginKey)
     } catch (error) {
-      showNotice(`Could not restore “${version.name}”: ${messageOf(error)}`)
+      showNotice(t('history.couldNotRestore', { name: version.name, reason: messageOf(error) }))
     }
     editorView?.focus()
   }
@@ -205,7 +205,7 @@ export const startCollaboration = (session: DocumentSession, profile: () => User
     button.className = 'message-person'
     button.dataset.testid = 'message-person'
     button.textContent = '✉'
-    button.title = `Send ${distinctName(person.name, person.ordinal ?? undefined)} a private message`
+    button.title = t('chat.messagePerson', { name: distinctName(person.name, person.ordinal ?? undefined) })
     button.setAttribute('aria-label', button.title)
     button.addEventListener('click', () => messagePerson(person.clientId))
     item.append(button)
@@ -265,22 +265,22 @@ export const startCollaboration = (session: DocumentSession, profile: () => User
             }
           }
         },
-        onUnreadChange: (count) => side?.setCount('chat', count, `${count} unread`)
+        onUnreadChange: (count) => side?.setCount('chat', count, t('chat.unread', { count }))
       })
       side = new SidePanel(
         mounts.panel,
         [
-          { id: 'comments', label: 'Comments', icon: MessageSquareText, panel: comments.element },
+          { id: 'comments', label: t('comments.panel'), icon: MessageSquareText, panel: comments.element },
           { id: 'suggestions', label: t('suggestions.tab'), icon: PenLine, panel: suggestions.element },
-          { id: 'history', label: 'History', icon: History, panel: historyPanel.element },
-          { id: 'chat', label: 'Chat', icon: MessagesSquare, panel: chatPanel.element }
+          { id: 'history', label: t('history.tab'), icon: History, panel: historyPanel.element },
+          { id: 'chat', label: t('chat.panel'), icon: MessagesSquare, panel: chatPanel.element }
         ],
         // Under the document in a narrow window (style.css), where an open panel would leave it little room.
         window.matchMedia(narrowWindow).matches ? null : 'comments'
       )
       // Counts reported while the side panel did not exist yet.
-      side.setCount('comments', openThreads, `${openThreads} open`)
-      side.setCount('chat', chatPanel.unread, `${chatPanel.unread} unread`)
+      side.setCount('comments', openThreads, t('comments.openCount', { count: openThreads }))
+      side.setCount('chat', chatPanel.unread, t('chat.unread', { count: chatPanel.unread }))
       side.setCount('suggestions', suggestionCount, t('suggestions.count', { count: suggestionCount }))
       side.onSelect(onVisibility)
       onVisibility()

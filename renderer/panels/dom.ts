@@ -1,3 +1,4 @@
+import { displayLocale } from '../i18n/page-language'
 /** Small DOM helpers for the panels. */
 
 type Child = Node | string | null | undefined | false
@@ -30,9 +31,9 @@ const sameDay = (a: Date, b: Date): boolean => a.toDateString() === b.toDateStri
 export const timeLabel = (ms: number, now = Date.now()): HTMLTimeElement => {
   const date = new Date(ms)
   const text = sameDay(date, new Date(now))
-    ? date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
-    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-  const element = h('time', { datetime: date.toISOString(), title: date.toLocaleString() }, text)
+    ? date.toLocaleTimeString(displayLocale(), { hour: '2-digit', minute: '2-digit' })
+    : date.toLocaleString(displayLocale(), { dateStyle: 'medium', timeStyle: 'short' })
+  const element = h('time', { datetime: date.toISOString(), title: date.toLocaleString(displayLocale()) }, text)
   return element
 }
 

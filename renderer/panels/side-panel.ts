@@ -1,6 +1,7 @@
 import { icon, type IconNode } from '../ui/icons'
 import { RovingFocus } from '../ui/roving-focus'
 import { h } from './dom'
+import { t } from '../../app/i18n/translate'
 
 export interface SideTab {
   readonly id: string
@@ -24,7 +25,7 @@ export class SidePanel {
   private readonly roving: RovingFocus
 
   constructor(container: HTMLElement, tabs: readonly SideTab[], initiallyOpen: string | null) {
-    const tabList = h('div', { class: 'side-tabs', role: 'tablist', 'aria-label': 'Collaboration' })
+    const tabList = h('div', { class: 'side-tabs', role: 'tablist', 'aria-label': t('panels.tabs') })
     this.element = h('aside', { class: 'side-panel', 'data-testid': 'side-panel' }, tabList)
     for (const tab of tabs) {
       const count = h('span', { class: 'tab-count', 'data-testid': `tab-${tab.id}-count`, hidden: true })

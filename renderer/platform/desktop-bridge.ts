@@ -36,6 +36,9 @@ export const createDesktopBridge = (api: EnsembleDesktopApi, page: DesktopPage):
     saveProfile: async (profile) => {
       await api.settings.update({ displayName: profile.name.trim(), color: profile.color })
     },
+    saveLanguageChoice: async (choice) => {
+      await api.settings.setLanguage(choice)
+    },
     currentDocument: async (): Promise<DocumentTarget | null> => {
       const join = await api.join.takePending()
       if (join !== null) {

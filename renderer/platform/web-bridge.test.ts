@@ -124,9 +124,9 @@ describe('web bridge', () => {
 
   it('says that hosting and LAN browsing are desktop features', async () => {
     const { hosting, discovery } = createWebBridge(pageAt('http://h:5/'))
-    expect(hosting.unavailableReason).toBe(webHostingUnavailable)
+    expect(hosting.unavailableReason).toBe(webHostingUnavailable())
     expect(hosting.unavailableReason).toMatch(/desktop app/)
-    await expect(hosting.host({ sessionName: 'x', access: 'link' })).rejects.toThrow(webHostingUnavailable)
+    await expect(hosting.host({ sessionName: 'x', access: 'link' })).rejects.toThrow(webHostingUnavailable())
     expect(await hosting.getState()).toEqual({ state: 'off' })
     expect(discovery.unavailableReason).toMatch(/Type the host’s address/)
   })

@@ -46,6 +46,8 @@ export const createWebBridge = (page: WebPage): PlatformBridge => {
       const saved = { name: profile.name.trim(), color: profile.color }
       profileListeners.forEach((listener) => listener(saved))
     },
+    // The page keeps the choice in its own localStorage (renderer/i18n/page-language.ts).
+    saveLanguageChoice: async () => undefined,
     currentDocument: async (): Promise<DocumentTarget | null> => {
       const request = parseWebClientUrl(page.location.href)
       if (request.documentProblem !== null) {

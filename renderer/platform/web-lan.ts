@@ -1,24 +1,25 @@
 import type { DiscoveryBridge, HostingBridge } from '../../app/bridge'
 import { parseRelayAddress } from '../../app/invite-link'
+import { t } from '../../app/i18n/translate'
 
 /** What the browser shows instead of "Host on LAN". */
-export const webHostingUnavailable =
-  'Hosting a session on your network is a feature of the Ensemble desktop app. In a browser you can join sessions and relays, and share the link of the document you have open.'
+export const webHostingUnavailable = (): string => t('share.webHostingUnavailable')
 
 /** What the browser shows instead of the list of LAN sessions. */
-export const webDiscoveryUnavailable =
-  'Browsers cannot look for sessions on your network (that needs mDNS, which only the desktop app has). Type the host’s address below instead.'
+export const webDiscoveryUnavailable = (): string => t('share.webDiscoveryUnavailable')
 
 /** Hosting in a browser: not possible, and every call says so. */
 export const webHosting: HostingBridge = {
-  unavailableReason: webHostingUnavailable,
+  get unavailableReason() {
+    return webHostingUnavailable()
+  },
   getState: async () => ({ state: 'off' }),
-  host: async () => Promise.reject(new Error(webHostingUnavailable)),
+  host: async () => Promise.reject(new Error(webHostingUnavailable())),
   stop: async () => ({ state: 'off' }),
-  createInvite: async () => Promise.reject(new Error(webHostingUnavailable)),
+  createInvite: async () => Promise.reject(new Error(webHostingUnavailable())),
   onChanged: () => () => undefined,
-  getLanPort: async () => Promise.reject(new Error(webHostingUnavailable)),
-  setLanPort: async () => Promise.reject(new Error(webHostingUnavailable))
+  getLanPort: async () => Promise.reject(new Error(webHostingUnavailable())),
+  setLanPort: async () => Promise.reject(new Error(webHostingUnavailable()))
 }
 
 /** What the address check needs from the page; `window` in a browser. */
@@ -37,7 +38,9 @@ export const addressCheckTimeoutMs = 5_000
  * origin is read in full. A WebSocket that then fails shows in the connection status.
  */
 export const createWebDiscovery = (page: AddressCheckPage): DiscoveryBridge => ({
-  unavailableReason: webDiscoveryUnavailable,
+  get unavailableReason() {
+    return webDiscoveryUnavailable()
+  },
   browse: () => () => undefined,
   checkAddress: async (address) => {
     const relay = parseRelayAddress(address)

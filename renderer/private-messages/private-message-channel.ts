@@ -1,6 +1,7 @@
 import type { WebsocketProvider } from 'y-websocket'
 import { encodePrivateMessage, privateMessageTextProblem, readPrivateMessageFrame, type PrivateMessageFrame } from '../../app/private-message'
 import { messagePrivate } from '../../app/protocol'
+import { t } from '../../app/i18n/translate'
 
 /** One line of a private conversation, as this page saw it. */
 export interface ConversationEntry {
@@ -49,7 +50,7 @@ export class PrivateMessageChannel {
     if (problem !== null) throw new RangeError(problem)
     const socket = this.provider.ws
     if (!this.provider.wsconnected || socket === null || socket.readyState !== WebSocket.OPEN) {
-      throw new RangeError('you are offline; private messages go out only while connected')
+      throw new RangeError(t('private.offline'))
     }
     const id = randomId()
     socket.send(encodePrivateMessage({ from: this.ownId, to: clientId, id, text }))

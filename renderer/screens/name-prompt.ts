@@ -2,6 +2,7 @@ import type { DocumentTarget, PlatformBridge } from '../../app/bridge'
 import { maxDisplayNameLength, profileProblem, type UserProfile } from '../../app/profile'
 import { randomColor } from '../platform/web-bridge'
 import { tokenClaimsOf } from '../session/access'
+import { t } from '../../app/i18n/translate'
 
 /**
  * The profile to open `target` with: the saved one; else the name the document's access token
@@ -32,11 +33,11 @@ export const promptForName = (root: HTMLElement, bridge: PlatformBridge): Promis
     page.className = 'name-prompt'
     page.dataset.testid = 'name-prompt'
     page.innerHTML = `
-      <h1>Who is writing?</h1>
-      <p>Others in the document see this name next to your cursor.</p>
+      <h1>${t('namePrompt.title')}</h1>
+      <p>${t('namePrompt.explanation')}</p>
       <form>
-        <label>Your name <input name="name" required maxlength="${maxDisplayNameLength}" autocomplete="name"></label>
-        <button type="submit">Continue</button>
+        <label>${t('namePrompt.name')} <input name="name" required maxlength="${maxDisplayNameLength}" autocomplete="name"></label>
+        <button type="submit">${t('namePrompt.continue')}</button>
         <p class="problem" role="alert"></p>
       </form>`
     const form = page.querySelector('form')!
@@ -48,7 +49,7 @@ export const promptForName = (root: HTMLElement, bridge: PlatformBridge): Promis
       const profile = { name: input.value.trim(), color }
       const problem = profileProblem(profile)
       if (problem !== null) {
-        problemLine.textContent = `Please try again: ${problem}.`
+        problemLine.textContent = t('profile.tryAgain', { problem })
         return
       }
       bridge.saveProfile(profile).then(

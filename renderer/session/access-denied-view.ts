@@ -1,5 +1,6 @@
 import type { ConnectionMonitor } from './connection-monitor'
 import { describeRefusal } from './refusal-words'
+import { t } from '../../app/i18n/translate'
 
 /**
  * Shows in `element` (`[data-testid=access-denied]`) why the relay refuses this page, in plain
@@ -20,7 +21,7 @@ export const showAccessDenied = (
     element.hidden = state.state !== 'denied'
     if (state.state !== 'denied') return
     const why = describeRefusal({ closeCode: state.closeCode, reason: state.reason, documentName: target.documentName, token: target.token })
-    element.textContent = `${why} Until the relay lets you in, the document is read-only here: nothing written in this window could reach anyone.`
+    element.textContent = t('access.readOnlyUntilAdmitted', { why })
   }
   monitor.on('change', render)
   render()

@@ -4,6 +4,7 @@ import * as authProtocol from 'y-protocols/auth'
 import type { WebsocketProvider } from 'y-websocket'
 import { messageAuth } from '../../app/protocol'
 import type { ConnectionState } from './connection-monitor'
+import { t } from '../../app/i18n/translate'
 
 /** Whether this user may change the document, change it only by suggesting, or only read it. */
 export type AccessMode = 'edit' | 'suggest' | 'view'
@@ -33,8 +34,7 @@ export const roleClaimOf = (token: string): AccessMode | null => {
 }
 
 /** What the side panels say instead of their forms while the relay refuses this page. */
-export const deniedNote =
-  'Read-only while the relay refuses this page (the message above the document says why): nothing added here could reach anyone.'
+export const deniedNote = (): string => t('panels.deniedNote')
 
 /** The part of the connection monitor that access follows. */
 export interface DeniableConnection {

@@ -1,4 +1,5 @@
 import type { DocumentTarget } from '../../app/bridge'
+import { t } from '../../app/i18n/translate'
 
 /** localStorage key: the note was shown once in this browser. */
 const shownKey = 'ensemble.certificate-note-shown'
@@ -17,9 +18,5 @@ export const certificateNote = (target: DocumentTarget, page: Pick<Window, 'loca
   } catch {
     // Without storage the note shows every time, which is better than never.
   }
-  return (
-    `Your browser warned about this page because the computer hosting this session made its own certificate, ` +
-    `as every Ensemble session on a local network does. It is the host's if its SHA-256 fingerprint is ` +
-    `${target.fingerprint.slice('sha256/'.length)} (base64); ask the host if in doubt. The connection is encrypted either way.`
-  )
+  return t('access.certificateNote', { fingerprint: target.fingerprint.slice('sha256/'.length) })
 }

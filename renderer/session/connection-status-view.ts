@@ -1,5 +1,7 @@
 import { CloseCode } from '../../app/protocol'
 import type { ConnectionMonitor, ConnectionState } from './connection-monitor'
+import { t } from '../../app/i18n/translate'
+import { displayLocale } from '../i18n/page-language'
 
 /**
  * Shows the connection state in `element` (`[data-testid=connection-status]`, `data-state` one of
@@ -12,7 +14,7 @@ export const showConnectionStatus = (element: HTMLElement, monitor: ConnectionMo
   const label = document.createElement('span')
   const retry = document.createElement('button')
   retry.type = 'button'
-  retry.textContent = 'Retry now'
+  retry.textContent = t('connection.retry')
   retry.addEventListener('click', () => monitor.connect())
   element.replaceChildren(label, retry)
   let countdown: ReturnType<typeof setInterval> | undefined
@@ -39,17 +41,17 @@ export const showConnectionStatus = (element: HTMLElement, monitor: ConnectionMo
 const describe = (state: ConnectionState): string => {
   switch (state.state) {
     case 'connecting':
-      return 'Connecting…'
+      return t('connection.connecting')
     case 'connected':
-      return 'Connected'
+      return t('connection.connected')
     case 'offline': {
-      if (state.nextRetryAt === null) return 'Offline — waiting for the network; edits are kept here'
+      if (state.nextRetryAt === null) return t('connection.offlineWaiting')
       const seconds = Math.max(0, Math.ceil((state.nextRetryAt - Date.now()) / 1000))
-      return `Offline — retrying in ${seconds} s; edits are kept here`
+      return t('connection.offlineRetrying', { seconds })
     }
     case 'denied':
       // The plain-words explanation is the banner over the document (access-denied-view.ts).
-      return 'Access denied'
+      return t('connection.denied')
     default:
       throw new TypeError(`unknown connection state ${JSON.stringify(state satisfies never)}`)
   }
@@ -58,17 +60,17 @@ const describe = (state: ConnectionState): string => {
 const details = (state: ConnectionState): string => {
   switch (state.state) {
     case 'connected':
-      return 'In sync with the relay.'
+      return t('connection.inSync')
     case 'connecting':
-      return 'Opening a connection to the relay.'
+      return t('connection.opening')
     case 'offline':
       return state.closeCode === null
-        ? 'The browser reports no network.'
-        : `The connection closed (code ${state.closeCode}); next try at ${new Date(state.nextRetryAt ?? Date.now()).toLocaleTimeString()}.`
+        ? t('connection.noNetwork')
+        : t('connection.closed', { code: state.closeCode, time: new Date(state.nextRetryAt ?? Date.now()).toLocaleTimeString(displayLocale()) })
     case 'denied':
       return state.closeCode === CloseCode.notAuthenticated
-        ? `The relay needs a valid access link (code 4401). It said: ${state.reason}`
-        : `The relay does not let you open this document (code 4403). It said: ${state.reason}`
+        ? t('connection.needsLink', { reason: state.reason })
+        : t('connection.forbidden', { reason: state.reason })
     default:
       throw new TypeError(`unknown connection state ${JSON.stringify(state satisfies never)}`)
   }

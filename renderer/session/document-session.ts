@@ -11,6 +11,7 @@ import { RelayStorageStatus } from './relay-storage-status'
 import { SaveTracker } from './save-tracker'
 import { RemoteUpdateGate } from './remote-update-gate'
 import { retargetProvider } from './handover/retarget-provider'
+import { t } from '../../app/i18n/translate'
 
 /** One open document: its Y.Doc, the offline cache, the relay connection and its monitor. */
 export interface DocumentSession {
@@ -131,5 +132,4 @@ const openCache = (
 }
 
 const cacheProblem = (error: unknown): string =>
-  `the offline cache (IndexedDB) is not available (${error instanceof Error ? error.message : String(error)}); ` +
-  'edits are kept only while this page is open and connected'
+  t('save.noOfflineCache', { reason: error instanceof Error ? error.message : String(error) })

@@ -1,4 +1,5 @@
 import type { SaveState, SaveTracker } from './save-tracker'
+import { t } from '../../app/i18n/translate'
 
 /**
  * Shows in `element` (`[data-testid=save-status]`, `data-state` saved|pending|unconfirmed) whether
@@ -66,13 +67,13 @@ const stateName = (state: SaveState): 'unconfirmed' | 'saved' | 'pending' =>
   !state.confirmed ? 'unconfirmed' : state.pending === 0 ? 'saved' : 'pending'
 
 const describe = (state: SaveState): string => {
-  if (!state.confirmed) return 'Sent to the relay'
-  if (state.pending === 0) return 'Saved'
-  return `${state.pending} ${state.pending === 1 ? 'change' : 'changes'} not yet on the relay`
+  if (!state.confirmed) return t('save.sent')
+  if (state.pending === 0) return t('save.saved')
+  return t('save.pending', { count: state.pending })
 }
 
 const explain = (state: SaveState): string => {
-  if (!state.confirmed) return 'This relay does not confirm what it stores; your changes were sent to it.'
-  if (state.pending === 0) return 'Every change is stored on the relay.'
-  return 'Kept in this window and its offline copy until the relay confirms it stored them.'
+  if (!state.confirmed) return t('save.sentDetails')
+  if (state.pending === 0) return t('save.savedDetails')
+  return t('save.pendingDetails')
 }

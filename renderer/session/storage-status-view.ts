@@ -1,5 +1,6 @@
 import type { ConnectionMonitor } from './connection-monitor'
 import type { RelayStorageStatus } from './relay-storage-status'
+import { t } from '../../app/i18n/translate'
 
 /**
  * Shows, in `element` (`[data-testid=storage-status]`), that the relay is not storing this
@@ -22,12 +23,12 @@ export const showStorageStatus = (
     element.hidden = !show
     element.dataset.state = status.stored ? 'stored' : 'not-stored'
     if (!status.stored) {
-      element.textContent = 'Not saved on the relay: its storage is failing. Your edits still reach the others and stay in this window; keep it open.'
-      element.title = `The relay says: ${status.reason}`
+      element.textContent = t('save.notStored')
+      element.title = t('save.relaySays', { reason: status.reason })
       wasNotStored = true
     } else if (wasNotStored) {
       wasNotStored = false
-      notify('Your edits are saved on the relay again.')
+      notify(t('save.storedAgain'))
     }
   }
   storage.on('change', render)

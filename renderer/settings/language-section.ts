@@ -4,10 +4,15 @@ import { saveLanguageChoice, storedLanguageChoice, systemLanguages } from '../i1
 
 /**
  * Settings' language menu (`[data-testid=language-choice]`): the system's language or one chosen.
- * A change is saved and the window reloads to show it; documents live in the relay and the
- * offline cache, so nothing typed is lost.
+ * A change is saved, told to the platform (`tell`: the desktop app's menus follow it), and the
+ * window reloads to show it; documents live in the relay and the offline cache, so nothing typed
+ * is lost.
  */
-export const mountLanguageSection = (parent: HTMLElement, page: Window = window): void => {
+export const mountLanguageSection = (
+  parent: HTMLElement,
+  tell: (choice: LanguageChoice) => Promise<void>,
+  page: Window = window
+): void => {
   const label = document.createElement('label')
   label.className = 'language-choice'
   label.append(t('settings.language'), ' ')
@@ -27,8 +32,12 @@ export const mountLanguageSection = (parent: HTMLElement, page: Window = window)
   note.className = 'note'
   note.textContent = t('settings.languageNote')
   select.addEventListener('change', () => {
-    saveLanguageChoice(page, select.value as LanguageChoice)
-    page.location.reload()
+    const choice = select.value as LanguageChoice
+    saveLanguageChoice(page, choice)
+    // The page shows the choice after the reload either way; a platform that did not hear it only keeps its menus as they were.
+    void tell(choice)
+      .catch((error: unknown) => console.error('Ensemble: the platform was not told the language choice', error))
+      .finally(() => page.location.reload())
   })
   label.append(select)
   parent.prepend(label, note)

@@ -4,13 +4,14 @@ import { openDialog, type Dialog } from '../ui/dialog'
 import { fromTemplate, messageOf, part, runForm } from '../ui/dom'
 import { mountLanguageSection } from './language-section'
 import { mountUpdatesSection } from './updates-section'
+import { t } from '../../app/i18n/translate'
 
 /** Why `text` is not a LAN port the settings accept, or `null` with the port. */
 export const parseLanPort = (text: string): { port: number } | { problem: string } => {
   const trimmed = text.trim()
-  if (!/^\d+$/.test(trimmed)) return { problem: `the LAN port "${trimmed}" is not a whole number` }
+  if (!/^\d+$/.test(trimmed)) return { problem: t('settings.portNotNumber', { port: trimmed }) }
   const port = Number(trimmed)
-  if (port < 1024 || port > 65535) return { problem: `the LAN port ${port} is outside 1024–65535` }
+  if (port < 1024 || port > 65535) return { problem: t('settings.portOutOfRange', { port }) }
   return { port }
 }
 
@@ -22,15 +23,15 @@ export const parseLanPort = (text: string): { port: number } | { problem: string
  */
 export const openSettingsDialog = (bridge: PlatformBridge, profile: UserProfile | null): Dialog => {
   let stopUpdates = (): void => {}
-  const dialog = openDialog({ title: 'Settings', testid: 'settings-dialog', onClose: () => stopUpdates() })
+  const dialog = openDialog({ title: t('settings.title'), testid: 'settings-dialog', onClose: () => stopUpdates() })
   const form = fromTemplate<HTMLFormElement>(`
     <form class="dialog-form">
-      <label>Display name <input name="name" required maxlength="${maxDisplayNameLength}" autocomplete="name"></label>
-      <label>Colour <input name="color" type="color"></label>
-      <div class="swatches" role="group" aria-label="Suggested colours"></div>
-      <label>LAN port <input name="lanPort" type="text" inputmode="numeric" autocomplete="off"></label>
+      <label>${t('settings.displayName')} <input name="name" required maxlength="${maxDisplayNameLength}" autocomplete="name"></label>
+      <label>${t('settings.colour')} <input name="color" type="color"></label>
+      <div class="swatches" role="group" aria-label="${t('settings.suggestedColours')}"></div>
+      <label>${t('settings.lanPort')} <input name="lanPort" type="text" inputmode="numeric" autocomplete="off"></label>
       <p class="note lan-note"></p>
-      <button type="submit">Save</button>
+      <button type="submit">${t('settings.save')}</button>
       <p class="saved note" role="status"></p>
       <p class="problem" role="alert"></p>
     </form>`)
@@ -45,7 +46,7 @@ export const openSettingsDialog = (bridge: PlatformBridge, profile: UserProfile 
     button.type = 'button'
     button.className = 'swatch'
     button.dataset.color = swatch
-    button.setAttribute('aria-label', `Use colour ${swatch}`)
+    button.setAttribute('aria-label', t('settings.useColour', { colour: swatch }))
     button.style.backgroundColor = swatch
     button.addEventListener('click', () => (color.value = swatch))
     part(form, '.swatches').append(button)
@@ -53,17 +54,17 @@ export const openSettingsDialog = (bridge: PlatformBridge, profile: UserProfile 
   const canHost = bridge.hosting.unavailableReason === null
   let storedPort: number | null = null
   if (canHost) {
-    part(form, '.lan-note').textContent = 'The port others connect to while you host a session; a change applies the next time you host.'
+    part(form, '.lan-note').textContent = t('settings.lanPortNote')
     bridge.hosting.getLanPort().then(
       (value) => {
         storedPort = value
         port.value = String(value)
       },
-      (error: unknown) => (part(form, '.lan-note').textContent = `The LAN port could not be read: ${messageOf(error)}.`)
+      (error: unknown) => (part(form, '.lan-note').textContent = t('settings.lanPortUnreadable', { reason: messageOf(error) }))
     )
   } else {
     port.disabled = true
-    part(form, '.lan-note').textContent = 'The LAN port matters only to the desktop app, which can host sessions on your network.'
+    part(form, '.lan-note').textContent = t('settings.lanPortDesktopOnly')
   }
   form.addEventListener('input', () => (saved.textContent = ''))
   form.addEventListener('submit', (event) => {
@@ -83,11 +84,11 @@ export const openSettingsDialog = (bridge: PlatformBridge, profile: UserProfile 
         await bridge.hosting.setLanPort(lanPort)
         storedPort = lanPort
       }
-      saved.textContent = 'Saved.'
+      saved.textContent = t('settings.saved')
     })
   })
   dialog.body.append(form)
-  mountLanguageSection(dialog.body)
+  mountLanguageSection(dialog.body, (choice) => bridge.saveLanguageChoice(choice))
   if (bridge.updates !== null) stopUpdates = mountUpdatesSection(dialog.body, bridge.updates)
   name.focus()
   return dialog

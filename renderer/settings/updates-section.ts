@@ -1,24 +1,26 @@
 import type { UpdatesBridge } from '../../app/bridge'
 import type { UpdateStatus } from '../../app/ipc'
+import { t } from '../../app/i18n/translate'
+import { displayLocale } from '../i18n/page-language'
 
 /** What the Settings dialog says about the app's updates. */
 export const describeUpdateStatus = (status: UpdateStatus): string => {
-  const version = `Ensemble ${status.currentVersion}`
+  const version = t('updates.version', { version: status.currentVersion })
   switch (status.state) {
     case 'idle':
-      return `${version}.`
+      return t('updates.idle', { version })
     case 'checking':
-      return `${version}. Checking for updates…`
+      return t('updates.checking', { version })
     case 'up-to-date':
-      return `${version} is up to date (checked ${new Date(status.checkedAt).toLocaleTimeString()}).`
+      return t('updates.upToDate', { version, time: new Date(status.checkedAt).toLocaleTimeString(displayLocale()) })
     case 'downloading':
-      return `${version}. Downloading version ${status.version}: ${status.percent} %.`
+      return t('updates.downloading', { version, next: status.version, percent: status.percent })
     case 'ready':
-      return `Version ${status.version} is ready: it installs when you quit, or now with “Restart to update”.`
+      return t('updates.ready', { next: status.version })
     case 'failed':
-      return `${version}. Could not check for updates: ${status.reason}. Check your connection and try again.`
+      return t('updates.failed', { version, reason: status.reason })
     case 'unsupported':
-      return `${version}. Updates: ${status.reason}.`
+      return t('updates.unsupported', { version, reason: status.reason })
     default:
       throw new TypeError(`unknown update state ${JSON.stringify(status satisfies never)}`)
   }
@@ -32,15 +34,15 @@ export const mountUpdatesSection = (container: HTMLElement, updates: UpdatesBrid
   const section = document.createElement('section')
   section.className = 'updates'
   section.dataset.testid = 'updates'
-  section.setAttribute('aria-label', 'Updates')
+  section.setAttribute('aria-label', t('updates.section'))
   const text = document.createElement('p')
   text.setAttribute('role', 'status')
   const check = document.createElement('button')
   check.type = 'button'
-  check.textContent = 'Check for updates'
+  check.textContent = t('updates.check')
   const install = document.createElement('button')
   install.type = 'button'
-  install.textContent = 'Restart to update'
+  install.textContent = t('updates.install')
   section.append(text, check, install)
   container.append(section)
   const render = (status: UpdateStatus): void => {
@@ -50,9 +52,9 @@ export const mountUpdatesSection = (container: HTMLElement, updates: UpdatesBrid
     check.disabled = status.state === 'checking' || status.state === 'downloading'
     install.hidden = status.state !== 'ready'
   }
-  check.addEventListener('click', () => void updates.check().then(render, (error: unknown) => (text.textContent = `Could not check for updates: ${String(error)}`)))
-  install.addEventListener('click', () => void updates.install().catch((error: unknown) => (text.textContent = `Could not install the update: ${String(error)}`)))
+  check.addEventListener('click', () => void updates.check().then(render, (error: unknown) => (text.textContent = t('updates.checkFailed', { reason: String(error) }))))
+  install.addEventListener('click', () => void updates.install().catch((error: unknown) => (text.textContent = t('updates.installFailed', { reason: String(error) }))))
   const stop = updates.onStatus(render)
-  updates.getStatus().then(render, (error: unknown) => (text.textContent = `The update status could not be read: ${String(error)}`))
+  updates.getStatus().then(render, (error: unknown) => (text.textContent = t('updates.statusUnreadable', { reason: String(error) })))
   return stop
 }

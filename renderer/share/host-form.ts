@@ -12,16 +12,16 @@ import { fromTemplate, part, runForm } from '../ui/dom'
 export const hostForm = (hosting: HostingBridge, defaultName: string) => {
   const form = fromTemplate<HTMLFormElement>(`
     <form class="dialog-form" data-testid="host-form">
-      <label>Session name <input name="sessionName" required maxlength="63" autocomplete="off"></label>
+      <label>${t('share.sessionName')} <input name="sessionName" required maxlength="63" autocomplete="off"></label>
       <fieldset>
-        <legend>Who can join</legend>
-        <label class="choice"><input type="radio" name="access" value="network" checked> Anyone on this network</label>
-        <label class="choice"><input type="radio" name="access" value="link"> Only people with the link</label>
+        <legend>${t('share.whoCanJoin')}</legend>
+        <label class="choice"><input type="radio" name="access" value="network" checked> ${t('share.anyoneOnNetwork')}</label>
+        <label class="choice"><input type="radio" name="access" value="link"> ${t('share.onlyWithLink')}</label>
       </fieldset>
-      <label class="network-role">People on the network
-        <select name="networkRole"><option value="edit">can edit</option><option value="view">can only view</option></select>
+      <label class="network-role">${t('share.peopleOnNetwork')}
+        <select name="networkRole"><option value="edit">${t('share.canEdit')}</option><option value="view">${t('share.canOnlyView')}</option></select>
       </label>
-      <button type="submit" data-testid="host">Host on LAN</button>
+      <button type="submit" data-testid="host">${t('share.host')}</button>
       <p class="problem" role="alert"></p>
     </form>`)
   const name = part<HTMLInputElement>(form, '[name=sessionName]')

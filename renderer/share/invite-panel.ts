@@ -4,6 +4,7 @@ import { t } from '../../app/i18n/translate'
 import type { UpstreamLink } from '../../app/ipc'
 import { copyField } from '../ui/copy-field'
 import { fromTemplate, messageOf, part, sentence } from '../ui/dom'
+import { displayLocale } from '../i18n/page-language'
 
 /**
  * Invites to one local document of a running LAN session (`[data-testid=invite]`): choose edit,
@@ -15,14 +16,14 @@ import { fromTemplate, messageOf, part, sentence } from '../ui/dom'
 export const invitePanel = (hosting: HostingBridge, documentName: string, upstream: UpstreamBridge | null = null) => {
   const element = fromTemplate(`
     <div class="invite" data-testid="invite">
-      <label>People with the link
-        <select name="role"><option value="edit">can edit</option><option value="view">can only view</option></select>
+      <label>${t('share.peopleWithLink')}
+        <select name="role"><option value="edit">${t('share.canEdit')}</option><option value="view">${t('share.canOnlyView')}</option></select>
       </label>
       <p class="note expiry"></p>
       <p class="problem" role="alert"></p>
     </div>`)
-  const link = copyField('Invite link (Ensemble desktop app)', 'invite-link')
-  const web = copyField('Web address (any browser)', 'invite-web-url')
+  const link = copyField(t('share.inviteLink'), 'invite-link')
+  const web = copyField(t('share.webAddress'), 'invite-web-url')
   part(element, '.expiry').before(link.element, web.element)
   const role = part<HTMLSelectElement>(element, 'select')
   role.querySelector('option[value=view]')?.before(new Option(t('suggestions.roleSuggest'), 'suggest'))
@@ -47,7 +48,7 @@ export const invitePanel = (hosting: HostingBridge, documentName: string, upstre
       if (mine !== generation) return
       link.setValue(invite.link)
       web.setValue(invite.webUrl)
-      part(element, '.expiry').textContent = `These links work until ${new Date(invite.expiresAt).toLocaleString()}, or until you stop hosting.`
+      part(element, '.expiry').textContent = t('share.linksUntil', { time: new Date(invite.expiresAt).toLocaleString(displayLocale()) })
       element.dataset.ready = 'true'
     } catch (error) {
       if (mine === generation) problem.textContent = sentence(messageOf(error))

@@ -19,7 +19,7 @@ export const openShareDialog = (bridge: PlatformBridge, target: DocumentTarget |
   let stopWatching: () => void = () => undefined
   let stopUpstream: () => void = () => undefined
   const dialog = openDialog({
-    title: target === null ? 'Host on LAN' : `Share “${target.documentName}”`,
+    title: target === null ? t('share.hostTitle') : t('share.title', { name: target.documentName }),
     testid: 'share-dialog',
     onClose: () => {
       stopWatching()
@@ -29,7 +29,7 @@ export const openShareDialog = (bridge: PlatformBridge, target: DocumentTarget |
   const { hosting } = bridge
   const hostingSection = fromTemplate(`
     <section class="dialog-section" data-testid="hosting">
-      <h3>Host on your network</h3>
+      <h3>${t('share.hostSection')}</h3>
       <div class="hosting-body"></div>
     </section>`)
   const body = part(hostingSection, '.hosting-body')
@@ -68,7 +68,7 @@ export const openShareDialog = (bridge: PlatformBridge, target: DocumentTarget |
         return
       }
       case 'starting':
-        body.replaceChildren(fromTemplate('<p class="note">Starting the session…</p>'))
+        body.replaceChildren(fromTemplate(`<p class="note">${t('share.starting')}</p>`))
         return
       case 'hosting':
         body.replaceChildren(runningSession(bridge, state, target, sharedByLan))
@@ -78,7 +78,7 @@ export const openShareDialog = (bridge: PlatformBridge, target: DocumentTarget |
   stopWatching = hosting.onChanged(render)
   hosting.getState().then(render, (error: unknown) => {
     body.replaceChildren(fromTemplate('<p class="problem" role="alert"></p>'))
-    part(body, '.problem').textContent = sentence(`could not read the hosting state: ${messageOf(error)}`)
+    part(body, '.problem').textContent = sentence(t('share.stateUnreadable', { reason: messageOf(error) }))
   })
   return dialog
 }
@@ -95,24 +95,24 @@ const runningSession = (
       <p class="session-summary" data-testid="hosting-summary"></p>
       <p class="note session-addresses"></p>
       <div class="session-invite"></div>
-      <button type="button" data-testid="stop-hosting">Stop hosting</button>
+      <button type="button" data-testid="stop-hosting">${t('share.stopHosting')}</button>
       <p class="problem" role="alert"></p>
     </div>`)
-  const may = { edit: 'can edit', suggest: t('suggestions.roleSuggest'), view: 'can view' }[state.networkRole]
-  const who = state.access === 'network' ? `anyone on this network ${may}` : 'only people with a link can join'
-  part(element, '.session-summary').textContent = `Hosting “${state.sessionName}”: ${who}.`
+  const may = { edit: 'share.networkCanEdit', suggest: 'share.networkCanSuggest', view: 'share.networkCanView' } as const
+  const who = state.access === 'network' ? t(may[state.networkRole]) : t('share.linkOnly')
+  part(element, '.session-summary').textContent = t('share.hosting', { name: state.sessionName, who })
   part(element, '.session-addresses').textContent =
-    state.relays.length === 0 ? 'This computer has no network address others can reach.' : `Reachable at ${state.relays.join(', ')}.`
+    state.relays.length === 0 ? t('share.noAddress') : t('share.reachableAt', { addresses: state.relays.join(', ') })
   const invite = part(element, '.session-invite')
-  if (target === null) invite.textContent = 'Open a document and choose Share to invite people to it.'
+  if (target === null) invite.textContent = t('share.openToInvite')
   else if (sharedByLan) invite.append(invitePanel(bridge.hosting, target.documentName, bridge.upstream).element)
-  else invite.textContent = `“${target.documentName}” is on ${target.relayUrl}, not on this computer, so this session cannot share it; send its link above.`
+  else invite.textContent = t('share.elsewhere', { name: target.documentName, relay: target.relayUrl })
   const stop = part<HTMLButtonElement>(element, '[data-testid=stop-hosting]')
   stop.addEventListener('click', () => {
     stop.disabled = true
     bridge.hosting.stop().catch((error: unknown) => {
       stop.disabled = false
-      part(element, '.problem').textContent = sentence(`could not stop hosting: ${messageOf(error)}`)
+      part(element, '.problem').textContent = sentence(t('share.stopFailed', { reason: messageOf(error) }))
     })
   })
   return element
@@ -122,12 +122,12 @@ const runningSession = (
 const documentLinks = (target: DocumentTarget): HTMLElement => {
   const element = fromTemplate(`
     <section class="dialog-section" data-testid="document-link">
-      <h3>Link to this document</h3>
-      <p class="note token-warning" hidden>These links carry your access token: whoever has them gets the access you have.</p>
+      <h3>${t('share.documentLink')}</h3>
+      <p class="note token-warning" hidden>${t('share.tokenWarning')}</p>
     </section>`)
   const invite = { relay: target.relayUrl, doc: target.documentName, ...(target.token === undefined ? {} : { token: target.token }) }
-  const web = copyField('Web address (any browser)', 'document-web-url')
-  const app = copyField('Invite link (Ensemble desktop app)', 'document-invite-link')
+  const web = copyField(t('share.webAddress'), 'document-web-url')
+  const app = copyField(t('share.inviteLink'), 'document-invite-link')
   try {
     web.setValue(formatWebUrl(invite))
     app.setValue(formatInviteLink(invite))
@@ -135,7 +135,7 @@ const documentLinks = (target: DocumentTarget): HTMLElement => {
     // A token that is not a JWT (a hosted relay's own kind) cannot travel in our links.
     web.setValue(formatWebUrl({ relay: invite.relay, doc: invite.doc }))
     app.setValue(formatInviteLink({ relay: invite.relay, doc: invite.doc }))
-    part(element, '.token-warning').textContent = `These links leave out your access token (${messageOf(error)}); the people you send them to need their own.`
+    part(element, '.token-warning').textContent = t('share.tokenLeftOut', { reason: messageOf(error) })
   }
   part(element, '.token-warning').hidden = target.token === undefined
   element.append(web.element, app.element)

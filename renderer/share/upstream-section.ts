@@ -2,6 +2,7 @@ import type { UpstreamBridge } from '../../app/bridge'
 import { parseRelayAddress } from '../../app/invite-link'
 import type { UpstreamLink } from '../../app/ipc'
 import { fromTemplate, messageOf, part, runForm, sentence } from '../ui/dom'
+import { t } from '../../app/i18n/translate'
 
 /**
  * "Also keep on a relay" (`[data-testid=upstream]`) for a document of this computer: a hosted
@@ -11,8 +12,8 @@ import { fromTemplate, messageOf, part, runForm, sentence } from '../ui/dom'
 export const upstreamSection = (upstream: UpstreamBridge, documentName: string): { element: HTMLElement; stop: () => void } => {
   const element = fromTemplate(`
     <section class="dialog-section" data-testid="upstream">
-      <h3>Also keep on a relay</h3>
-      <p class="note">Your organisation’s relay keeps a copy that stays in step with this computer, both ways, also while you are offline.</p>
+      <h3>${t('upstream.title')}</h3>
+      <p class="note">${t('upstream.note')}</p>
       <div class="upstream-body"></div>
     </section>`)
   const body = part(element, '.upstream-body')
@@ -23,7 +24,7 @@ export const upstreamSection = (upstream: UpstreamBridge, documentName: string):
   }
   const stop = upstream.onChanged(render)
   upstream.get().then(render, (error: unknown) => {
-    body.textContent = sentence(`could not read where documents are kept: ${messageOf(error)}`)
+    body.textContent = sentence(t('upstream.unreadable', { reason: messageOf(error) }))
   })
   return { element, stop }
 }
@@ -31,10 +32,10 @@ export const upstreamSection = (upstream: UpstreamBridge, documentName: string):
 const linkForm = (upstream: UpstreamBridge, documentName: string): HTMLElement => {
   const form = fromTemplate<HTMLFormElement>(`
     <form class="dialog-form" data-testid="upstream-form">
-      <label>Relay address <input name="relay" required autocomplete="off" placeholder="wss://relay.example.org"></label>
-      <label>Document name there <input name="remote" required autocomplete="off"></label>
-      <label>Access token (if the relay asks for one) <input name="token" autocomplete="off"></label>
-      <button type="submit">Keep it there too</button>
+      <label>${t('upstream.relay')} <input name="relay" required autocomplete="off" placeholder="wss://relay.example.org"></label>
+      <label>${t('upstream.remote')} <input name="remote" required autocomplete="off"></label>
+      <label>${t('upstream.token')} <input name="token" autocomplete="off"></label>
+      <button type="submit">${t('upstream.link')}</button>
       <p class="problem" role="alert"></p>
     </form>`)
   part<HTMLInputElement>(form, '[name=remote]').value = documentName
@@ -57,16 +58,16 @@ const linkedSummary = (upstream: UpstreamBridge, link: UpstreamLink): HTMLElemen
   const element = fromTemplate(`
     <div>
       <p data-testid="upstream-summary"></p>
-      <button type="button" data-testid="upstream-stop">Stop keeping it there</button>
+      <button type="button" data-testid="upstream-stop">${t('upstream.stop')}</button>
       <p class="problem" role="alert"></p>
     </div>`)
-  part(element, '[data-testid=upstream-summary]').textContent = `Also kept as “${link.remoteDocument}” on ${link.relayUrl}.`
+  part(element, '[data-testid=upstream-summary]').textContent = t('upstream.summary', { name: link.remoteDocument, relay: link.relayUrl })
   const stop = part<HTMLButtonElement>(element, '[data-testid=upstream-stop]')
   stop.addEventListener('click', () => {
     stop.disabled = true
     upstream.unlink(link.document).catch((error: unknown) => {
       stop.disabled = false
-      part(element, '.problem').textContent = sentence(`could not stop keeping it there: ${messageOf(error)}`)
+      part(element, '.problem').textContent = sentence(t('upstream.stopFailed', { reason: messageOf(error) }))
     })
   })
   return element

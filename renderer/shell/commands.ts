@@ -6,6 +6,7 @@ import { connectRelayForm } from '../home/relays-section'
 import { openSettingsDialog } from '../settings/settings-dialog'
 import { openShareDialog } from '../share/share-dialog'
 import { openDialog, type Dialog } from '../ui/dialog'
+import { t } from '../../app/i18n/translate'
 
 /** What the screen on show offers to commands: the home screen has the join forms in place. */
 export interface Screen {
@@ -31,7 +32,7 @@ const show = (open: () => Dialog): Dialog => {
 
 /** The default name of a session this user hosts: "Ana Lima’s session" (a DNS-SD name, at most 63 characters). */
 export const sessionNameFor = (profile: UserProfile | null): string =>
-  profile === null ? 'Ensemble session' : `${profile.name}’s session`.slice(0, 63)
+  profile === null ? t('app.defaultSessionName') : t('app.sessionName', { name: profile.name }).slice(0, 63)
 
 export const showShareDialog = (bridge: PlatformBridge, screen: Screen): Dialog =>
   show(() => openShareDialog(bridge, screen.document, sessionNameFor(screen.profile())))
@@ -54,11 +55,11 @@ export const runCommand = (bridge: PlatformBridge, screen: Screen, command: Plat
       return
     case 'join-by-link':
       if (screen.focusJoinLink !== undefined) screen.focusJoinLink()
-      else show(() => formDialog('Join', 'join-dialog', [joinLinkForm(bridge), joinAddressForm(bridge)]))
+      else show(() => formDialog(t('app.join'), 'join-dialog', [joinLinkForm(bridge), joinAddressForm(bridge)]))
       return
     case 'connect-to-relay':
       if (screen.focusConnectRelay !== undefined) screen.focusConnectRelay()
-      else show(() => formDialog('Connect to a relay', 'connect-dialog', [connectRelayForm(bridge)]))
+      else show(() => formDialog(t('app.connectToRelay'), 'connect-dialog', [connectRelayForm(bridge)]))
       return
     case 'host-session':
       show(() => openShareDialog(bridge, null, sessionNameFor(screen.profile())))

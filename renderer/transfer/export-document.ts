@@ -6,6 +6,7 @@ import { formatInfo, type ExportFormat } from '../../app/convert/formats'
 import { acceptedDocument } from '../../app/suggestions/accepted'
 import type { ShowNotice } from '../editor/notices'
 import { browserDom } from './browser-dom'
+import { t } from '../../app/i18n/translate'
 
 /** What the user can export a document as: the converted formats and PDF. */
 export type ExportChoice = ExportFormat | 'pdf'
@@ -32,7 +33,7 @@ export const exportView = async (
 ): Promise<void> => {
   if (choice === 'pdf') {
     const result = await bridge.transfer.exportPdf(documentName)
-    if (result.outcome === 'saved') showNotice(`Saved the PDF as ${result.path}.`)
+    if (result.outcome === 'saved') showNotice(t('export.savedPdf', { path: result.path }))
     return
   }
   const text = exportDocument(view.state.doc, choice, { dom: browserDom, title: documentName })
@@ -40,7 +41,7 @@ export const exportView = async (
   download(new Blob([text], { type: formatInfo[choice].mimeType }), fileName)
   // What the file loses is judged on what it holds: the text with every suggestion accepted.
   const lost = exportLossNotice(acceptedDocument(view.state.doc), choice)
-  if (lost !== null) showNotice(`Exported ${fileName}. ${lost}`)
+  if (lost !== null) showNotice(t('export.exported', { fileName, lost }))
 }
 
 const download = (blob: Blob, fileName: string): void => {

@@ -2,13 +2,9 @@ import type { EditorView } from 'prosemirror-view'
 import type { PlatformBridge } from '../../app/bridge'
 import type { ShowNotice } from '../editor/notices'
 import { exportChoiceOf, exportView, type ExportChoice } from './export-document'
+import { t } from '../../app/i18n/translate'
 
-const choices: Array<[ExportChoice, string]> = [
-  ['md', 'Markdown (.md)'],
-  ['html', 'HTML (.html)'],
-  ['txt', 'Plain text (.txt)'],
-  ['pdf', 'PDF…']
-]
+const choices: readonly ExportChoice[] = ['md', 'html', 'txt', 'pdf']
 
 /**
  * The editor header's Export menu (`[data-testid=export-menu]`, one `button[data-format]` per
@@ -24,23 +20,23 @@ export const mountExportMenu = (
 ): (() => void) => {
   const run = (choice: ExportChoice): void => {
     exportView(view, documentName, choice, bridge, showNotice).catch((error: unknown) =>
-      showNotice(`Export failed: ${error instanceof Error ? error.message : String(error)}.`)
+      showNotice(t('export.failed', { reason: error instanceof Error ? error.message : String(error) }))
     )
   }
   const menu = document.createElement('details')
   menu.className = 'export-menu'
   menu.dataset.testid = 'export-menu'
   const summary = document.createElement('summary')
-  summary.textContent = 'Export'
+  summary.textContent = t('export.menu')
   const list = document.createElement('div')
   list.className = 'export-choices'
   list.setAttribute('role', 'menu')
-  for (const [choice, label] of choices) {
+  for (const choice of choices) {
     const button = document.createElement('button')
     button.type = 'button'
     button.dataset.format = choice
     button.setAttribute('role', 'menuitem')
-    button.textContent = label
+    button.textContent = t(`export.${choice}`)
     button.addEventListener('click', () => {
       menu.open = false
       run(choice)

@@ -2,13 +2,18 @@ import type { PlatformBridge } from '../../app/bridge'
 import { importFormatOfFile } from '../../app/convert/formats'
 import { ImportError } from '../../app/convert/import-result'
 import { importAsNewDocument, type ImportSource } from './import-file'
+import { t } from '../../app/i18n/translate'
 
 /** Where a failed import is explained to the user. */
 export type ImportProblem = (message: string) => void
 
 const run = (file: ImportSource, bridge: PlatformBridge, showProblem: ImportProblem): void => {
   importAsNewDocument(file, bridge).catch((error: unknown) =>
-    showProblem(error instanceof ImportError ? `${error.message}.` : `The import failed: ${error instanceof Error ? error.message : String(error)}.`)
+    showProblem(
+      error instanceof ImportError
+        ? t('import.refused', { reason: error.message })
+        : t('import.failed', { reason: error instanceof Error ? error.message : String(error) })
+    )
   )
 }
 
@@ -26,8 +31,8 @@ export const createImportButton = (bridge: PlatformBridge, showProblem: ImportPr
   const button = document.createElement('button')
   button.type = 'button'
   button.dataset.testid = 'import-button'
-  button.textContent = 'Import a file…'
-  button.title = 'Open a Markdown or HTML file as a new document'
+  button.textContent = t('import.button')
+  button.title = t('import.buttonTitle')
   button.addEventListener('click', () => input.click())
   input.addEventListener('change', () => {
     const file = input.files?.[0]
@@ -86,7 +91,7 @@ export const showImportProblem: ImportProblem = (message) => {
   text.textContent = message
   const close = document.createElement('button')
   close.type = 'button'
-  close.textContent = 'Dismiss'
+  close.textContent = t('import.dismiss')
   close.addEventListener('click', () => box.remove())
   box.replaceChildren(text, close)
 }

@@ -5,6 +5,7 @@ import { ImportError } from '../../app/convert/import-result'
 import { documentNameProblem } from '../../app/document-name'
 import { browserDom } from './browser-dom'
 import { savePendingImport } from './pending-import'
+import { t } from '../../app/i18n/translate'
 
 /** A file to import: a dropped or picked `File`, or one the desktop's main process read. */
 export interface ImportSource {
@@ -20,15 +21,15 @@ export interface ImportSource {
  */
 export const importAsNewDocument = async (file: ImportSource, bridge: PlatformBridge): Promise<string> => {
   const format = importFormatOfFile(file.name)
-  if (format === null) throw new ImportError(`"${file.name}" is not a Markdown (.md) or HTML (.html) file`)
+  if (format === null) throw new ImportError(t('import.notImportable', { name: file.name }))
   if (file.size > maxImportBytes) {
-    throw new ImportError(`"${file.name}" is ${(file.size / 1024 / 1024).toFixed(1)} MB; an import may be at most ${maxImportBytes / 1024 / 1024} MB`)
+    throw new ImportError(t('import.tooLarge', { name: file.name, size: (file.size / 1024 / 1024).toFixed(1), limit: maxImportBytes / 1024 / 1024 }))
   }
   let result
   try {
     result = importDocument(await file.text(), format, { dom: browserDom })
   } catch (error) {
-    if (error instanceof ImportError) throw new ImportError(`"${file.name}" cannot be imported: ${error.message}`)
+    if (error instanceof ImportError) throw new ImportError(t('import.cannotImport', { name: file.name, reason: error.message }))
     throw error
   }
   const name = documentNameForFile(file.name)

@@ -4,6 +4,7 @@ import { replaceDocument } from '../../app/convert/yjs-content'
 import { schema } from '../../app/schema'
 import type { PendingImport } from './pending-import'
 import { takePendingImport } from './pending-import'
+import { t } from '../../app/i18n/translate'
 
 /**
  * Applies the import waiting for this document (if any) to its content, and shows a report
@@ -15,19 +16,19 @@ export const applyPendingImport = async (documentName: string, fragment: Y.XmlFr
   try {
     pending = await takePendingImport(documentName)
   } catch (error) {
-    showReport(reportSlot, `The imported file could not be read back from this browser's storage (${String(error)}); import it again.`, [])
+    showReport(reportSlot, t('import.unreadable', { reason: String(error) }), [])
     return
   }
   if (pending === null) return
   if (fragment.length > 0) {
-    showReport(reportSlot, `"${pending.fileName}" was not imported: "${documentName}" already has content. Import the file again to get a new document.`, [])
+    showReport(reportSlot, t('import.notEmpty', { file: pending.fileName, name: documentName }), [])
     return
   }
   replaceDocument(fragment, Node.fromJSON(schema, pending.doc))
   const summary =
     pending.warnings.length === 0
-      ? `Imported "${pending.fileName}": everything in it has a place in this document.`
-      : `Imported "${pending.fileName}". Some of it could not be kept as it was:`
+      ? t('import.complete', { file: pending.fileName })
+      : t('import.partial', { file: pending.fileName })
   showReport(reportSlot, summary, pending.warnings.map((warning) => ({ kind: warning.kind, message: warning.message })))
 }
 
@@ -51,7 +52,7 @@ const showReport = (slot: HTMLElement, summary: string, items: Array<{ kind: str
   }
   const close = document.createElement('button')
   close.type = 'button'
-  close.textContent = 'Dismiss'
+  close.textContent = t('import.dismiss')
   close.addEventListener('click', () => report.remove())
   report.append(close)
   slot.replaceChildren(report)

@@ -1,4 +1,5 @@
 import { fromTemplate, part } from './dom'
+import { t } from '../../app/i18n/translate'
 
 /**
  * A read-only text field with a Copy button (`[data-testid=<testid>]`, the text in its `input`).
@@ -9,7 +10,7 @@ export const copyField = (label: string, testid: string): { element: HTMLElement
   const element = fromTemplate(`
     <div class="copy-field">
       <label><span class="copy-label"></span><input readonly spellcheck="false"></label>
-      <button type="button">Copy</button>
+      <button type="button">${t('copy.copy')}</button>
       <span class="copy-result" role="status"></span>
     </div>`)
   element.dataset.testid = testid
@@ -18,11 +19,11 @@ export const copyField = (label: string, testid: string): { element: HTMLElement
   const result = part(element, '.copy-result')
   part(element, 'button').addEventListener('click', () => {
     navigator.clipboard.writeText(input.value).then(
-      () => (result.textContent = 'Copied'),
+      () => (result.textContent = t('copy.copied')),
       () => {
         input.focus()
         input.select()
-        result.textContent = 'Selected: press Ctrl+C (⌘C on a Mac) to copy'
+        result.textContent = t('copy.selected')
       }
     )
   })

@@ -1,4 +1,5 @@
 import { fromTemplate, part } from './dom'
+import { t } from '../../app/i18n/translate'
 
 /** An open modal dialog. */
 export interface Dialog {
@@ -15,7 +16,7 @@ export interface Dialog {
 export const openDialog = (options: { title: string; testid: string; onClose?: () => void }): Dialog => {
   const element = fromTemplate<HTMLDialogElement>(`
     <dialog class="dialog">
-      <header class="dialog-header"><h2></h2><button type="button" class="dialog-close" aria-label="Close">Close</button></header>
+      <header class="dialog-header"><h2></h2><button type="button" class="dialog-close" aria-label="${t('dialog.close')}">${t('dialog.close')}</button></header>
       <div class="dialog-body"></div>
     </dialog>`)
   element.dataset.testid = options.testid

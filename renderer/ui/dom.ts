@@ -1,6 +1,9 @@
 /** Small DOM helpers shared by the home screen and the dialogs. */
 
-/** Builds an element from a static HTML template (no user data in it: fill that in with `textContent`). */
+/**
+ * Builds an element from a static HTML template: markup and catalogue messages (`t()`), no user
+ * data (fill that in with `textContent`).
+ */
 export const fromTemplate = <E extends HTMLElement = HTMLElement>(html: string): E => {
   const template = document.createElement('template')
   template.innerHTML = html.trim()
@@ -19,12 +22,16 @@ export const part = <E extends Element = HTMLElement>(root: ParentNode, selector
 /** The message of an error as the user should read it. */
 export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
-/** `text` with its first letter upper-cased, ending with a full stop: for messages shown as sentences. */
+/**
+ * `text` with its first letter upper-cased, ending with a full stop: for messages shown as
+ * sentences. Chinese text gets the full-width stop (。).
+ */
 export const sentence = (text: string): string => {
   const trimmed = text.trim()
   if (trimmed === '') return ''
   const capital = trimmed[0]!.toLocaleUpperCase() + trimmed.slice(1)
-  return /[.!?…]$/.test(capital) ? capital : `${capital}.`
+  if (/[.!?…。！？]$/.test(capital)) return capital
+  return /[\u3400-\u9fff\uff00-\uffef）」』]$/.test(capital) ? `${capital}。` : `${capital}.`
 }
 
 /**

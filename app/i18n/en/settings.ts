@@ -1,6 +1,33 @@
-/** Settings and the language menu. */
+/** Settings: the profile, the LAN port, updates and the language menu. */
 export const settingsEn = {
   'language.system': 'Same as the system ({{language}})',
   'settings.language': 'Language',
-  'settings.languageNote': 'Ensemble reloads the window to show the new language; nothing you wrote is lost.'
+  'settings.languageNote': 'Ensemble reloads the window to show the new language; nothing you wrote is lost.',
+  'settings.title': 'Settings',
+  'settings.displayName': 'Display name',
+  'settings.colour': 'Colour',
+  'settings.suggestedColours': 'Suggested colours',
+  'settings.useColour': 'Use colour {{colour}}',
+  'settings.lanPort': 'LAN port',
+  'settings.save': 'Save',
+  'settings.saved': 'Saved.',
+  'settings.lanPortNote': 'The port others connect to while you host a session; a change applies the next time you host.',
+  'settings.lanPortUnreadable': 'The LAN port could not be read: {{reason}}.',
+  'settings.lanPortDesktopOnly': 'The LAN port matters only to the desktop app, which can host sessions on your network.',
+  'settings.portNotNumber': 'the LAN port "{{port}}" is not a whole number',
+  'settings.portOutOfRange': 'the LAN port {{port}} is outside 1024–65535',
+  'updates.section': 'Updates',
+  'updates.check': 'Check for updates',
+  'updates.install': 'Restart to update',
+  'updates.version': 'Ensemble {{version}}',
+  'updates.idle': '{{version}}.',
+  'updates.checking': '{{version}}. Checking for updates…',
+  'updates.upToDate': '{{version}} is up to date (checked {{time}}).',
+  'updates.downloading': '{{version}}. Downloading version {{next}}: {{percent}} %.',
+  'updates.ready': 'Version {{next}} is ready: it installs when you quit, or now with “Restart to update”.',
+  'updates.failed': '{{version}}. Could not check for updates: {{reason}}. Check your connection and try again.',
+  'updates.unsupported': '{{version}}. Updates: {{reason}}.',
+  'updates.checkFailed': 'Could not check for updates: {{reason}}',
+  'updates.installFailed': 'Could not install the update: {{reason}}',
+  'updates.statusUnreadable': 'The update status could not be read: {{reason}}'
 } as const

@@ -2,11 +2,16 @@ import { InputRule, inputRules } from 'prosemirror-inputrules'
 import { PluginKey, type Plugin } from 'prosemirror-state'
 import { emojiTrigger, suggestionPlugin, type SuggestionState } from '../suggest'
 import { emojiByName, searchEmoji, type EmojiEntry } from './emoji-search'
+import { t } from '../../../app/i18n/translate'
 
 export const emojiMenuKey = new PluginKey<SuggestionState>('emoji-menu')
 
 /** The emoji menu's accessible name; the emoji's own names are the dataset's (English, as GitHub's shortcodes are). */
-export const emojiStrings = { menu: 'Emoji' } as const
+export const emojiStrings = {
+  get menu(): string {
+    return t('emoji.menu')
+  }
+}
 
 /**
  * `:name:` becomes its emoji as the closing colon is typed (Backspace right after it gives the

@@ -1,21 +1,52 @@
-/** Every word of find and replace, in one place for a later message catalogue. */
+import { t } from '../../../app/i18n/translate'
+
+/** Every word of find and replace, read from the message catalogue when shown. */
 export const findStrings = {
-  bar: 'Find and replace',
-  find: 'Find in document',
-  findPlaceholder: 'Find',
-  replace: 'Replace with',
-  replacePlaceholder: 'Replace with',
-  previous: 'Previous match (Shift+Enter)',
-  next: 'Next match (Enter)',
-  matchCase: 'Match case',
-  wholeWord: 'Whole word',
-  showReplace: 'Replace (Ctrl/Cmd+H)',
-  close: 'Close (Escape)',
-  replaceOne: 'Replace',
-  replaceAll: 'Replace all',
-  readOnly: 'This document is view-only: nothing can be replaced.',
-  noMatches: 'No matches',
-  count: (current: number, total: number, capped: boolean): string =>
-    `${current} of ${total.toLocaleString('en')}${capped ? '+' : ''}`,
-  replacedAll: (count: number): string => (count === 1 ? 'Replaced 1 match.' : `Replaced ${count.toLocaleString('en')} matches.`)
-} as const
+  get bar(): string {
+    return t('find.bar')
+  },
+  get find(): string {
+    return t('find.find')
+  },
+  get findPlaceholder(): string {
+    return t('find.findPlaceholder')
+  },
+  get replace(): string {
+    return t('find.replace')
+  },
+  get replacePlaceholder(): string {
+    return t('find.replacePlaceholder')
+  },
+  get previous(): string {
+    return t('find.previous')
+  },
+  get next(): string {
+    return t('find.next')
+  },
+  get matchCase(): string {
+    return t('find.matchCase')
+  },
+  get wholeWord(): string {
+    return t('find.wholeWord')
+  },
+  get showReplace(): string {
+    return t('find.showReplace')
+  },
+  get close(): string {
+    return t('find.close')
+  },
+  get replaceOne(): string {
+    return t('find.replaceOne')
+  },
+  get replaceAll(): string {
+    return t('find.replaceAll')
+  },
+  get readOnly(): string {
+    return t('find.readOnly')
+  },
+  get noMatches(): string {
+    return t('find.noMatches')
+  },
+  count: (current: number, total: number, capped: boolean): string => t(capped ? 'find.countCapped' : 'find.count', { current, total }),
+  replacedAll: (count: number): string => t('find.replacedAll', { count })
+}

@@ -1,11 +1,29 @@
-/** Every word the colour and alignment controls show or say, in one place for a later message catalogue. */
+import { t } from '../../../app/i18n/translate'
+
+/** Every word the colour and alignment controls show or say, read from the message catalogue when shown. */
 export const formattingStrings = {
-  textColor: 'Text colour',
-  highlight: 'Highlight',
-  removeTextColor: 'Remove text colour',
-  removeHighlight: 'Remove highlight',
-  alignLeft: 'Align left (Shift+Ctrl/Cmd+L)',
-  alignCenter: 'Centre (Shift+Ctrl/Cmd+E)',
-  alignRight: 'Align right (Shift+Ctrl/Cmd+R)',
-  justify: 'Justify (Shift+Ctrl/Cmd+J)'
-} as const
+  get textColor(): string {
+    return t('formatting.textColor')
+  },
+  get highlight(): string {
+    return t('formatting.highlight')
+  },
+  get removeTextColor(): string {
+    return t('formatting.removeTextColor')
+  },
+  get removeHighlight(): string {
+    return t('formatting.removeHighlight')
+  },
+  get alignLeft(): string {
+    return t('formatting.alignLeft')
+  },
+  get alignCenter(): string {
+    return t('formatting.alignCenter')
+  },
+  get alignRight(): string {
+    return t('formatting.alignRight')
+  },
+  get justify(): string {
+    return t('formatting.justify')
+  }
+}

@@ -1,7 +1,17 @@
-/** Every word of the mention menu, in one place for a later message catalogue. */
+import { t } from '../../../app/i18n/translate'
+
+/** Every word of the mention menu, read from the message catalogue when shown. */
 export const mentionStrings = {
-  menu: 'People and documents',
-  person: 'Person in this document',
-  you: 'you',
-  document: 'Document'
-} as const
+  get menu(): string {
+    return t('mention.menu')
+  },
+  get person(): string {
+    return t('mention.person')
+  },
+  get you(): string {
+    return t('mention.you')
+  },
+  get document(): string {
+    return t('mention.document')
+  }
+}

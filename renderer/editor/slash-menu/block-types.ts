@@ -32,30 +32,35 @@ const typeText =
     return true
   }
 
-const item = (id: string, icon: string, words: { readonly label: string; readonly keywords: readonly string[] }, command: Command): BlockTypeItem => ({
+/** An entry whose label and keywords are read from the catalogue each time, in the current language. */
+const item = (id: string, icon: string, words: Parameters<typeof strings.words>[0], command: Command): BlockTypeItem => ({
   id,
   icon,
-  label: words.label,
-  keywords: words.keywords,
+  get label() {
+    return strings.words(words).label
+  },
+  get keywords() {
+    return strings.words(words).keywords
+  },
   command
 })
 
 /**
  * The block types the slash menu offers, in the order shown. Data, so that another feature's
- * block (a table) is one more entry and a translation changes only `./strings.ts`.
+ * block (a table) is one more entry and a translation changes only the message catalogue.
  */
 export const blockTypeItems: readonly BlockTypeItem[] = [
-  item('paragraph', '¶', strings.paragraph, setParagraph),
-  item('heading-1', 'H1', strings.heading1, setHeading(1)),
-  item('heading-2', 'H2', strings.heading2, setHeading(2)),
-  item('heading-3', 'H3', strings.heading3, setHeading(3)),
-  item('bullet_list', '•', strings.bulletList, toggleList(nodes.bullet_list)),
-  item('ordered_list', '1.', strings.orderedList, toggleList(nodes.ordered_list)),
-  item('task_list', '☑', strings.taskList, toggleList(nodes.task_list)),
-  item('blockquote', '❝', strings.blockquote, toggleBlockquote),
-  item('code_block', '</>', strings.codeBlock, setCodeBlock),
-  item('horizontal_rule', '―', strings.divider, insertDivider),
-  item('image', '🖼', strings.image, openImageForm),
-  item('mention', '@', strings.mention, typeText('@')),
-  item('emoji', '☺', strings.emoji, typeText(':'))
+  item('paragraph', '¶', 'paragraph', setParagraph),
+  item('heading-1', 'H1', 'heading1', setHeading(1)),
+  item('heading-2', 'H2', 'heading2', setHeading(2)),
+  item('heading-3', 'H3', 'heading3', setHeading(3)),
+  item('bullet_list', '•', 'bulletList', toggleList(nodes.bullet_list)),
+  item('ordered_list', '1.', 'orderedList', toggleList(nodes.ordered_list)),
+  item('task_list', '☑', 'taskList', toggleList(nodes.task_list)),
+  item('blockquote', '❝', 'blockquote', toggleBlockquote),
+  item('code_block', '</>', 'codeBlock', setCodeBlock),
+  item('horizontal_rule', '―', 'divider', insertDivider),
+  item('image', '🖼', 'image', openImageForm),
+  item('mention', '@', 'mention', typeText('@')),
+  item('emoji', '☺', 'emoji', typeText(':'))
 ]

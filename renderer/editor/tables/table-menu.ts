@@ -16,29 +16,32 @@ import {
   splitCell,
   toggleFirstRowHeader
 } from './commands'
+import type { MessageKey } from '../../../app/i18n/messages'
+import { t } from '../../../app/i18n/translate'
 
 export const tableMenuKey = new PluginKey('table-menu')
 
 interface MenuItem {
   readonly id: string
-  readonly label: string
-  /** The accessible name and tooltip. */
-  readonly title: string
+  /** The catalogue's key of the button's text. */
+  readonly label: MessageKey
+  /** The key of the accessible name and tooltip. */
+  readonly title: MessageKey
   readonly command: Command
   readonly pressed?: (state: EditorState) => boolean
 }
 
 const items: MenuItem[] = [
-  { id: 'row-above', label: 'Row ↑', title: 'Insert a row above', command: addRowBefore },
-  { id: 'row-below', label: 'Row ↓', title: 'Insert a row below', command: addRowAfter },
-  { id: 'column-left', label: 'Col ←', title: 'Insert a column to the left', command: addColumnBefore },
-  { id: 'column-right', label: 'Col →', title: 'Insert a column to the right', command: addColumnAfter },
-  { id: 'delete-row', label: '− Row', title: 'Delete the row', command: deleteRow },
-  { id: 'delete-column', label: '− Col', title: 'Delete the column', command: deleteColumn },
-  { id: 'merge-cells', label: 'Merge', title: 'Merge the selected cells', command: mergeCells },
-  { id: 'split-cell', label: 'Split', title: 'Split the merged cell', command: splitCell },
-  { id: 'header-row', label: 'Header', title: 'Header row', command: toggleFirstRowHeader, pressed: hasHeaderRow },
-  { id: 'delete-table', label: '− Table', title: 'Delete the table', command: deleteTable }
+  { id: 'row-above', label: 'table.rowAbove', title: 'table.rowAboveTitle', command: addRowBefore },
+  { id: 'row-below', label: 'table.rowBelow', title: 'table.rowBelowTitle', command: addRowAfter },
+  { id: 'column-left', label: 'table.columnLeft', title: 'table.columnLeftTitle', command: addColumnBefore },
+  { id: 'column-right', label: 'table.columnRight', title: 'table.columnRightTitle', command: addColumnAfter },
+  { id: 'delete-row', label: 'table.deleteRow', title: 'table.deleteRowTitle', command: deleteRow },
+  { id: 'delete-column', label: 'table.deleteColumn', title: 'table.deleteColumnTitle', command: deleteColumn },
+  { id: 'merge-cells', label: 'table.merge', title: 'table.mergeTitle', command: mergeCells },
+  { id: 'split-cell', label: 'table.split', title: 'table.splitTitle', command: splitCell },
+  { id: 'header-row', label: 'table.header', title: 'table.headerTitle', command: toggleFirstRowHeader, pressed: hasHeaderRow },
+  { id: 'delete-table', label: 'table.deleteTable', title: 'table.deleteTableTitle', command: deleteTable }
 ]
 
 /**
@@ -75,7 +78,7 @@ class TableMenuView {
     this.element.className = 'table-menu'
     this.element.dataset.testid = 'table-menu'
     this.element.setAttribute('role', 'toolbar')
-    this.element.setAttribute('aria-label', 'Table (Shift+F10 from a cell)')
+    this.element.setAttribute('aria-label', t('table.menu'))
     this.element.hidden = true
     this.element.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape') return
@@ -86,9 +89,9 @@ class TableMenuView {
       const button = document.createElement('button')
       button.type = 'button'
       button.dataset.command = item.id
-      button.textContent = item.label
-      button.title = item.title
-      button.setAttribute('aria-label', item.title)
+      button.textContent = t(item.label)
+      button.title = t(item.title)
+      button.setAttribute('aria-label', t(item.title))
       // mousedown, not click: the editor keeps its selection (a cell selection to merge) and focus.
       button.addEventListener('mousedown', (event) => {
         event.preventDefault()

@@ -9,6 +9,7 @@ import { deniedNote, type DocumentAccess } from '../../session/access'
 import { h, messageOf, personLabel, timeLabel } from '../dom'
 import { privateItem, type PrivateChatEntry } from './private-item'
 import { RecipientPicker } from './recipient-picker'
+import { t } from '../../../app/i18n/translate'
 
 /** What the chat needs of the connection: whether this copy is in sync with the relay. */
 export interface SyncEvents {
@@ -33,8 +34,7 @@ export interface ChatPanelOptions {
 }
 
 /** Text of the note view-only readers see instead of the message box. */
-export const viewOnlyChatNote =
-  'View only: you can read the chat, but not post to everyone, because the chat is part of the document and your access does not let you change it. Private messages are not part of the document: you can still send them.'
+export const viewOnlyChatNote = (): string => t('chat.viewOnly')
 
 /** What the chat shows besides the document's messages, seen by this page only. */
 type LocalLine = { readonly kind: 'presence'; readonly line: PresenceLine } | { readonly kind: 'private'; readonly message: PrivateChatEntry }
@@ -79,22 +79,22 @@ export class ChatPanel {
     this.input = h('textarea', {
       'data-testid': 'chat-input',
       rows: 2,
-      'aria-label': 'Chat message',
+      'aria-label': t('chat.message'),
       maxlength: Math.max(maxChatMessageLength, maxPrivateMessageLength)
     })
     this.recipients = new RecipientPicker(options.awareness)
-    this.sendButton = h('button', { type: 'submit', 'data-testid': 'chat-send' }, 'Send')
+    this.sendButton = h('button', { type: 'submit', 'data-testid': 'chat-send' }, t('chat.send'))
     this.form = h(
       'form',
       { class: 'chat-form', 'data-testid': 'chat-form' },
-      h('label', { class: 'chat-to' }, 'To ', this.recipients.element),
+      h('label', { class: 'chat-to' }, t('chat.to'), this.recipients.element),
       h('div', { class: 'chat-compose' }, this.input, this.sendButton)
     )
     this.problem = h('p', { class: 'problem', role: 'alert', 'data-testid': 'chat-problem' })
-    this.readOnlyNote = h('p', { class: 'read-only-note', 'data-testid': 'chat-read-only', hidden: true }, viewOnlyChatNote)
+    this.readOnlyNote = h('p', { class: 'read-only-note', 'data-testid': 'chat-read-only', hidden: true }, viewOnlyChatNote())
     this.element = h(
       'section',
-      { class: 'panel chat-panel', 'data-testid': 'chat-panel', role: 'tabpanel', 'aria-label': 'Chat' },
+      { class: 'panel chat-panel', 'data-testid': 'chat-panel', role: 'tabpanel', 'aria-label': t('chat.panel') },
       this.list,
       this.readOnlyNote,
       this.problem,
@@ -177,7 +177,7 @@ export class ChatPanel {
     }
     const problem = chatTextProblem(this.input.value)
     if (problem !== null) {
-      this.problem.textContent = this.input.value.trim() === '' ? '' : `Cannot send: ${problem}.`
+      this.problem.textContent = this.input.value.trim() === '' ? '' : t('chat.cannotSend', { problem })
       return
     }
     if (!this.options.access.canEdit) return
@@ -193,7 +193,7 @@ export class ChatPanel {
   private sendPrivately(clientId: number): void {
     const recipient = this.recipients.recipient
     if (recipient === null || !recipient.present) {
-      this.problem.textContent = `Not sent: ${recipient?.name ?? 'that person'} has left the document. Choose someone else, or Everyone.`
+      this.problem.textContent = t('chat.recipientLeft', { name: recipient?.name ?? t('chat.thatPerson') })
       return
     }
     if (this.input.value.trim() === '') return
@@ -202,7 +202,7 @@ export class ChatPanel {
       this.input.value = ''
       this.problem.textContent = ''
     } catch (error) {
-      this.problem.textContent = `Not sent: ${messageOf(error)}.`
+      this.problem.textContent = t('chat.notSent', { reason: messageOf(error) })
     }
   }
 
@@ -226,7 +226,7 @@ export class ChatPanel {
   private personOf(clientId: number): { name: string; color: string } {
     const state = this.options.awareness.getStates().get(clientId)
     const user = state === undefined ? null : awarenessUserOf(state)
-    return user ?? { name: 'someone who has left', color: '#888888' }
+    return user ?? { name: t('chat.someoneWhoLeft'), color: '#888888' }
   }
 
   private renderForm(): void {
@@ -236,14 +236,14 @@ export class ChatPanel {
     // A view-only reader with nobody to write to privately has nothing to send.
     this.form.hidden = !canEdit && recipient === null
     this.readOnlyNote.hidden = canEdit
-    this.readOnlyNote.textContent = this.options.access.denied ? deniedNote : viewOnlyChatNote
+    this.readOnlyNote.textContent = this.options.access.denied ? deniedNote() : viewOnlyChatNote()
     this.sendButton.disabled = recipient !== null && !recipient.present
     this.input.placeholder =
       recipient === null
-        ? 'Message everyone in this document'
+        ? t('chat.placeholderEveryone')
         : recipient.present
-          ? `Private message to ${recipient.name}: only the two of you see it`
-          : `${recipient.name} has left the document`
+          ? t('chat.placeholderPrivate', { name: recipient.name })
+          : t('chat.placeholderLeft', { name: recipient.name })
   }
 
   private render(linesChanged = false): void {
@@ -306,7 +306,7 @@ export class ChatPanel {
       'li',
       { class: 'chat-system', 'data-testid': 'chat-system', 'data-kind': line.kind, 'data-person': line.person.name },
       personLabel(line.person),
-      line.kind === 'joined' ? ' joined · ' : ' left · ',
+      line.kind === 'joined' ? t('chat.joined') : t('chat.left'),
       timeLabel(line.at)
     )
   }

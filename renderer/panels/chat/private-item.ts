@@ -1,5 +1,6 @@
 import type { ConversationEntry } from '../../private-messages/private-message-channel'
 import { h, personLabel, timeLabel } from '../dom'
+import { t } from '../../../app/i18n/translate'
 
 /** A private message as the chat shows it: the entry and the other person of the conversation. */
 export interface PrivateChatEntry {
@@ -19,7 +20,7 @@ export const privateItem = ({ entry, person }: PrivateChatEntry, reply: (clientI
   const meta = h(
     'div',
     { class: 'chat-meta' },
-    h('span', { class: 'private-tag' }, incoming ? 'Private from' : 'Private to'),
+    h('span', { class: 'private-tag' }, incoming ? t('chat.privateFrom') : t('chat.privateTo')),
     personLabel(person),
     timeLabel(entry.at)
   )
@@ -37,10 +38,10 @@ export const privateItem = ({ entry, person }: PrivateChatEntry, reply: (clientI
     h('p', { class: 'chat-text' }, entry.text)
   )
   if (entry.status === 'undelivered') {
-    item.append(h('p', { class: 'problem', 'data-testid': 'private-undelivered' }, `Not delivered: ${entry.reason ?? 'the relay did not say why'}.`))
+    item.append(h('p', { class: 'problem', 'data-testid': 'private-undelivered' }, t('chat.notDelivered', { reason: entry.reason ?? t('chat.noReason') })))
   }
   if (incoming) {
-    const button = h('button', { type: 'button', class: 'link-button', 'data-testid': 'private-reply' }, 'Reply privately')
+    const button = h('button', { type: 'button', class: 'link-button', 'data-testid': 'private-reply' }, t('chat.replyPrivately'))
     button.addEventListener('click', () => reply(person.clientId))
     meta.append(button)
   }

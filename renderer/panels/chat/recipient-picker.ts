@@ -1,6 +1,7 @@
 import type { Awareness } from 'y-protocols/awareness'
 import { awarenessUserOf, distinctName, namesakeNumbers } from '../../../app/presence'
 import { h } from '../dom'
+import { t } from '../../../app/i18n/translate'
 
 /** Someone a private message can go to: an awareness client id and who it belongs to. */
 export interface Recipient {
@@ -28,7 +29,7 @@ export class RecipientPicker {
   private readonly onAwareness = (): void => this.refresh()
 
   constructor(private readonly awareness: Awareness) {
-    this.element = h('select', { class: 'chat-recipient', 'data-testid': 'chat-recipient', 'aria-label': 'Send to' })
+    this.element = h('select', { class: 'chat-recipient', 'data-testid': 'chat-recipient', 'aria-label': t('chat.sendTo') })
     this.element.addEventListener('change', () => {
       const before = this.describe()
       const value = this.element.value
@@ -101,10 +102,10 @@ export class RecipientPicker {
     } else if (!this.everyoneAllowed && people.length > 0) {
       this.chosen = people[0]!
     }
-    const options = [h('option', { value: everyone, disabled: !this.everyoneAllowed }, 'Everyone')]
-    for (const person of people) options.push(h('option', { value: String(person.clientId) }, `${person.name} (private)`))
+    const options = [h('option', { value: everyone, disabled: !this.everyoneAllowed }, t('chat.everyone'))]
+    for (const person of people) options.push(h('option', { value: String(person.clientId) }, t('chat.privateOption', { name: person.name })))
     if (this.chosen !== null && !this.chosen.present) {
-      options.push(h('option', { value: String(this.chosen.clientId), 'data-left': true, disabled: true }, `${this.chosen.name} (left)`))
+      options.push(h('option', { value: String(this.chosen.clientId), 'data-left': true, disabled: true }, t('chat.leftOption', { name: this.chosen.name })))
     }
     // Rebuilt only when it changed: a rebuild closes the list if the user has it open.
     const key = options.map((option) => `${option.value}/${option.textContent}/${option.disabled}`).join('|')

@@ -10,6 +10,7 @@ import { h, messageOf } from '../dom'
 import { positionsUsable, syncStateOf } from '../sync-state'
 import { activateThread, commentHighlightsKey, commentHighlightsPlugin, type ThreadPlace } from './comment-highlights'
 import { ThreadCard } from './thread-card'
+import { t } from '../../../app/i18n/translate'
 
 export interface CommentsPanelOptions {
   readonly threads: CommentThreads
@@ -22,11 +23,10 @@ export interface CommentsPanelOptions {
 }
 
 /** Text of the note view-only readers see instead of the comment forms. */
-export const viewOnlyCommentsNote =
-  'View only: you can read the comments, but not add or answer them. Comments are part of the document, and your access does not let you change it.'
+export const viewOnlyCommentsNote = (): string => t('comments.viewOnly')
 
 /** What an empty comments panel says to someone who may comment. */
-const emptyForWriters = 'No open comments. Select text and press Comment to start a thread.'
+const emptyForWriters = (): string => t('comments.emptyForWriters')
 
 /**
  * The comments panel (`[data-testid=comments-panel]`): **Comment** (or Ctrl/Cmd+Alt+M) opens a
@@ -52,9 +52,9 @@ export class CommentsPanel {
   private openCount = -1
 
   constructor(private readonly options: CommentsPanelOptions) {
-    this.addButton = h('button', { type: 'button', 'data-testid': 'add-comment', title: 'Comment on the selected text (Ctrl/Cmd+Alt+M)' }, 'Comment')
+    this.addButton = h('button', { type: 'button', 'data-testid': 'add-comment', title: t('comments.addTitle') }, t('comments.add'))
     this.composerQuote = h('blockquote', { class: 'thread-quote-preview', 'data-testid': 'composer-quote' })
-    this.composerInput = h('textarea', { 'data-testid': 'comment-input', rows: 3, placeholder: 'Add a comment…', 'aria-label': 'Comment' })
+    this.composerInput = h('textarea', { 'data-testid': 'comment-input', rows: 3, placeholder: t('comments.inputPlaceholder'), 'aria-label': t('comments.input') })
     this.composer = h(
       'form',
       { class: 'comment-composer', 'data-testid': 'comment-composer', hidden: true },
@@ -63,19 +63,19 @@ export class CommentsPanel {
       h(
         'div',
         { class: 'form-buttons' },
-        h('button', { type: 'submit', 'data-testid': 'comment-submit' }, 'Comment'),
-        h('button', { type: 'button', 'data-testid': 'comment-cancel' }, 'Cancel')
+        h('button', { type: 'submit', 'data-testid': 'comment-submit' }, t('comments.submit')),
+        h('button', { type: 'button', 'data-testid': 'comment-cancel' }, t('comments.cancel'))
       )
     )
     this.problem = h('p', { class: 'problem', role: 'alert', 'data-testid': 'comments-problem' })
-    this.readOnlyNote = h('p', { class: 'read-only-note', 'data-testid': 'comments-read-only', hidden: true }, viewOnlyCommentsNote)
+    this.readOnlyNote = h('p', { class: 'read-only-note', 'data-testid': 'comments-read-only', hidden: true }, viewOnlyCommentsNote())
     this.showResolved = h('input', { type: 'checkbox', 'data-testid': 'show-resolved' })
     this.list = h('div', { class: 'thread-list', 'data-testid': 'thread-list' })
-    this.empty = h('p', { class: 'panel-empty' }, emptyForWriters)
+    this.empty = h('p', { class: 'panel-empty' }, emptyForWriters())
     this.element = h(
       'section',
-      { class: 'panel comments-panel', 'data-testid': 'comments-panel', role: 'tabpanel', 'aria-label': 'Comments' },
-      h('div', { class: 'panel-actions' }, this.addButton, h('label', { class: 'toggle' }, this.showResolved, ' Show resolved')),
+      { class: 'panel comments-panel', 'data-testid': 'comments-panel', role: 'tabpanel', 'aria-label': t('comments.panel') },
+      h('div', { class: 'panel-actions' }, this.addButton, h('label', { class: 'toggle' }, this.showResolved, ' ', t('comments.showResolved'))),
       this.readOnlyNote,
       this.composer,
       this.problem,
@@ -133,7 +133,7 @@ export class CommentsPanel {
       return true
     }
     this.problem.textContent = ''
-    this.composerQuote.textContent = `“${this.draft.quote}”`
+    this.composerQuote.textContent = t('comments.quote', { quote: this.draft.quote })
     this.composer.hidden = false
     this.composerInput.focus()
     return true
@@ -188,7 +188,7 @@ export class CommentsPanel {
   private render(): void {
     const canEdit = this.options.access.canEdit
     this.readOnlyNote.hidden = canEdit
-    this.readOnlyNote.textContent = this.options.access.denied ? deniedNote : viewOnlyCommentsNote
+    this.readOnlyNote.textContent = this.options.access.denied ? deniedNote() : viewOnlyCommentsNote()
     this.addButton.hidden = !canEdit
     if (!canEdit) this.composer.hidden = true
     const state = this.view === null ? undefined : commentHighlightsKey.getState(this.view.state)
@@ -220,7 +220,7 @@ export class CommentsPanel {
     })
     this.empty.hidden = shown.length > 0
     // A view-only reader cannot start a thread: telling them how would only puzzle them.
-    const emptyText = canEdit ? emptyForWriters : threads.length === 0 ? 'No comments yet.' : 'No open comments.'
+    const emptyText = canEdit ? emptyForWriters() : threads.length === 0 ? t('comments.noneYet') : t('comments.noneOpen')
     if (this.empty.textContent !== emptyText) this.empty.textContent = emptyText
     const open = threads.filter((thread) => !thread.resolved).length
     if (open !== this.openCount) {

@@ -1,6 +1,7 @@
 import type { CommentThread } from '../../../app/comments/threads'
 import { h, personLabel, timeLabel } from '../dom'
 import type { ThreadPlace } from './comment-highlights'
+import { t } from '../../../app/i18n/translate'
 
 /** What a thread card asks of the panel. */
 export interface ThreadCardActions {
@@ -31,21 +32,21 @@ export class ThreadCard {
     private thread: CommentThread,
     private readonly actions: ThreadCardActions
   ) {
-    this.quote = h('button', { type: 'button', class: 'thread-quote', 'data-testid': 'thread-quote', title: 'Show this text in the document' })
-    this.orphanedLabel = h('span', { class: 'orphaned-label', 'data-testid': 'orphaned-label' }, 'The commented text was deleted')
+    this.quote = h('button', { type: 'button', class: 'thread-quote', 'data-testid': 'thread-quote', title: t('comments.quoteTitle') })
+    this.orphanedLabel = h('span', { class: 'orphaned-label', 'data-testid': 'orphaned-label' }, t('comments.orphaned'))
     this.comments = h('ol', { class: 'comments' })
     this.status = h('p', { class: 'thread-status', 'data-testid': 'thread-status' })
-    this.replyInput = h('textarea', { 'data-testid': 'reply-input', rows: 1, placeholder: 'Reply…', 'aria-label': 'Reply' })
+    this.replyInput = h('textarea', { 'data-testid': 'reply-input', rows: 1, placeholder: t('comments.replyPlaceholder'), 'aria-label': t('comments.reply') })
     this.problem = h('p', { class: 'problem', role: 'alert', 'data-testid': 'reply-problem' })
     this.replyForm = h(
       'form',
       { class: 'reply-form', 'data-testid': 'reply-form' },
       this.replyInput,
-      h('button', { type: 'submit', 'data-testid': 'reply-submit' }, 'Reply'),
+      h('button', { type: 'submit', 'data-testid': 'reply-submit' }, t('comments.reply')),
       this.problem
     )
-    this.resolveButton = h('button', { type: 'button', class: 'thread-action', 'data-testid': 'resolve-thread' }, 'Resolve')
-    this.reopenButton = h('button', { type: 'button', class: 'thread-action', 'data-testid': 'reopen-thread' }, 'Reopen')
+    this.resolveButton = h('button', { type: 'button', class: 'thread-action', 'data-testid': 'resolve-thread' }, t('comments.resolve'))
+    this.reopenButton = h('button', { type: 'button', class: 'thread-action', 'data-testid': 'reopen-thread' }, t('comments.reopen'))
     this.element = h(
       'article',
       { class: 'comment-thread', 'data-testid': 'comment-thread', 'data-thread-id': thread.id },
@@ -86,7 +87,7 @@ export class ThreadCard {
     const signature = JSON.stringify([thread.quote, thread.comments, thread.resolved, thread.statusChangedBy, thread.statusChangedAt])
     if (signature === this.rendered) return
     this.rendered = signature
-    this.quote.textContent = `“${thread.quote}”`
+    this.quote.textContent = t('comments.quote', { quote: thread.quote })
     this.comments.replaceChildren(
       ...thread.comments.map((comment) =>
         h(
@@ -99,7 +100,7 @@ export class ThreadCard {
     )
     const by = thread.statusChangedBy
     const at = thread.statusChangedAt
-    this.status.replaceChildren(...(by === null || at === null ? [] : [`${thread.resolved ? 'Resolved' : 'Reopened'} by ${by} · `, timeLabel(at)]))
+    this.status.replaceChildren(...(by === null || at === null ? [] : [t(thread.resolved ? 'comments.resolvedBy' : 'comments.reopenedBy', { name: by }), timeLabel(at)]))
     this.status.hidden = by === null
   }
 

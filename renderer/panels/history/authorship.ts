@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import type { DocumentAuthors } from '../../../app/history/authors'
 import { h } from '../dom'
 import { syncStateOf } from '../sync-state'
+import { t } from '../../../app/i18n/translate'
 
 /** Whether the text is coloured by who wrote it, and the decorations that do it. */
 interface AuthorshipState {
@@ -137,8 +138,8 @@ export class AuthorshipControls {
     private readonly authors: DocumentAuthors
   ) {
     this.checkbox = h('input', { type: 'checkbox', 'data-testid': 'authorship-toggle' })
-    this.legend = h('ul', { class: 'authorship-legend', 'data-testid': 'authorship-legend', 'aria-label': 'Authors', hidden: true })
-    this.element = h('div', { class: 'authorship' }, h('label', { class: 'choice' }, this.checkbox, ' Colour the text by who wrote it'), this.legend)
+    this.legend = h('ul', { class: 'authorship-legend', 'data-testid': 'authorship-legend', 'aria-label': t('history.authors'), hidden: true })
+    this.element = h('div', { class: 'authorship' }, h('label', { class: 'choice' }, this.checkbox, t('history.colourByAuthor')), this.legend)
     this.checkbox.addEventListener('change', () => {
       setAuthorshipShown(view, this.checkbox.checked)
       this.render()

@@ -4,6 +4,7 @@ import type { UserProfile } from '../../../app/profile'
 import { deniedNote, type DocumentAccess } from '../../session/access'
 import { h, messageOf, personLabel, timeLabel } from '../dom'
 import type { VersionViewer } from './version-viewer'
+import { t } from '../../../app/i18n/translate'
 
 export interface HistoryPanelOptions {
   readonly history: VersionHistory
@@ -16,7 +17,7 @@ export interface HistoryPanelOptions {
 }
 
 /** Text of the note view-only readers see instead of the save form. */
-export const viewOnlyHistoryNote = 'View only: you can look at every version, but not save or restore one, because your access does not let you change the document.'
+export const viewOnlyHistoryNote = (): string => t('history.viewOnly')
 
 /**
  * The history panel (`[data-testid=history-panel]`): a form to save the current state as a named
@@ -38,23 +39,23 @@ export class HistoryPanel {
     this.nameInput = h('input', {
       type: 'text',
       'data-testid': 'version-name',
-      placeholder: 'Name this version',
-      'aria-label': 'Version name',
+      placeholder: t('history.namePlaceholder'),
+      'aria-label': t('history.name'),
       maxlength: maxVersionNameLength
     })
     this.form = h(
       'form',
       { class: 'save-version-form', 'data-testid': 'save-version-form' },
       this.nameInput,
-      h('button', { type: 'submit', 'data-testid': 'save-version' }, 'Save version')
+      h('button', { type: 'submit', 'data-testid': 'save-version' }, t('history.save'))
     )
     this.problem = h('p', { class: 'problem', role: 'alert', 'data-testid': 'history-problem' })
-    this.readOnlyNote = h('p', { class: 'read-only-note', 'data-testid': 'history-read-only', hidden: true }, viewOnlyHistoryNote)
+    this.readOnlyNote = h('p', { class: 'read-only-note', 'data-testid': 'history-read-only', hidden: true }, viewOnlyHistoryNote())
     this.list = h('ol', { class: 'version-list', 'data-testid': 'version-list' })
-    this.empty = h('p', { class: 'panel-empty' }, 'No versions yet. Save one to mark this state; one is also saved when you pause or leave.')
+    this.empty = h('p', { class: 'panel-empty' }, t('history.empty'))
     this.element = h(
       'section',
-      { class: 'panel history-panel', 'data-testid': 'history-panel', role: 'tabpanel', 'aria-label': 'Version history' },
+      { class: 'panel history-panel', 'data-testid': 'history-panel', role: 'tabpanel', 'aria-label': t('history.panel') },
       this.form,
       this.readOnlyNote,
       this.problem,
@@ -81,7 +82,7 @@ export class HistoryPanel {
     const canEdit = this.options.access.canEdit
     this.form.hidden = !canEdit
     this.readOnlyNote.hidden = canEdit
-    this.readOnlyNote.textContent = this.options.access.denied ? deniedNote : viewOnlyHistoryNote
+    this.readOnlyNote.textContent = this.options.access.denied ? deniedNote() : viewOnlyHistoryNote()
     const versions = this.options.history.list().reverse()
     const shown = this.options.viewer.current?.id ?? null
     const signature = JSON.stringify([shown, versions.map((version) => version.id)])
@@ -104,9 +105,9 @@ export class HistoryPanel {
   private item(version: Version, shown: boolean): HTMLLIElement {
     const button = h(
       'button',
-      { type: 'button', class: 'version-open', title: shown ? 'Shown now' : 'Show this version and what changed in it' },
+      { type: 'button', class: 'version-open', title: shown ? t('history.shownNow') : t('history.showTitle') },
       h('span', { class: 'version-name' }, version.name),
-      version.kind === 'automatic' ? h('span', { class: 'version-kind' }, 'auto') : null,
+      version.kind === 'automatic' ? h('span', { class: 'version-kind' }, t('history.auto')) : null,
       h('span', { class: 'version-meta' }, personLabel(version.author), ' · ', timeLabel(version.createdAt))
     )
     button.addEventListener('click', () => {

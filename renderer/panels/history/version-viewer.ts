@@ -7,6 +7,7 @@ import { schema } from '../../../app/schema'
 import type { YSyncOptions } from '../../editor/create-editor'
 import { h, personLabel, timeLabel } from '../dom'
 import { syncStateOf } from '../sync-state'
+import { t } from '../../../app/i18n/translate'
 
 export interface VersionViewerOptions {
   readonly fragment: Y.XmlFragment
@@ -50,11 +51,11 @@ export class VersionViewer {
     this.details = h('span', { class: 'version-details' })
     this.restoreButton = h(
       'button',
-      { type: 'button', 'data-testid': 'restore-version', title: 'Make the document look like this version again, as a new change everyone sees' },
-      'Restore this version'
+      { type: 'button', 'data-testid': 'restore-version', title: t('history.restoreTitle') },
+      t('history.restore')
     )
-    const closeButton = h('button', { type: 'button', 'data-testid': 'close-version' }, 'Back to the document')
-    this.slot = h('article', { class: 'editor-slot version-slot', 'aria-label': 'Version (read-only)' })
+    const closeButton = h('button', { type: 'button', 'data-testid': 'close-version' }, t('history.back'))
+    this.slot = h('article', { class: 'editor-slot version-slot', 'aria-label': t('history.versionView') })
     this.element = h(
       'div',
       { class: 'version-view', 'data-testid': 'version-view', hidden: true },
@@ -65,10 +66,10 @@ export class VersionViewer {
         h(
           'div',
           { class: 'version-legend' },
-          h('ins', { class: 'ychange ychange-added' }, 'added'),
-          ' and ',
-          h('del', { class: 'ychange ychange-removed' }, 'removed'),
-          ' since the previous version · read-only'
+          h('ins', { class: 'ychange ychange-added' }, t('history.added')),
+          t('history.and'),
+          h('del', { class: 'ychange ychange-removed' }, t('history.removed')),
+          t('history.sincePrevious')
         ),
         h('div', { class: 'form-buttons' }, this.restoreButton, closeButton)
       ),
@@ -123,7 +124,7 @@ export class VersionViewer {
       personLabel(version.author),
       ' · ',
       timeLabel(version.createdAt),
-      previous === null ? ' · everything shown as added: this is the first version' : ` · compared with “${previous.name}”`
+      previous === null ? t('history.firstVersion') : t('history.comparedWith', { name: previous.name })
     )
     this.element.dataset.versionId = version.id
     this.restoreButton.hidden = !this.options.canEdit()

@@ -96,6 +96,11 @@ export const createInMemoryDesktop = (options: InMemoryDesktopOptions = {}) => {
         channels.settings.fire(settings)
         return settings
       },
+      setLanguage: async (language) => {
+        settings = SettingsSchema.parse({ ...settings, ...parseRequest('settings:set-language', { language }) })
+        channels.settings.fire(settings)
+        return settings
+      },
       onChanged: channels.settings.subscribe
     },
     presence: {

@@ -1,0 +1,32 @@
+/** The comments panel, its threads and the errors of writing a comment. */
+export const commentsEn = {
+  'comments.panel': 'Comments',
+  'comments.add': 'Comment',
+  'comments.addTitle': 'Comment on the selected text (Ctrl/Cmd+Alt+M)',
+  'comments.inputPlaceholder': 'Add a comment…',
+  'comments.input': 'Comment',
+  'comments.submit': 'Comment',
+  'comments.cancel': 'Cancel',
+  'comments.showResolved': 'Show resolved',
+  'comments.viewOnly':
+    'View only: you can read the comments, but not add or answer them. Comments are part of the document, and your access does not let you change it.',
+  'comments.emptyForWriters': 'No open comments. Select text and press Comment to start a thread.',
+  'comments.noneYet': 'No comments yet.',
+  'comments.noneOpen': 'No open comments.',
+  'comments.openCount_one': '{{count}} open',
+  'comments.openCount_other': '{{count}} open',
+  'comments.quoteTitle': 'Show this text in the document',
+  'comments.quote': '“{{quote}}”',
+  'comments.orphaned': 'The commented text was deleted',
+  'comments.replyPlaceholder': 'Reply…',
+  'comments.reply': 'Reply',
+  'comments.resolve': 'Resolve',
+  'comments.reopen': 'Reopen',
+  'comments.resolvedBy': 'Resolved by {{name}} · ',
+  'comments.reopenedBy': 'Reopened by {{name}} · ',
+  'comments.textEmpty': 'the comment is empty; type what you want to say',
+  'comments.textTooLong': 'the comment is {{length}} characters long; the limit is {{limit}}',
+  'comments.cannotPost': 'Cannot post the comment: {{problem}}.',
+  'comments.emptyRange': 'Cannot anchor a comment to an empty range ({{from}}–{{to}}); select the text to comment on first.',
+  'comments.notRendered': 'Cannot place a comment anchor: the view has not rendered the latest change of the document yet.'
+} as const
