@@ -143,6 +143,8 @@ test('find and replace work on Chinese text typed with an input method', async (
 })
 
 test('a long document stays quick to search and to type in with the find bar open', async ({ openWriter }) => {
+  // Writing 5,000 paragraphs takes most of a minute on a busy 2-core machine.
+  test.setTimeout(180_000)
   const { page } = await openWriter('Ana Lima', 'find-long')
   // About 100,000 words, as in the editor benchmark.
   const lines = Array.from({ length: 5000 }, (_, i) => `Paragraph ${i} of the long report, with enough words to make a real page of text here.`)
