@@ -60,6 +60,7 @@ const internalErrors = [
   'the template has no',
   'unknown connection state',
   'unknown update state',
+  'unknown hand-over state',
   'index.html lacks the #app element',
   'the provider has no sync message handler',
   "the relay's access check"
