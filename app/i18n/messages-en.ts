@@ -1,5 +1,6 @@
 import { chatEn } from './en/chat'
 import { commentsEn } from './en/comments'
+import { desktopPresenceEn } from './en/desktop-presence'
 import { dialogsEn } from './en/dialogs'
 import { editorEn } from './en/editor'
 import { errorsEn } from './en/errors'
@@ -29,6 +30,7 @@ import { transferEn } from './en/transfer'
 export const messagesEn = {
   ...chatEn,
   ...commentsEn,
+  ...desktopPresenceEn,
   ...dialogsEn,
   ...editorEn,
   ...errorsEn,
@@ -53,6 +55,7 @@ export const messagesEn = {
 export const englishAreas: ReadonlyArray<Readonly<Record<string, string>>> = [
   chatEn,
   commentsEn,
+  desktopPresenceEn,
   dialogsEn,
   editorEn,
   errorsEn,

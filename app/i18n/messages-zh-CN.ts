@@ -1,6 +1,7 @@
 import type { Messages } from './messages'
 import { chatZhCn } from './zh-CN/chat'
 import { commentsZhCn } from './zh-CN/comments'
+import { desktopPresenceZhCn } from './zh-CN/desktop-presence'
 import { dialogsZhCn } from './zh-CN/dialogs'
 import { editorZhCn } from './zh-CN/editor'
 import { errorsZhCn } from './zh-CN/errors'
@@ -24,6 +25,7 @@ import { transferZhCn } from './zh-CN/transfer'
 export const messagesZhCn: Messages = {
   ...chatZhCn,
   ...commentsZhCn,
+  ...desktopPresenceZhCn,
   ...dialogsZhCn,
   ...editorZhCn,
   ...errorsZhCn,

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { PresenceReport } from '../../app/ipc'
-import { PresenceService } from './presence-service'
+import { useLanguage } from '../../app/i18n/translate'
+import { listNames, PresenceService } from './presence-service'
 import type { Notifier, TrayView, WindowTitles } from './presence-views'
 
 /** The views as plain records: what the tray, notification centre and title bars would show. */
@@ -117,5 +118,16 @@ describe('PresenceService', () => {
     expect(presence.snapshot).toEqual({ documents: [] })
     expect(views.titles.get(7)).toBe('notes — Ensemble')
     expect(views.notifications).toEqual([])
+  })
+
+  it('names people in the app’s language', () => {
+    expect(listNames(['Ana', 'Bo', 'Cy', 'Dee'])).toBe('Ana, Bo and 2 others')
+    useLanguage('zh-CN')
+    try {
+      expect(listNames(['安娜', '博'])).toBe('安娜和博')
+      expect(listNames(['安娜', '博', '茜', '迪'])).toBe('安娜、博等 2 人')
+    } finally {
+      useLanguage('en')
+    }
   })
 })

@@ -1,3 +1,4 @@
+import { t } from '../../app/i18n/translate'
 import type { PresenceReport, PresenceSnapshot } from '../../app/ipc'
 import { Emitter, type Disposable, type Event } from '../common/event'
 import type { Notifier, TrayView, WindowTitles } from './presence-views'
@@ -154,8 +155,8 @@ export class PresenceService implements IPresenceService {
     pending.timer = undefined
     const documentName = key.slice(key.indexOf('\n') + 1)
     const lines = [
-      pending.joined.size > 0 ? `${listNames([...pending.joined])} joined` : null,
-      pending.left.size > 0 ? `${listNames([...pending.left])} left` : null
+      pending.joined.size > 0 ? t('desktopPresence.joined', { names: listNames([...pending.joined]) }) : null,
+      pending.left.size > 0 ? t('desktopPresence.left', { names: listNames([...pending.left]) }) : null
     ].filter((line): line is string => line !== null)
     pending.joined.clear()
     pending.left.clear()
@@ -167,13 +168,18 @@ export class PresenceService implements IPresenceService {
   private render(): void {
     const withPeople = this.current.documents.filter((doc) => doc.people.length > 0)
     const everyone = new Set(withPeople.flatMap((doc) => doc.people.map((person) => person.name)))
-    const people = everyone.size === 1 ? 'person' : 'people'
-    const documents = withPeople.length === 1 ? 'document' : 'documents'
+    const app = this.appName
     this.views.tray.setTooltip(
-      everyone.size === 0 ? `${this.appName}: nobody else is editing` : `${this.appName}: ${everyone.size} ${people} in ${withPeople.length} ${documents}`
+      everyone.size === 0
+        ? t('desktopPresence.nobody', { app })
+        : t('desktopPresence.summary', {
+            app,
+            people: t('desktopPresence.people', { count: everyone.size }),
+            documents: t('desktopPresence.documents', { count: withPeople.length })
+          })
     )
     this.views.tray.setPresenceItems(
-      withPeople.map((doc) => ({ label: `${doc.documentName}: ${listNames(doc.people.map((person) => person.name))}` }))
+      withPeople.map((doc) => ({ label: t('desktopPresence.trayItem', { document: doc.documentName, names: listNames(doc.people.map((person) => person.name)) }) }))
     )
     for (const [windowId, documentName] of this.documents) {
       this.views.titles.setTitle(windowId, this.titleFor(windowId, documentName))
@@ -187,7 +193,8 @@ export class PresenceService implements IPresenceService {
       (entry) => entry.documentName === documentName && (report === undefined || entry.relay === report.relay)
     )
     const people = doc?.people.map((person) => person.name) ?? []
-    return people.length === 0 ? `${documentName} — ${this.appName}` : `${documentName} — ${this.appName} (with ${listNames(people)})`
+    const parts = { document: documentName, app: this.appName }
+    return people.length === 0 ? t('desktopPresence.title', parts) : t('desktopPresence.titleWith', { ...parts, names: listNames(people) })
   }
 }
 
@@ -195,7 +202,9 @@ const documentKey = (relay: string, documentName: string): string => `${relay}\n
 
 /** "Ana", "Ana and Bo", "Ana, Bo and Cy", "Ana, Bo and 3 others". */
 export const listNames = (names: readonly string[]): string => {
-  if (names.length <= 2) return names.join(' and ')
-  if (names.length === 3) return `${names[0]}, ${names[1]} and ${names[2]}`
-  return `${names[0]}, ${names[1]} and ${names.length - 2} others`
+  const [first = '', second = '', third = ''] = names
+  if (names.length <= 1) return first
+  if (names.length === 2) return t('desktopPresence.twoNames', { first, second })
+  if (names.length === 3) return t('desktopPresence.threeNames', { first, second, third })
+  return t('desktopPresence.manyNames', { first, second, count: names.length - 2 })
 }
