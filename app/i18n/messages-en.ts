@@ -10,6 +10,7 @@ import { historyEn } from './en/history'
 import { homeEn } from './en/home'
 import { menusEn } from './en/menus'
 import { panelsEn } from './en/panels'
+import { platformEn } from './en/platform'
 import { presenceEn } from './en/presence'
 import { savingEn } from './en/saving'
 import { sessionEn } from './en/session'
@@ -40,6 +41,7 @@ export const messagesEn = {
   ...homeEn,
   ...menusEn,
   ...panelsEn,
+  ...platformEn,
   ...presenceEn,
   ...savingEn,
   ...sessionEn,
@@ -65,6 +67,7 @@ export const englishAreas: ReadonlyArray<Readonly<Record<string, string>>> = [
   homeEn,
   menusEn,
   panelsEn,
+  platformEn,
   presenceEn,
   savingEn,
   sessionEn,

@@ -11,6 +11,7 @@ import { historyZhCn } from './zh-CN/history'
 import { homeZhCn } from './zh-CN/home'
 import { menusZhCn } from './zh-CN/menus'
 import { panelsZhCn } from './zh-CN/panels'
+import { platformZhCn } from './zh-CN/platform'
 import { presenceZhCn } from './zh-CN/presence'
 import { savingZhCn } from './zh-CN/saving'
 import { sessionZhCn } from './zh-CN/session'
@@ -35,6 +36,7 @@ export const messagesZhCn: Messages = {
   ...homeZhCn,
   ...menusZhCn,
   ...panelsZhCn,
+  ...platformZhCn,
   ...presenceZhCn,
   ...savingZhCn,
   ...sessionZhCn,

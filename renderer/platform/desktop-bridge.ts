@@ -1,3 +1,4 @@
+import { t } from '../../app/i18n/translate'
 import type { DocumentTarget, OpenedDocument, PlatformBridge, TransferCommand } from '../../app/bridge'
 import type { EnsembleDesktopApi } from '../../app/desktop-api'
 import { documentNameProblem } from '../../app/document-name'
@@ -43,7 +44,7 @@ export const createDesktopBridge = (api: EnsembleDesktopApi, page: DesktopPage):
       const join = await api.join.takePending()
       if (join !== null) {
         const problem = documentNameProblem(join.doc)
-        if (problem !== null) throw new RangeError(`The invite link cannot open a document: ${problem}.`)
+        if (problem !== null) throw new RangeError(t('platform.inviteCannotOpen', { problem }))
         return verified(api, {
           relayUrl: join.relay,
           documentName: join.doc,
@@ -55,7 +56,7 @@ export const createDesktopBridge = (api: EnsembleDesktopApi, page: DesktopPage):
         })
       }
       const request = parseWebClientUrl(page.location.href)
-      if (request.documentProblem !== null) throw new RangeError(`This window cannot open a document: ${request.documentProblem}.`)
+      if (request.documentProblem !== null) throw new RangeError(t('platform.windowCannotOpen', { problem: request.documentProblem }))
       if (request.documentName === null) return null
       return verified(api, {
         relayUrl: request.relayGiven ? request.relayUrl : await localRelayUrl(api),
@@ -185,6 +186,6 @@ const describe = (status: RelayStatus | null): string => {
 const verified = async (api: EnsembleDesktopApi, target: DocumentTarget): Promise<DocumentTarget> => {
   if (target.fingerprint === undefined) return target
   const { problem } = await api.security.checkCertificate(target.relayUrl, target.fingerprint)
-  if (problem !== null) throw new RangeError(`This session's host could not be verified, so the document was not opened: ${problem}`)
+  if (problem !== null) throw new RangeError(t('platform.hostNotVerified', { problem }))
   return target
 }

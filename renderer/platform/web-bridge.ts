@@ -1,3 +1,4 @@
+import { t } from '../../app/i18n/translate'
 import type { DocumentTarget, PlatformBridge } from '../../app/bridge'
 import { formatWebUrl } from '../../app/invite-link'
 import { profileColors, profileProblem, type UserProfile } from '../../app/profile'
@@ -35,13 +36,13 @@ export const createWebBridge = (page: WebPage): PlatformBridge => {
       if (request.userName === null) return saved
       const profile = { name: request.userName, color: saved?.color ?? randomColor() }
       const problem = profileProblem(profile)
-      if (problem !== null) throw new RangeError(`The user= parameter cannot be used: ${problem}.`)
+      if (problem !== null) throw new RangeError(t('platform.badUserParameter', { problem }))
       writeProfile(page, profile)
       return profile
     },
     saveProfile: async (profile) => {
       const problem = profileProblem(profile)
-      if (problem !== null) throw new RangeError(`The profile cannot be saved: ${problem}.`)
+      if (problem !== null) throw new RangeError(t('platform.profileNotSaved', { problem }))
       writeProfile(page, profile)
       const saved = { name: profile.name.trim(), color: profile.color }
       profileListeners.forEach((listener) => listener(saved))
@@ -51,7 +52,7 @@ export const createWebBridge = (page: WebPage): PlatformBridge => {
     currentDocument: async (): Promise<DocumentTarget | null> => {
       const request = parseWebClientUrl(page.location.href)
       if (request.documentProblem !== null) {
-        throw new RangeError(`This link cannot open a document: ${request.documentProblem}.`)
+        throw new RangeError(t('platform.linkCannotOpen', { problem: request.documentProblem }))
       }
       if (request.documentName === null) return null
       return {

@@ -46,10 +46,7 @@ export const createWebDiscovery = (page: AddressCheckPage): DiscoveryBridge => (
     const relay = parseRelayAddress(address)
     const health = `${relay.replace(/^ws/, 'http')}/healthz`
     if (new URL(page.location.href).protocol === 'https:' && relay.startsWith('ws:')) {
-      throw new Error(
-        `this page came over https, so the browser will not let it reach ${relay}, which is not encrypted; ` +
-          `open ${relay.replace(/^ws/, 'http')}/ instead, or use the relay's wss:// address`
-      )
+      throw new Error(t('platform.httpsToWs', { relay, page: relay.replace(/^ws/, 'http') }))
     }
     let response: Response
     try {
@@ -57,14 +54,14 @@ export const createWebDiscovery = (page: AddressCheckPage): DiscoveryBridge => (
       response = await page.fetch(health, { mode: 'no-cors', cache: 'no-store', signal: AbortSignal.timeout(addressCheckTimeoutMs) })
     } catch (error) {
       throw new Error(
-        `nothing answered at ${relay} (${error instanceof Error ? error.message : String(error)}); check the address and that the host is on this network`,
+        t('platform.nothingAnswered', { relay, reason: error instanceof Error ? error.message : String(error) }),
         { cause: error }
       )
     }
     if (response.type !== 'opaque') {
       const body = (await response.json().catch(() => null)) as { status?: unknown } | null
       if (!response.ok || (body?.status !== 'ok' && body?.status !== 'degraded')) {
-        throw new Error(`${relay} answered, but not as an Ensemble relay (HTTP ${response.status} from /healthz)`)
+        throw new Error(t('platform.notARelay', { relay, status: response.status }))
       }
     }
     return relay
