@@ -127,9 +127,22 @@ test('@ mentions a person in the document or another document; mentions sync, de
     await expect(menu).toBeHidden()
     // Backspace right after a mention deletes all of it at once. "Ask " is four characters; the fifth
     // ArrowRight selects the mention, the sixth moves past it.
+    // ProseMirror reads a keyboard move on the browser's (asynchronous) selectionchange, so each
+    // press waits until the editor has taken it before the next.
+    const caret = () =>
+      page.evaluate(() => {
+        const { selection } = window.ensembleEditor!.view.state
+        return `${selection.from}-${selection.to}:${selection.empty ? (selection.$from.nodeBefore?.type.name ?? '') : 'range'}`
+      })
     await page.keyboard.press('Control+Home')
-    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight')
-    await expect.poll(() => page.evaluate(() => window.ensembleEditor!.view.state.selection.$from.nodeBefore?.type.name)).toBe('mention')
+    await expect.poll(caret).toMatch(/^1-1:/)
+    let now = await caret()
+    for (let i = 0; i < 6; i++) {
+      const was = now
+      await page.keyboard.press('ArrowRight')
+      await expect.poll(async () => (now = await caret())).not.toBe(was)
+    }
+    expect(now).toMatch(/:mention$/)
     await page.keyboard.press('Backspace')
     await expect(editor(page).locator('.mention-person')).toHaveCount(0)
     await expect.poll(() => editorText(ben.page)).toBe('Ask  about Launch plan today. Mail ana@example.com')
