@@ -31,7 +31,7 @@ interface Fixtures {
   relayOptions: RelayOptions
   relay: RelayUnderTest
   /** Opens `doc` as `user` in a fresh browser context and waits until the editor is connected. */
-  openWriter: (user: string, doc: string) => Promise<Writer>
+  openWriter: (user: string, doc: string, options?: { color?: string }) => Promise<Writer>
 }
 
 export const startRelayUnderTest = async (options: RelayOptions): Promise<RelayUnderTest> => {
@@ -101,8 +101,8 @@ export const test = base.extend<Fixtures>({
   },
   openWriter: async ({ browser, relay }, use) => {
     const writers: Writer[] = []
-    await use(async (user, doc) => {
-      const writer = await openWriterPage(browser, relay.httpUrl, user, doc)
+    await use(async (user, doc, options) => {
+      const writer = await openWriterPage(browser, relay.httpUrl, user, doc, options)
       writers.push(writer)
       return writer
     })

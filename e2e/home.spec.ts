@@ -195,7 +195,8 @@ test('the share dialog in the browser gives the document link and says that host
 
 test('changing the display name in the settings changes the name peers see, at once and for later', async ({ openWriter }) => {
   const ana = await openWriter('Ana', 'notes')
-  const bo = await openWriter('Bo', 'notes')
+  // Bo's colour is not the one Ana picks below, which would otherwise move Ana to another (distinctColor).
+  const bo = await openWriter('Bo', 'notes', { color: '#3d5a80' })
   await expect(bo.page.getByTestId('presence').locator('[data-user="Ana"]')).toHaveCount(1)
 
   await ana.page.getByTestId('open-settings').click()
