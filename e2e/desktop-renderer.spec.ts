@@ -9,27 +9,13 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseInviteLink, parseWebUrl } from '../app/invite-link'
 import type { Library } from '../app/library'
-import { InMemoryMdnsNetwork } from './desktop/in-memory-mdns'
 import { freePort } from '../server/testing/services'
 import { connectClient, startEnsembleRelay, whenSynced } from '../server/testing/harness'
 import * as Y from 'yjs'
 import { documentFragmentName } from '../app/document'
-import { startHeadlessDesktop, type HeadlessDesktop } from './desktop/headless-desktop'
-import { editorText, expect, expectConnected, test as base } from './fixtures'
-
-/** Starts headless desktops on one in-memory LAN for the test, and quits them after it. */
-const test = base.extend<{ desktop: (name: string, hostName: string) => Promise<HeadlessDesktop> }>({
-  desktop: async ({ browserName: _browserName }, use) => {
-    const mdns = new InMemoryMdnsNetwork()
-    const started: HeadlessDesktop[] = []
-    await use(async (displayName, hostName) => {
-      const desktop = await startHeadlessDesktop({ displayName, hostName, mdns })
-      started.push(desktop)
-      return desktop
-    })
-    for (const desktop of started) await desktop.close()
-  }
-})
+import type { HeadlessDesktop } from './desktop/headless-desktop'
+import { test } from './desktop/desktop-test'
+import { editorText, expect, expectConnected } from './fixtures'
 
 const storedLibrary = async (desktop: HeadlessDesktop): Promise<Library> => JSON.parse(await readFile(join(desktop.userData, 'library.json'), 'utf8')) as Library
 

@@ -8,22 +8,8 @@ import { parseInviteLink, parseWebUrl } from '../app/invite-link'
 import { signAccessToken } from '../server/access/access-token'
 import { tokenAuthentication } from '../server/access/token-authentication'
 import { startEnsembleRelay } from '../server/testing/harness'
-import { InMemoryMdnsNetwork } from './desktop/in-memory-mdns'
-import { startHeadlessDesktop, type HeadlessDesktop } from './desktop/headless-desktop'
-import { editorText, expect, expectConnected, test as base } from './fixtures'
-
-const test = base.extend<{ desktop: (name: string, hostName: string) => Promise<HeadlessDesktop> }>({
-  desktop: async ({ browserName: _browserName }, use) => {
-    const mdns = new InMemoryMdnsNetwork()
-    const started: HeadlessDesktop[] = []
-    await use(async (displayName, hostName) => {
-      const desktop = await startHeadlessDesktop({ displayName, hostName, mdns })
-      started.push(desktop)
-      return desktop
-    })
-    for (const desktop of started) await desktop.close()
-  }
-})
+import { test } from './desktop/desktop-test'
+import { editorText, expect, expectConnected } from './fixtures'
 
 test('a guest of a desktop host continues on the relay the host keeps the document on, when the host stops hosting', async ({ browser, desktop }) => {
   test.setTimeout(120_000)
