@@ -31,7 +31,7 @@ interface Fixtures {
   relayOptions: RelayOptions
   relay: RelayUnderTest
   /** Opens `doc` as `user` in a fresh browser context and waits until the editor is connected. */
-  openWriter: (user: string, doc: string, options?: { color?: string }) => Promise<Writer>
+  openWriter: (user: string, doc: string, options?: { color?: string; locale?: string }) => Promise<Writer>
 }
 
 export const startRelayUnderTest = async (options: RelayOptions): Promise<RelayUnderTest> => {
@@ -62,10 +62,13 @@ export const openWriterPage = async (
   httpUrl: string,
   user: string,
   doc: string,
-  /** A profile colour to start with (the web client otherwise picks one at random). */
-  options: { color?: string } = {}
+  /**
+   * `color`: a profile colour to start with (the web client otherwise picks one at random);
+   * `locale`: the browser's language (Playwright sets `navigator.languages` and Accept-Language).
+   */
+  options: { color?: string; locale?: string } = {}
 ): Promise<Writer> => {
-  const context = await browser.newContext()
+  const context = await browser.newContext(options.locale === undefined ? {} : { locale: options.locale })
   if (options.color !== undefined) {
     const profile = JSON.stringify({ name: user, color: options.color })
     await context.addInitScript((saved) => window.localStorage.setItem('ensemble.profile', saved), profile)

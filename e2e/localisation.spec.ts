@@ -1,22 +1,13 @@
 import { mkdir } from 'node:fs/promises'
 import type { Browser, Page } from '@playwright/test'
-import { editorText, expect, expectConnected, test, whenEditorPublished } from './fixtures'
+import { editorText, expect, expectConnected, openWriterPage, test } from './fixtures'
 import { selectText } from './panels'
 
 /** Where the screenshots of the editor in each language go (kept as the run's artifacts). */
 const screenshots = 'test-results/screenshots'
 
-/** A browser whose OS/browser language is `locale` (Playwright sets `navigator.languages` and Accept-Language). */
-const openIn = async (browser: Browser, locale: string, httpUrl: string, user: string, doc: string) => {
-  const context = await browser.newContext({ locale })
-  const page = await context.newPage()
-  page.on('pageerror', (error) => console.error(`[${user}] page error:`, error))
-  await page.goto(`${httpUrl}/?doc=${encodeURIComponent(doc)}&user=${encodeURIComponent(user)}`)
-  await expect(page.locator('.ProseMirror')).toBeVisible()
-  await expectConnected(page)
-  await whenEditorPublished(page)
-  return { context, page }
-}
+/** A writer whose OS/browser language is `locale`. */
+const openIn = (browser: Browser, locale: string, httpUrl: string, user: string, doc: string) => openWriterPage(browser, httpUrl, user, doc, { locale })
 
 const shoot = async (page: Page, name: string): Promise<void> => {
   await mkdir(screenshots, { recursive: true })
