@@ -1,5 +1,6 @@
 import { Plugin, PluginKey, type PluginView } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
+import { wrapPluginView } from './wrap-plugin-view'
 
 /** Holds the document's remote updates for a while (`renderer/session/remote-update-gate.ts`). */
 export interface RemoteUpdateHold {
@@ -55,22 +56,13 @@ export const compositionPlugin = (remote: RemoteUpdateHold): Plugin =>
  * The same plugin with its view's `update` skipped while `view.composing`: used for y-prosemirror's
  * sync and cursor plugins, whose views write the editor's state into Yjs on every update.
  */
-export const pausedWhileComposing = (plugin: Plugin): Plugin => {
-  const makeView = plugin.spec.view
-  if (makeView === undefined) return plugin
-  return new Plugin({
-    ...plugin.spec,
-    view: (view) => {
-      const inner = makeView(view)
-      return {
-        update: (updated, previous) => {
-          if (!updated.composing) inner.update?.(updated, previous)
-        },
-        destroy: () => inner.destroy?.()
-      }
-    }
-  })
-}
+export const pausedWhileComposing = (plugin: Plugin): Plugin =>
+  wrapPluginView(plugin, (inner) => ({
+    update: (updated, previous) => {
+      if (!updated.composing) inner.update?.(updated, previous)
+    },
+    destroy: () => inner.destroy?.()
+  }))
 
 const guards = new WeakMap<EditorView, CompositionGuard>()
 
