@@ -56,6 +56,17 @@ const typeTokens = async (page: Page, writer: number, from: number, count: numbe
   return tokens
 }
 
+/** Ana and Ben typing `count` tokens each at the same time, every call; `typed` holds what each typed so far. */
+const bothTyping = (ana: Page, ben: Page) => {
+  const typed: [string[], string[]] = [[], []]
+  const type = async (count: number): Promise<void> => {
+    const [a, b] = await Promise.all([typeTokens(ana, 0, typed[0].length, count), typeTokens(ben, 1, typed[1].length, count)])
+    typed[0].push(...a)
+    typed[1].push(...b)
+  }
+  return { typed, type }
+}
+
 /** Each guest gets a paragraph of its own and leaves its caret at its end: Ana the first, Ben the second. */
 const takeParagraphs = async (ana: Page, ben: Page): Promise<void> => {
   await ana.locator('.ProseMirror').focus()
@@ -111,12 +122,7 @@ test('when the host stops hosting (1001), both guests continue on the hosted rel
     for (const { page } of writers) await expect.poll(() => continuationIn(page)).toEqual({ relayUrl: hosted.url, documentName: hostedName })
     await takeParagraphs(ana.page, ben.page)
 
-    const typed: [string[], string[]] = [[], []]
-    const type = async (count: number): Promise<void> => {
-      const [a, b] = await Promise.all([typeTokens(ana.page, 0, typed[0].length, count), typeTokens(ben.page, 1, typed[1].length, count)])
-      typed[0].push(...a)
-      typed[1].push(...b)
-    }
+    const { typed, type } = bothTyping(ana.page, ben.page)
     await type(8)
     // The host stops while both type: some tokens leave before the close, some while no relay is there.
     const stopping = host.stop()
@@ -156,12 +162,7 @@ test('when the host disappears (its port cut off), both guests move after the gi
     for (const { page } of writers) await expect.poll(() => continuationIn(page)).not.toBeNull()
     await takeParagraphs(ana.page, ben.page)
 
-    const typed: [string[], string[]] = [[], []]
-    const type = async (count: number): Promise<void> => {
-      const [a, b] = await Promise.all([typeTokens(ana.page, 0, typed[0].length, count), typeTokens(ben.page, 1, typed[1].length, count)])
-      typed[0].push(...a)
-      typed[1].push(...b)
-    }
+    const { typed, type } = bothTyping(ana.page, ben.page)
     await type(6)
     reachable = false
     network.dropConnections()
