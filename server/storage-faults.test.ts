@@ -180,7 +180,13 @@ describe('storage faults', () => {
     await writeFile(log, bytes)
 
     const refusal = await expectRefusal(dataDir)
-    expect(refusal).toMatch(/The document store in \S+ is damaged: (checksum mismatch in the record|bad record length \d+) at byte \d+/)
+    // Where the garbage lands among the records decides what the check meets first: a record whose
+    // checksum or length is wrong, or (when a garbage header claims more bytes than the file has
+    // left, which LevelDB reads as a writer that died mid-record) fewer whole records than the
+    // ledger says were written. Each is a refusal that names the damage.
+    expect(refusal).toMatch(
+      /The document store in \S+ is damaged: ((checksum mismatch in the record|bad record length \d+) at byte \d+|\d+\.log holds \d+ bytes of whole records, but \d+ had been written by )/
+    )
     expect(refusal).toContain('so it was not opened')
 
     const served = await repairAndReadBack(dataDir, log)
