@@ -20,6 +20,7 @@ import { pastePlugin } from './paste'
 import { placeholderPlugin } from './placeholder'
 import { presencePlugin, type PresenceDecorator } from './presence-bar'
 import { selectionBlocksPlugin } from './selection-blocks'
+import { blockWindowPlugin } from './block-window-plugin'
 import { tableMenuPlugin, tablePlugins } from './tables'
 import { taskItemsPlugin } from './task-items'
 import { toolbarPlugin } from './toolbar'
@@ -99,6 +100,7 @@ export const createEditor = (options: EditorOptions): EditorView => {
       taskItemsPlugin(),
       placeholderPlugin(options.placeholder ?? t('editor.placeholder')),
       selectionBlocksPlugin(),
+      blockWindowPlugin(),
       wordCountPlugin(mounts.wordCount),
       toolbarPlugin(mounts.toolbar),
       presencePlugin(options.awareness, mounts.presence, options.presenceDecorator),

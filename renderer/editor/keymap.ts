@@ -22,6 +22,7 @@ import {
 } from './commands'
 import { openLinkEditor } from './link-editor'
 import { formattingShortcuts } from './formatting'
+import { documentEdgeShortcuts } from './document-edges'
 
 /**
  * The editor's keyboard shortcuts (`Mod` is Cmd on macOS, Ctrl elsewhere). README.md lists them;
@@ -59,7 +60,8 @@ export const shortcuts: Record<string, Command> = {
   'Mod-[': chainCommands(liftListItem(nodes.list_item), liftListItem(nodes.task_item)),
   Backspace: undoInputRule,
   // Alignment (./formatting/).
-  ...formattingShortcuts
+  ...formattingShortcuts,
+  ...documentEdgeShortcuts
 }
 
 /** The editor's keymaps: its own shortcuts first, then ProseMirror's base keymap. */
