@@ -27,6 +27,16 @@ describe('suggestions in a document', () => {
     ])
   })
 
+  it('are found where their block now is when an unchanged block is shared with another document', () => {
+    // Each block's pieces are looked up once and reused: the same node at another offset.
+    const moved = schema.node('doc', null, [p(schema.text('A new first line.')), ...doc.children])
+    const shift = moved.child(0).nodeSize
+    expect(listSuggestions(moved).map((suggestion) => suggestion.from)).toEqual([6, 11, 29, 44].map((from) => from + shift))
+    expect(listSuggestions(doc).map((suggestion) => suggestion.from)).toEqual([6, 11, 29, 44])
+    const edited = moved.copy(moved.content.replaceChild(0, p(inserted('Now suggested.', 'Cy', 'i9'))))
+    expect(listSuggestions(edited).map((suggestion) => suggestion.id)).toEqual(['i9', 'd1', 'i1', 'i2', 'd2'])
+  })
+
   it('read as accepted: insertions kept without marks, deletions dropped', () => {
     const accepted = acceptedDocument(doc)
     expect(listSuggestions(accepted)).toEqual([])

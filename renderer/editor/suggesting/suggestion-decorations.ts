@@ -2,7 +2,7 @@ import type { Node } from 'prosemirror-model'
 import { Plugin, PluginKey, type EditorState } from 'prosemirror-state'
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view'
 import { currentLanguage, t } from '../../../app/i18n/translate'
-import { suggestionAttrsOf, suggestionMarkTypes } from '../../../app/suggestions'
+import { suggestionAttrsOf, suggestionMarkTypes, suggestionPieces } from '../../../app/suggestions'
 import './suggesting.css'
 
 const decorationsKey = new PluginKey<DecorationSet>('suggestion-decorations')
@@ -21,25 +21,19 @@ export const suggestionTime = (time: number, now = Date.now()): string => {
 }
 
 const decorate = (doc: Node, colorOf: (author: string) => string | undefined): DecorationSet => {
-  const { insertion, deletion } = suggestionMarkTypes(doc.type.schema)
-  const decorations: Decoration[] = []
-  doc.descendants((node, pos) => {
-    if (!node.isInline) return true
-    for (const mark of node.marks) {
-      const kind = mark.type === insertion ? 'insertion' : mark.type === deletion ? 'deletion' : null
-      if (kind === null) continue
-      const { author, time } = suggestionAttrsOf(mark)
-      const color = colorOf(author)
-      const values = { author, time: suggestionTime(time) }
-      decorations.push(
-        Decoration.inline(pos, pos + node.nodeSize, {
-          class: `suggested suggested-${kind}`,
-          style: `--suggestion-color: ${color !== undefined && hexColor.test(color) ? color : fallbackColor}`,
-          title: t(kind === 'insertion' ? 'suggestions.insertedBy' : 'suggestions.deletedBy', values)
-        })
-      )
-    }
-    return false
+  const pieces = suggestionPieces(doc)
+  if (pieces.length === 0) return DecorationSet.empty
+  const { insertion } = suggestionMarkTypes(doc.type.schema)
+  const decorations = pieces.map(({ pos, node, mark }) => {
+    const kind = mark.type === insertion ? 'insertion' : 'deletion'
+    const { author, time } = suggestionAttrsOf(mark)
+    const color = colorOf(author)
+    const values = { author, time: suggestionTime(time) }
+    return Decoration.inline(pos, pos + node.nodeSize, {
+      class: `suggested suggested-${kind}`,
+      style: `--suggestion-color: ${color !== undefined && hexColor.test(color) ? color : fallbackColor}`,
+      title: t(kind === 'insertion' ? 'suggestions.insertedBy' : 'suggestions.deletedBy', values)
+    })
   })
   return DecorationSet.create(doc, decorations)
 }
