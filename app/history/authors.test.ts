@@ -1,8 +1,15 @@
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { documentTypeNames } from '../document'
 import { createCopy, exchange, paragraphs, write } from '../testing/documents'
-import { DocumentAuthors } from './authors'
+import { DocumentAuthors as Authors, deletionsWriteDelayMs } from './authors'
+import type { Schedule } from './auto-versions'
+
+const schedule: Schedule = (callback, ms) => {
+  const timer = setTimeout(callback, ms)
+  return () => clearTimeout(timer)
+}
+const authorsOf = (copy: { doc: Y.Doc; fragment: Y.XmlFragment }): Authors => new Authors(copy.doc, copy.fragment, schedule)
 
 const ana = { name: 'Ana', color: '#d7263d' }
 const ben = { name: 'Ben', color: '#1b998b' }
@@ -15,20 +22,28 @@ const recordedDeletions = (doc: Y.Doc, name: string): number =>
   ((doc.getMap(documentTypeNames.authors).get(name) as Y.Map<Y.Array<Uint8Array>>).get('ds') as Y.Array<Uint8Array>).length
 
 describe('DocumentAuthors', () => {
-  it('attributes insertions and deletions to their authors on every copy, with their colours', async () => {
+  // PermanentUserData looks at each transaction on the next tick; the deletions are written a second later.
+  beforeEach(() => {
+    vi.useFakeTimers()
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('attributes insertions and deletions to their authors on every copy, with their colours', () => {
     const a = createCopy()
     const b = createCopy()
-    new DocumentAuthors(a.doc, a.fragment).register(ana)
+    authorsOf(a).register(ana)
     write(a, paragraphs('Written by Ana'))
     exchange(a, b)
-    const onB = new DocumentAuthors(b.doc, b.fragment)
+    const onB = authorsOf(b)
     onB.register(ben)
     write(b, paragraphs('by Ana'))
-    // PermanentUserData records a deletion on the next tick, as a change of its own.
-    await vi.waitFor(() => expect(recordedDeletions(b.doc, 'Ben')).toBe(1))
+    vi.advanceTimersByTime(deletionsWriteDelayMs)
+    expect(recordedDeletions(b.doc, 'Ben')).toBe(1)
     exchange(a, b)
 
-    const onA = new DocumentAuthors(a.doc, a.fragment)
+    const onA = authorsOf(a)
     const deleted = firstTextItem(a.fragment)
     expect(deleted.deleted).toBe(true)
     expect(onA.authorOf(deleted.id)).toBe('Ana')
@@ -37,23 +52,57 @@ describe('DocumentAuthors', () => {
     expect(onA.all()).toEqual(expect.arrayContaining([ana, ben]))
   })
 
-  it('records only deletions of the content, not values replaced elsewhere in the document', async () => {
+  it('records only deletions of the content, not values replaced elsewhere in the document', () => {
     const a = createCopy()
-    new DocumentAuthors(a.doc, a.fragment).register(ana)
+    authorsOf(a).register(ana)
     write(a, paragraphs('Some text'))
     const settings = a.doc.getMap('elsewhere')
     settings.set('status', 'open')
     settings.set('status', 'resolved')
+    vi.advanceTimersByTime(deletionsWriteDelayMs)
+    expect(recordedDeletions(a.doc, 'Ana')).toBe(0)
     write(a, paragraphs('Some'))
-    await vi.waitFor(() => expect(recordedDeletions(a.doc, 'Ana')).toBe(1))
+    vi.advanceTimersByTime(deletionsWriteDelayMs)
+    expect(recordedDeletions(a.doc, 'Ana')).toBe(1)
     settings.set('status', 'open')
     write(a, paragraphs('Som'))
-    await vi.waitFor(() => expect(recordedDeletions(a.doc, 'Ana')).toBe(2))
+    vi.advanceTimersByTime(deletionsWriteDelayMs)
+    expect(recordedDeletions(a.doc, 'Ana')).toBe(2)
+  })
+
+  it('writes a second of deletions as one entry that attributes every one of them, or at once when asked', () => {
+    const a = createCopy()
+    const authors = authorsOf(a)
+    authors.register(ana)
+    const text = 'one deletion at a time'
+    write(a, paragraphs(text))
+    for (let length = text.length - 1; length >= 10; length--) write(a, paragraphs(text.slice(0, length)))
+    vi.advanceTimersByTime(deletionsWriteDelayMs - 1)
+    expect(recordedDeletions(a.doc, 'Ana')).toBe(0)
+    vi.advanceTimersByTime(1)
+    expect(recordedDeletions(a.doc, 'Ana')).toBe(1)
+
+    const b = createCopy()
+    exchange(a, b)
+    const onB = authorsOf(b)
+    const deleted: string[] = []
+    for (let item = firstTextItem(b.fragment) as Y.Item | null; item !== null; item = item.right) {
+      if (item.deleted) deleted.push(`${onB.permanentUserData.getUserByDeletedId(item.id)}:${item.length}`)
+    }
+    expect(deleted.join(' ')).toMatch(/^(Ana:\d+ ?)+$/)
+    expect(deleted.reduce((sum, entry) => sum + Number(entry.split(':')[1]), 0)).toBe(text.length - 10)
+
+    write(a, paragraphs('one'))
+    vi.advanceTimersByTime(0)
+    authors.flushDeletions()
+    expect(recordedDeletions(a.doc, 'Ana')).toBe(2)
+    vi.advanceTimersByTime(deletionsWriteDelayMs)
+    expect(recordedDeletions(a.doc, 'Ana')).toBe(2)
   })
 
   it('tells colour changes to observers', () => {
     const a = createCopy()
-    const authors = new DocumentAuthors(a.doc, a.fragment)
+    const authors = authorsOf(a)
     let changes = 0
     const stop = authors.onColorsChanged(() => changes++)
     authors.register(ana)

@@ -1,6 +1,19 @@
 import * as Y from 'yjs'
 import { documentTypeNames } from '../document'
 import { distinctColor, type UserProfile } from '../profile'
+import type { Schedule } from './auto-versions'
+
+type DeleteSet = Parameters<typeof Y.mergeDeleteSets>[0][number]
+
+/** How long an author's deletions wait to be written into the document's PermanentUserData. */
+export const deletionsWriteDelayMs = 1000
+
+/**
+ * A delete set as PermanentUserData stores one (`writeDeleteSet` with Yjs' V1 encoder, which
+ * Yjs does not export): a V1 snapshot begins with exactly that, and PermanentUserData's reader
+ * stops after the delete set, so the snapshot's empty state vector after it is never read.
+ */
+const encodeDeleteSet = (deletions: DeleteSet): Uint8Array => Y.encodeSnapshot(Y.createSnapshot(deletions, new Map()))
 
 /**
  * Who wrote and who deleted what in a document, kept in the document itself so that every copy
@@ -12,11 +25,15 @@ export class DocumentAuthors {
   readonly permanentUserData: Y.PermanentUserData
   private readonly colors: Y.Map<string>
   private registeredAs: string | null = null
+  private pendingDeletions: DeleteSet[] = []
+  private cancelDeletionsWrite: (() => void) | null = null
 
   constructor(
     private readonly doc: Y.Doc,
     /** The content whose deletions are attributed; deletions elsewhere (a comment's status replaced) are not kept. */
-    private readonly content: Y.XmlFragment
+    private readonly content: Y.XmlFragment,
+    /** When the kept deletions are written (`flushDeletions`). */
+    private readonly schedule: Schedule
   ) {
     this.permanentUserData = new Y.PermanentUserData(doc, doc.getMap(documentTypeNames.authors))
     this.colors = doc.getMap<string>(documentTypeNames.authorColors)
@@ -31,14 +48,40 @@ export class DocumentAuthors {
   register(profile: UserProfile): void {
     if (this.registeredAs === null) {
       this.registeredAs = profile.name
+      // PermanentUserData would write each transaction's deletions as an entry of their own (an
+      // update to send and a merge with all the author's earlier deletions, in every copy): they
+      // are kept here and written together once a second instead.
       this.permanentUserData.setUserMapping(this.doc, this.doc.clientID, profile.name, {
-        filter: (transaction) => (transaction.changedParentTypes as Map<unknown, unknown>).has(this.content)
+        filter: (transaction, deletions) => {
+          if ((transaction.changedParentTypes as Map<unknown, unknown>).has(this.content)) this.keepDeletions(deletions)
+          return false
+        }
       })
     }
     const name = this.registeredAs
     const others = this.all().filter((author) => author.name !== name).map((author) => author.color)
     const color = distinctColor(profile.color, others)
     if (this.colors.get(name) !== color) this.colors.set(name, color)
+  }
+
+  /**
+   * Writes the deletions kept since the last write into the document, as one entry of this
+   * author's in PermanentUserData; runs a second after the first of them, and should run when the
+   * page is left.
+   */
+  flushDeletions(): void {
+    this.cancelDeletionsWrite?.()
+    this.cancelDeletionsWrite = null
+    const user = this.registeredAs === null ? undefined : (this.permanentUserData.yusers.get(this.registeredAs) as Y.Map<unknown> | undefined)
+    if (this.pendingDeletions.length === 0 || user === undefined) return
+    const deletions = Y.mergeDeleteSets(this.pendingDeletions)
+    this.pendingDeletions = []
+    ;(user.get('ds') as Y.Array<Uint8Array>).push([encodeDeleteSet(deletions)])
+  }
+
+  private keepDeletions(deletions: DeleteSet): void {
+    this.pendingDeletions.push(deletions)
+    this.cancelDeletionsWrite ??= this.schedule(() => this.flushDeletions(), deletionsWriteDelayMs)
   }
 
   /** The author's colour (`#rrggbb`), or `undefined` for someone this document has no colour for. */

@@ -44,14 +44,14 @@ describe('restoreVersion', () => {
 
   it('attributes the re-inserted text to whoever restored it', () => {
     const a = createCopy()
-    const authorsA = new DocumentAuthors(a.doc, a.fragment)
+    const authorsA = new DocumentAuthors(a.doc, a.fragment, () => () => {})
     authorsA.register(ana)
     write(a, paragraphs('Kept words'))
     const v1 = new VersionHistory(a.doc).save({ name: 'v1', kind: 'named', author: ana, now: 1 })
     write(a, paragraphs('Kept'))
     const b = createCopy()
     exchange(a, b)
-    const authorsB = new DocumentAuthors(b.doc, b.fragment)
+    const authorsB = new DocumentAuthors(b.doc, b.fragment, () => () => {})
     authorsB.register(ben)
     restoreVersion(b.fragment, new VersionHistory(b.doc).get(v1.id)!)
     exchange(a, b)

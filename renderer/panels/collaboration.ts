@@ -83,7 +83,11 @@ const paletteColorOf = (name: string): string => {
 export const startCollaboration = (session: DocumentSession, profile: () => UserProfile, showNotice: ShowNotice): Collaboration => {
   const { doc, fragment, provider } = session
   const access = new DocumentAccess(session.target.token, provider, session.connection)
-  const authors = new DocumentAuthors(doc, fragment)
+  const schedule = (callback: () => void, ms: number): (() => void) => {
+    const timer = setTimeout(callback, ms)
+    return () => clearTimeout(timer)
+  }
+  const authors = new DocumentAuthors(doc, fragment, schedule)
   const history = new VersionHistory(doc)
   const threads = new CommentThreads(doc)
   const chat = new ChatLog(doc)
@@ -111,10 +115,7 @@ export const startCollaboration = (session: DocumentSession, profile: () => User
       versioner = new AutoVersioner(history, fragment, {
         pauseMs: automaticVersionPauseMs,
         author: profile,
-        schedule: (callback, ms) => {
-          const timer = setTimeout(callback, ms)
-          return () => clearTimeout(timer)
-        },
+        schedule,
         now: () => Date.now()
       })
     } else if (!access.canEdit && versioner !== null) {
@@ -188,6 +189,7 @@ export const startCollaboration = (session: DocumentSession, profile: () => User
   }
 
   const sessionEnded = (): void => {
+    authors.flushDeletions()
     versioner?.sessionEnded()
   }
   window.addEventListener('pagehide', sessionEnded)
