@@ -8,7 +8,8 @@
  * Options: `--words N` (100,000), `--keystrokes N` (100), `--out DIR` (also writes
  * `writer.cpuprofile`, `reader.cpuprofile` and `timeline.json` there, for Chrome DevTools).
  * `--trace N` profiles instead the writer's replay of the editing trace (as bench:editor does),
- * N edits per transaction, and prints its busiest functions per transaction.
+ * N edits per transaction, and prints the busiest functions per transaction of the writer and of
+ * the reader that follows it (until it has the trace's final text).
  */
 import { chromium, type CDPSession, type Page } from '@playwright/test'
 import { mkdir, writeFile } from 'node:fs/promises'
@@ -17,7 +18,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { connectClient, startEnsembleRelay, whenSynced } from '../../server/testing/harness'
 import { chromiumArgs } from '../../playwright.config'
-import { installKeystrokeProbe, replayTrace } from './in-page'
+import { installKeystrokeProbe, replayTrace, watchForText } from './in-page'
 import { openConnected, pageTimeoutMs } from './pages'
 import { proseDocument } from './seed'
 import { defaultTracePath, loadTrace } from '../relay/trace'
@@ -103,17 +104,29 @@ const profileTrace = async (editsPerTransaction: number, out: string | undefined
   try {
     const web = relay.url.replace(/^ws/, 'http')
     const writer = await openConnected(browser, web, 'profile-trace', 'Writer')
-    await openConnected(browser, web, 'profile-trace', 'Reader')
-    const session = await startProfiler(writer, 1000)
+    const reader = await openConnected(browser, web, 'profile-trace', 'Reader')
+    await reader.evaluate(watchForText, trace.finalText)
+    const sessions = await Promise.all([writer, reader].map((page) => startProfiler(page, 1000)))
     const applied = await writer.evaluate(replayTrace, { edits: trace.edits, finalText: trace.finalText, slice: 500, editsPerTransaction })
-    const profile = await stopProfiler(session)
+    await reader.waitForFunction(() => 'traceDoneAt' in window, undefined, { polling: 500, timeout: 0 })
+    const [writerProfile, readerProfile] = await Promise.all(sessions.map(stopProfiler))
     if (out !== undefined) {
       await mkdir(out, { recursive: true })
-      await writeFile(path.join(out, 'trace-writer.cpuprofile'), JSON.stringify(profile))
+      await writeFile(path.join(out, 'trace-writer.cpuprofile'), JSON.stringify(writerProfile))
+      await writeFile(path.join(out, 'trace-reader.cpuprofile'), JSON.stringify(readerProfile))
     }
     const transactions = Math.ceil(trace.edits.length / editsPerTransaction)
-    const { busyMsPerKeystroke, self, inclusive } = summarizeProfile(profile, transactions)
-    const result = { editsPerTransaction, transactions, writerApplyMs: Math.round(applied.applyMs), busyMsPerTransaction: busyMsPerKeystroke, self, inclusive }
+    const perTransaction = (profile: CpuProfile) => {
+      const { busyMsPerKeystroke, self, inclusive } = summarizeProfile(profile, transactions)
+      return { busyMsPerTransaction: busyMsPerKeystroke, self, inclusive }
+    }
+    const result = {
+      editsPerTransaction,
+      transactions,
+      writerApplyMs: Math.round(applied.applyMs),
+      writer: perTransaction(writerProfile!),
+      reader: perTransaction(readerProfile!)
+    }
     process.stdout.write(JSON.stringify(result, null, 2) + '\n')
   } finally {
     await browser.close()

@@ -50,6 +50,8 @@ export class CommentsPanel {
   private view: EditorView | null = null
   private draft: { anchor: CommentAnchor; quote: string } | null = null
   private openCount = -1
+  private frame: number | null = null
+  private highlightsChanged = false
 
   constructor(private readonly options: CommentsPanelOptions) {
     this.addButton = h('button', { type: 'button', 'data-testid': 'add-comment', title: t('comments.addTitle') }, t('comments.add'))
@@ -109,10 +111,17 @@ export class CommentsPanel {
         threads: this.options.threads,
         fragment: this.options.fragment,
         canEdit: () => this.options.access.canEdit,
+        // Once per frame: the panel shows no more often, and a burst of transactions (a paste, a
+        // remote change in many steps) would otherwise redraw it for each.
         onUpdate: (view, highlightsChanged) => {
           this.view = view
-          this.updateAddButton()
-          if (highlightsChanged) this.render()
+          this.highlightsChanged ||= highlightsChanged
+          this.frame ??= requestAnimationFrame(() => {
+            this.frame = null
+            this.updateAddButton()
+            if (this.highlightsChanged) this.render()
+            this.highlightsChanged = false
+          })
         },
         onActivate: (threadId) => this.reveal(threadId)
       }),
@@ -188,7 +197,8 @@ export class CommentsPanel {
   private render(): void {
     const canEdit = this.options.access.canEdit
     this.readOnlyNote.hidden = canEdit
-    this.readOnlyNote.textContent = this.options.access.denied ? deniedNote() : viewOnlyCommentsNote()
+    const note = this.options.access.denied ? deniedNote() : viewOnlyCommentsNote()
+    if (this.readOnlyNote.textContent !== note) this.readOnlyNote.textContent = note
     this.addButton.hidden = !canEdit
     if (!canEdit) this.composer.hidden = true
     const state = this.view === null ? undefined : commentHighlightsKey.getState(this.view.state)
