@@ -3,16 +3,19 @@
  * the top-level blocks (`PositionIndexedMapping`), and the position conversions use it. Every
  * result must equal the unpatched walk's, which the same functions still take for a plain Map:
  * random documents and edits, every position, local and remote changes, in and out of
- * transactions and observer calls.
+ * transactions and observer calls. A remote change replaces only the top-level blocks it changed.
  */
 import type { Node } from 'prosemirror-model'
+import { EditorState, NodeSelection, type Transaction } from 'prosemirror-state'
+import type { ReplaceStep } from 'prosemirror-transform'
 import { describe, expect, it } from 'vitest'
 import {
   absolutePositionToRelativePosition,
   PositionIndexedMapping,
   ProsemirrorBinding,
   relativePositionToAbsolutePosition,
-  updateYFragment
+  updateYFragment,
+  ySyncPlugin
 } from 'y-prosemirror'
 import * as Y from 'yjs'
 import { schema } from '../app/schema'
@@ -184,5 +187,96 @@ describe('y-prosemirror patch: PositionIndexedMapping', () => {
     const lastStart = doc.content.size - doc.lastChild!.nodeSize
     expect(mapping.blockAt(lastStart + 1)).toEqual({ type: fragment.get(39), start: lastStart })
     expect(mapping.startOf(fragment.get(39))).toBe(lastStart)
+  })
+})
+
+/**
+ * A reader's binding as y-prosemirror's sync plugin sets it up, over an editor state without a
+ * DOM: the binding needs the view's `state`, `dispatch` and `hasFocus`. Records every step it
+ * dispatches.
+ */
+const reader = (fragment: Y.XmlFragment) => {
+  let state = EditorState.create({ schema, plugins: [ySyncPlugin(fragment)] })
+  const steps: ReplaceStep[] = []
+  const view = {
+    get state() {
+      return state
+    },
+    dispatch: (tr: Transaction) => {
+      for (const step of tr.steps) steps.push(step as ReplaceStep)
+      state = state.apply(tr)
+    },
+    hasFocus: () => false
+  }
+  const binding = new ProsemirrorBinding(fragment)
+  binding.initView(view as never)
+  return { binding, view, steps }
+}
+
+/** The run of top-level blocks by which `after` differs from `before` (same node objects elsewhere). */
+const changedRun = (before: Node, after: Node): { first: number; endBefore: number; endAfter: number } => {
+  let first = 0
+  while (first < before.childCount && first < after.childCount && before.child(first) === after.child(first)) first++
+  let endBefore = before.childCount
+  let endAfter = after.childCount
+  while (endBefore > first && endAfter > first && before.child(endBefore - 1) === after.child(endAfter - 1)) {
+    endBefore--
+    endAfter--
+  }
+  return { first, endBefore, endAfter }
+}
+
+describe('y-prosemirror patch: a remote change replaces only the blocks it changed', () => {
+  it('gives the writer’s document, with the mapping’s nodes, through one step over the changed blocks', () => {
+    for (let seed = 1; seed <= 8; seed++) {
+      const next = random(seed)
+      const writer = bound()
+      const readerDoc = new Y.Doc({ gc: false })
+      const readerFragment = readerDoc.getXmlFragment('prosemirror')
+      const { binding, view, steps } = reader(readerFragment)
+      let doc = randomDoc(next, 1 + Math.floor(next() * 20))
+      for (let round = 0; round < 30; round++) {
+        updateYFragment(writer.ydoc, writer.fragment, doc, { mapping: writer.mapping, isOMark: new Map() })
+        const before = view.state.doc
+        steps.length = 0
+        Y.applyUpdate(readerDoc, Y.encodeStateAsUpdate(writer.ydoc, Y.encodeStateVector(readerDoc)))
+        const after = view.state.doc
+        expect(after.eq(doc)).toBe(true)
+        after.forEach((block, _offset, index) => expect(binding.mapping.get(readerFragment.get(index) as never)).toBe(block))
+        if (round > 0) {
+          // Blocks unchanged on the writer's side are unchanged on the reader's: the same nodes, outside the step.
+          const { first, endBefore, endAfter } = changedRun(before, after)
+          expect(steps).toHaveLength(1)
+          const [step] = steps
+          let from = 0
+          for (let index = 0; index < first; index++) from += before.child(index).nodeSize
+          let to = from
+          for (let index = first; index < endBefore; index++) to += before.child(index).nodeSize
+          expect({ from: step!.from, to: step!.to, blocks: step!.slice.content.childCount }).toEqual({ from, to, blocks: endAfter - first })
+        }
+        doc = edit(doc, next)
+      }
+      binding.destroy()
+    }
+  })
+})
+
+describe('y-prosemirror patch: a selected node that someone else deletes', () => {
+  it('leaves the reader with the writer’s document and a valid selection', () => {
+    const writer = bound()
+    const readerDoc = new Y.Doc({ gc: false })
+    const readerFragment = readerDoc.getXmlFragment('prosemirror')
+    const { binding, view } = reader(readerFragment)
+    const exchange = () => Y.applyUpdate(readerDoc, Y.encodeStateAsUpdate(writer.ydoc, Y.encodeStateVector(readerDoc)))
+    const text = nodes.paragraph!.create(null, schema.text('text'))
+    updateYFragment(writer.ydoc, writer.fragment, nodes.doc!.create(null, [text, nodes.horizontal_rule!.create()]), { mapping: writer.mapping, isOMark: new Map() })
+    exchange()
+    // The reader selects the rule at the end; the writer deletes it.
+    view.dispatch(view.state.tr.setSelection(NodeSelection.create(view.state.doc, text.nodeSize)))
+    updateYFragment(writer.ydoc, writer.fragment, nodes.doc!.create(null, [text]), { mapping: writer.mapping, isOMark: new Map() })
+    exchange()
+    expect(view.state.doc.eq(nodes.doc!.create(null, [text]))).toBe(true)
+    expect(view.state.selection.from).toBeLessThanOrEqual(view.state.doc.content.size)
+    binding.destroy()
   })
 })
