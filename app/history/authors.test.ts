@@ -100,6 +100,29 @@ describe('DocumentAuthors', () => {
     expect(recordedDeletions(a.doc, 'Ana')).toBe(2)
   })
 
+  it('tells observers when deletions are written here or arrive from another copy', () => {
+    const a = createCopy()
+    const b = createCopy()
+    authorsOf(a).register(ana)
+    write(a, paragraphs('Some text'))
+    exchange(a, b)
+    const onB = authorsOf(b)
+    let heard = 0
+    const stop = onB.onAttributionChanged(() => heard++)
+    write(a, paragraphs('Some'))
+    vi.advanceTimersByTime(deletionsWriteDelayMs)
+    expect(heard).toBe(0)
+    exchange(a, b)
+    expect(heard).toBe(1)
+    const deleted = firstTextItem(b.fragment)
+    expect(onB.permanentUserData.getUserByDeletedId({ client: deleted.id.client, clock: deleted.id.clock + 4 } as Y.ID)).toBe('Ana')
+    stop()
+    write(a, paragraphs('So'))
+    vi.advanceTimersByTime(deletionsWriteDelayMs)
+    exchange(a, b)
+    expect(heard).toBe(1)
+  })
+
   it('tells colour changes to observers', () => {
     const a = createCopy()
     const authors = authorsOf(a)

@@ -105,6 +105,17 @@ export class DocumentAuthors {
     return typeof user === 'string' ? user : null
   }
 
+  /**
+   * Calls `listener` when the document's record of who wrote and who deleted what changes (an
+   * author's deletions written here or arriving from another copy); returns the unsubscribe function.
+   */
+  onAttributionChanged(listener: () => void): () => void {
+    const observer = (): void => listener()
+    const users = this.permanentUserData.yusers as Y.Map<unknown>
+    users.observeDeep(observer)
+    return () => users.unobserveDeep(observer)
+  }
+
   /** Calls `listener` when an author's colour changes; returns the unsubscribe function. */
   onColorsChanged(listener: () => void): () => void {
     const observer = (): void => listener()

@@ -233,6 +233,7 @@ export const startCollaboration = (session: DocumentSession, profile: () => User
         fragment,
         history,
         sync,
+        authors,
         container: mounts.documentArea,
         editorElement: mounts.editor,
         canEdit: () => access.canReview,

@@ -9,6 +9,7 @@ import { ConnectionMonitor, type NetworkEvents } from './connection-monitor'
 import { relayAccessCheck } from './relay-access-check'
 import { RelayStorageStatus } from './relay-storage-status'
 import { SaveTracker } from './save-tracker'
+import { mergeOutgoingUpdates } from './outgoing-updates'
 import { RemoteUpdateGate } from './remote-update-gate'
 import { retargetProvider } from './handover/retarget-provider'
 import { t } from '../../app/i18n/translate'
@@ -63,6 +64,7 @@ export const openDocumentSession = (target: DocumentTarget, network: NetworkEven
     // made every update cost a postMessage here and a second apply in every other tab.
     disableBc: true
   })
+  mergeOutgoingUpdates(provider)
   // A refused WebSocket upgrade reaches the page as 1006 only; the relay's access check says why.
   let current = target
   const connection = new ConnectionMonitor(provider, { network, checkAccess: () => relayAccessCheck(current)() })

@@ -4,6 +4,10 @@ import type * as Y from 'yjs'
 import { messageStoredAck, messageSync, messageSyncStep2, messageSyncUpdate } from '../../app/protocol'
 import { readStoredAck } from '../../app/storage-status'
 
+/** A change's carrier: the next update message this window sends. */
+const nextUpdate = 'next update'
+type Carrier = number | typeof nextUpdate | null
+
 /** How long a relay may take to acknowledge a first stored message before it counts as one that never does. */
 const acknowledgementExpectedMs = 10_000
 
@@ -21,23 +25,21 @@ export interface SaveState {
  * are stored (`messageStoredAck`, README "When an edit counts as stored"); this matches those
  * counts to the changes each message carried.
  *
- * A change made while connected leaves at once as one update message (y-websocket sends it in
- * its own `update` listener, which runs before this one), so it is carried by that message. One
- * made while offline, or sent on a connection that dropped before its ack, is carried by the sync
- * step 2 of the next connection: the client's answer to the relay's state vector, which holds
- * everything the relay lacks. Counting what is actually written to each socket
- * (`countingWebSocket`) keeps the numbering the relay's.
- *
- * Made before the provider (whose sockets it counts) and `bind`-ed to it after, so that its
- * `update` listener runs after the provider's.
+ * A change made while connected leaves in the next update message, as soon as the task that
+ * made it ends (merged with the task's other changes, `mergeOutgoingUpdates`). One made while
+ * offline, or sent on a connection that dropped before its ack, is carried by the sync step 2 of
+ * the next connection: the client's answer to the relay's state vector, which holds everything
+ * the relay lacks. Counting what is actually written to each socket (`countingWebSocket`) keeps
+ * the numbering the relay's.
  */
 export class SaveTracker extends ObservableV2<{ change: (state: SaveState) => void }> {
-  /** Per unconfirmed change, the number of the message on the current socket that carries it; `null`: the next sync step 2. */
-  private changes: Array<number | null> = []
+  /**
+   * Per unconfirmed change, the number of the message on the current socket that carries it;
+   * `nextUpdate`: the next update message (or sync step 2, whichever leaves first); `null`: the
+   * next sync step 2.
+   */
+  private changes: Carrier[] = []
   private sent = 0
-  /** Number of the last update message sent, and whether a change has claimed it yet. */
-  private lastUpdateSent = 0
-  private lastUpdateClaimed = true
   private firstSentAt: number | null = null
   private acknowledgedOnce = false
   private confirmed = true
@@ -97,8 +99,6 @@ export class SaveTracker extends ObservableV2<{ change: (state: SaveState) => vo
   /** A new socket: its messages are numbered from 1, and what the old one did not get confirmed goes with its sync step 2. */
   private socketOpened(): void {
     this.sent = 0
-    this.lastUpdateSent = 0
-    this.lastUpdateClaimed = true
     this.firstSentAt = null
     this.changes = this.changes.map(() => null)
   }
@@ -109,21 +109,15 @@ export class SaveTracker extends ObservableV2<{ change: (state: SaveState) => vo
     const number = ++this.sent
     this.firstSentAt ??= Date.now()
     this.expectAcknowledgement()
-    if (data[1] === messageSyncUpdate) {
-      this.lastUpdateSent = number
-      this.lastUpdateClaimed = false
-    } else {
-      this.changes = this.changes.map((carrier) => carrier ?? number)
-    }
+    const carries = data[1] === messageSyncUpdate ? (carrier: Carrier) => carrier === nextUpdate : (carrier: Carrier) => carrier === null || carrier === nextUpdate
+    this.changes = this.changes.map((carrier) => (carries(carrier) ? number : carrier))
   }
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown): void => {
     // What the relay sent is on the relay; everything else (typing, the offline copy) may not be.
     if (origin === this.provider || this.provider === null) return
-    if (!this.lastUpdateClaimed) {
-      this.lastUpdateClaimed = true
-      this.changes.push(this.lastUpdateSent)
-    } else this.changes.push(null)
+    // y-websocket sends updates only once connected; before that, the sync step 2 will carry it.
+    this.changes.push(this.provider.wsconnected ? nextUpdate : null)
     this.emit('change', [this.state])
   }
 
@@ -131,7 +125,7 @@ export class SaveTracker extends ObservableV2<{ change: (state: SaveState) => vo
     this.acknowledgedOnce = true
     this.confirmed = true
     const before = this.changes.length
-    this.changes = this.changes.filter((carrier) => carrier === null || carrier > count)
+    this.changes = this.changes.filter((carrier) => typeof carrier !== 'number' || carrier > count)
     if (this.changes.length !== before) this.emit('change', [this.state])
   }
 

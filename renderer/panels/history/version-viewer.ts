@@ -2,6 +2,7 @@ import { EditorState } from 'prosemirror-state'
 import { EditorView } from 'prosemirror-view'
 import { ySyncPlugin } from 'y-prosemirror'
 import type * as Y from 'yjs'
+import type { DocumentAuthors } from '../../../app/history/authors'
 import type { Version, VersionHistory } from '../../../app/history/versions'
 import { schema } from '../../../app/schema'
 import type { YSyncOptions } from '../../editor/create-editor'
@@ -14,6 +15,8 @@ export interface VersionViewerOptions {
   readonly history: VersionHistory
   /** The same authorship and colours the editor's sync plugin has. */
   readonly sync: YSyncOptions
+  /** Who deleted what: written a second late (`flushDeletions`), and from other copies whenever they arrive. */
+  readonly authors: Pick<DocumentAuthors, 'flushDeletions' | 'onAttributionChanged'>
   /** Where the version's view goes (next to the editor, which is hidden meanwhile). */
   readonly container: HTMLElement
   /** The live editor's element, hidden while a version is shown. */
@@ -45,6 +48,8 @@ export class VersionViewer {
   private view: EditorView | null = null
   private shown: Version | null = null
   private readonly stopHistory: () => void
+  private readonly stopAttribution: () => void
+  private frame: number | null = null
 
   constructor(private readonly options: VersionViewerOptions) {
     this.heading = h('strong', { class: 'version-title', 'data-testid': 'version-title' })
@@ -87,6 +92,14 @@ export class VersionViewer {
     this.stopHistory = options.history.onChange(() => {
       if (this.shown !== null) this.render(this.shown)
     })
+    // Deletions are attributed once their author's copy has written them: the version then shows
+    // who removed what (once per frame, however many arrive).
+    this.stopAttribution = options.authors.onAttributionChanged(() => {
+      this.frame ??= requestAnimationFrame(() => {
+        this.frame = null
+        if (this.shown !== null) this.render(this.shown)
+      })
+    })
   }
 
   get current(): Version | null {
@@ -94,6 +107,8 @@ export class VersionViewer {
   }
 
   show(version: Version): void {
+    // This copy's own latest deletions, so that the version names who made them at once.
+    this.options.authors.flushDeletions()
     this.shown = version
     this.render(version)
     this.options.onChange(version)
@@ -112,6 +127,8 @@ export class VersionViewer {
 
   destroy(): void {
     this.stopHistory()
+    this.stopAttribution()
+    if (this.frame !== null) cancelAnimationFrame(this.frame)
     this.view?.destroy()
     this.element.remove()
   }
