@@ -26,20 +26,25 @@ export const countWordsInText = (text: string): number => {
 // keystroke recounts only the block it touched, even in a document of 100,000 words.
 const blockCounts = new WeakMap<Node, number>()
 
+/** The words of one top-level block (counted once per block node). */
+export const countBlockWords = (block: Node): number => {
+  let count = blockCounts.get(block)
+  if (count === undefined) {
+    count = block.isTextblock
+      ? countWordsInText(block.textBetween(0, block.content.size, ' ', ' '))
+      : block.isLeaf
+        ? 0
+        : countWords(block)
+    blockCounts.set(block, count)
+  }
+  return count
+}
+
 /** Counts the words of a document; blocks are separate, so words never join across them. */
 export const countWords = (doc: Node): number => {
   let total = 0
   doc.forEach((block) => {
-    let count = blockCounts.get(block)
-    if (count === undefined) {
-      count = block.isTextblock
-        ? countWordsInText(block.textBetween(0, block.content.size, ' ', ' '))
-        : block.isLeaf
-          ? 0
-          : countWords(block)
-      blockCounts.set(block, count)
-    }
-    total += count
+    total += countBlockWords(block)
   })
   return total
 }

@@ -48,17 +48,33 @@ const collectPieces = (block: Node, insertion: MarkType, deletion: MarkType): re
   return pieces.length === 0 ? none : pieces
 }
 
+const blockPieces = (block: Node): readonly SuggestionPiece[] => {
+  let own = piecesOfBlock.get(block)
+  if (own === undefined) {
+    const { insertion, deletion } = suggestionMarkTypes(block.type.schema)
+    own = collectPieces(block, insertion, deletion)
+    piecesOfBlock.set(block, own)
+  }
+  return own
+}
+
+/** How many suggestion pieces a top-level block has; summed with `updatedBlockSum`, whether a document has any. */
+export const blockSuggestionCount = (block: Node): number => blockPieces(block).length
+
+/** How many suggestion pieces `doc` has. */
+export const countSuggestionPieces = (doc: Node): number => {
+  let count = 0
+  doc.forEach((block) => {
+    count += blockSuggestionCount(block)
+  })
+  return count
+}
+
 /** Every inline node of `doc` under a suggestion mark, once per mark, in document order. */
 export const suggestionPieces = (doc: Node): SuggestionPiece[] => {
-  const { insertion, deletion } = suggestionMarkTypes(doc.type.schema)
   const pieces: SuggestionPiece[] = []
   doc.forEach((block, offset) => {
-    let own = piecesOfBlock.get(block)
-    if (own === undefined) {
-      own = collectPieces(block, insertion, deletion)
-      piecesOfBlock.set(block, own)
-    }
-    for (const piece of own) pieces.push({ ...piece, pos: piece.pos + offset })
+    for (const piece of blockPieces(block)) pieces.push({ ...piece, pos: piece.pos + offset })
   })
   return pieces
 }

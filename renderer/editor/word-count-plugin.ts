@@ -1,5 +1,6 @@
 import { Plugin, PluginKey } from 'prosemirror-state'
-import { countWords } from '../../app/word-count'
+import { updatedBlockSum } from '../../app/changed-blocks'
+import { countBlockWords, countWords } from '../../app/word-count'
 import { t } from '../../app/i18n/translate'
 
 export const wordCountKey = new PluginKey<number>('word-count')
@@ -10,7 +11,8 @@ export const wordCountPlugin = (output: HTMLElement): Plugin<number> =>
     key: wordCountKey,
     state: {
       init: (_config, state) => countWords(state.doc),
-      apply: (tr, count, _old, state) => (tr.docChanged ? countWords(state.doc) : count)
+      // Only the blocks a transaction changed are counted again.
+      apply: (tr, count, old, state) => (tr.docChanged ? updatedBlockSum(old.doc, count, state.doc, countBlockWords) : count)
     },
     view: (view) => {
       const render = (): void => {

@@ -1,7 +1,9 @@
+import type { Node } from 'prosemirror-model'
 import { Plugin, TextSelection } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import { t } from '../../../app/i18n/translate'
-import { listSuggestions, type Suggestion } from '../../../app/suggestions'
+import { updatedBlockSum } from '../../../app/changed-blocks'
+import { blockSuggestionCount, countSuggestionPieces, listSuggestions, type Suggestion } from '../../../app/suggestions'
 import { reviewSuggestions, suggestionTime, type Review } from '../../editor/suggesting'
 import { h, personLabel } from '../dom'
 
@@ -41,6 +43,8 @@ export class SuggestionsPanel {
   private view: EditorView | null = null
   private rendered = ''
   private count = -1
+  /** The document last looked at and its number of suggestion pieces, to count only changed blocks next time. */
+  private counted: { doc: Node; pieces: number } | null = null
 
   constructor(private readonly options: SuggestionsPanelOptions) {
     const bulkButton = (review: Review, testid: string, label: string): HTMLButtonElement => {
@@ -90,7 +94,10 @@ export class SuggestionsPanel {
   render(force = false): void {
     const view = this.view
     if (view === null) return
-    const suggestions = listSuggestions(view.state.doc)
+    const { doc } = view.state
+    const pieces = this.counted === null ? countSuggestionPieces(doc) : updatedBlockSum(this.counted.doc, this.counted.pieces, doc, blockSuggestionCount)
+    this.counted = { doc, pieces }
+    const suggestions = pieces === 0 ? [] : listSuggestions(doc)
     const canReview = this.options.canReview()
     if (suggestions.length !== this.count) {
       this.count = suggestions.length
