@@ -26,12 +26,12 @@ describe('changedBlocks', () => {
     let current = before
     let words = countWords(current)
     const edits = [
-      (d: typeof before) => new Transform(d).insertText(' extra words', 4).doc,
+      (d: typeof before) => new Transform(d).insert(4, schema.text(' extra words')).doc,
       (d: typeof before) => doc(...d.children, p('seven eight')),
       (d: typeof before) => doc(p('zero'), ...d.children),
       (d: typeof before) => doc(...d.children.slice(1)),
       (d: typeof before) => doc(...d.children.slice(0, 1), p(''), ...d.children.slice(1)),
-      (d: typeof before) => doc(p('all new words here'))
+      () => doc(p('all new words here'))
     ]
     for (const edit of edits) {
       const next = edit(current)
