@@ -21,6 +21,7 @@ import {
   toggleStrike,
   toggleUnderline
 } from './commands'
+import { afterNextFrame } from './after-frame'
 import { openLinkEditor } from './link-editor'
 import { openImageForm } from './image-form'
 import { insertTable } from './tables'
@@ -153,7 +154,7 @@ class ToolbarView {
   private readonly roving: RovingFocus
   // Text colour and highlight menus (./formatting/), after the buttons.
   private readonly colorMenus: ColorMenu[]
-  private frame: number | null = null
+  private cancelRender: (() => void) | null = null
 
   constructor(
     private view: EditorView,
@@ -241,16 +242,16 @@ class ToolbarView {
   }
 
   /**
-   * Called on every transaction; the buttons are brought up to date once per animation frame
+   * Called on every transaction; the buttons are brought up to date once per frame, after it is drawn
    * (whether a command applies can take a walk over the document's blocks, a few per keystroke).
    */
   update(view: EditorView): void {
     this.view = view
-    if (this.frame === null) this.frame = requestAnimationFrame(() => this.render())
+    this.cancelRender ??= afterNextFrame(() => this.render())
   }
 
   private render(): void {
-    this.frame = null
+    this.cancelRender = null
     const { view } = this
     const { state } = view
     const block = activeBlockType(state)
@@ -274,7 +275,7 @@ class ToolbarView {
   }
 
   destroy(): void {
-    if (this.frame !== null) cancelAnimationFrame(this.frame)
+    this.cancelRender?.()
     for (const menu of this.colorMenus) menu.destroy()
     this.roving.destroy()
     this.container.replaceChildren()

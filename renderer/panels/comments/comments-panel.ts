@@ -2,6 +2,7 @@ import { keymap } from 'prosemirror-keymap'
 import type { Command, Plugin } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import type * as Y from 'yjs'
+import { afterNextFrame } from '../../editor/after-frame'
 import { anchorRange, type CommentAnchor } from '../../../app/comments/anchors'
 import type { CommentThread, CommentThreads } from '../../../app/comments/threads'
 import type { UserProfile } from '../../../app/profile'
@@ -50,7 +51,7 @@ export class CommentsPanel {
   private view: EditorView | null = null
   private draft: { anchor: CommentAnchor; quote: string } | null = null
   private openCount = -1
-  private frame: number | null = null
+  private cancelRender: (() => void) | null = null
   private highlightsChanged = false
 
   constructor(private readonly options: CommentsPanelOptions) {
@@ -111,13 +112,13 @@ export class CommentsPanel {
         threads: this.options.threads,
         fragment: this.options.fragment,
         canEdit: () => this.options.access.canEdit,
-        // Once per frame: the panel shows no more often, and a burst of transactions (a paste, a
+        // Once per frame, after it is drawn: the panel shows no more often, and a burst of transactions (a paste, a
         // remote change in many steps) would otherwise redraw it for each.
         onUpdate: (view, highlightsChanged) => {
           this.view = view
           this.highlightsChanged ||= highlightsChanged
-          this.frame ??= requestAnimationFrame(() => {
-            this.frame = null
+          this.cancelRender ??= afterNextFrame(() => {
+            this.cancelRender = null
             this.updateAddButton()
             if (this.highlightsChanged) this.render()
             this.highlightsChanged = false
