@@ -5,8 +5,8 @@
  *    and to one of 1,000,000 characters;
  * 2. keystrokes: keydown → local render, and keydown → render in a second page, p50/p95, in an
  *    empty document, in the 100,000-word one and in the 1,000,000-character one;
- * 3. floor: the same keystrokes in a bare ProseMirror (no Yjs, no app plugins) on the same two
- *    long documents;
+ * 3. floor: the same keystrokes in a bare ProseMirror (no Yjs, no app plugins) on the same
+ *    documents (the empty one shows what waiting for the next frame costs by itself);
  * 4. trace: the real-world editing trace `../shared/data/paper-trace.json.gz` replayed through one
  *    page's editor, one transaction per edit, until a second page shows the final text.
  *
@@ -17,6 +17,7 @@ import type { Node } from 'prosemirror-model'
 import { cpus } from 'node:os'
 import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
+import { schema } from '../../app/schema'
 import { connectClient, startEnsembleRelay, whenSynced } from '../../server/testing/harness'
 import { chromiumArgs } from '../../playwright.config'
 import { installKeystrokeProbe, replayTrace, watchForText, whenEditable } from './in-page'
@@ -70,6 +71,7 @@ const main = async (): Promise<void> => {
     const keystrokesEmpty = await measureKeystrokes(browser, web, 'bench-keys')
     const keystrokesLarge = await measureKeystrokes(browser, web, 'bench-large')
     const keystrokesHuge = await measureKeystrokes(browser, web, 'bench-1m')
+    const floorEmpty = await measureBareKeystrokes(browser, schema.node('doc', null, [schema.node('paragraph')]))
     const floorLarge = await measureBareKeystrokes(browser, large.pmDoc)
     const floorHuge = await measureBareKeystrokes(browser, huge.pmDoc)
     const traceReplay = values['skip-trace'] ? 'skipped (--skip-trace)' : await replayThroughEditor(browser, web, trace, editsPerTransaction)
@@ -92,6 +94,7 @@ const main = async (): Promise<void> => {
       },
       floor: {
         definition: 'bare ProseMirror (app schema and CSS, base keymap; no Yjs, no app plugins) on the same documents: keydown → state, → next frame',
+        emptyDocument: floorEmpty,
         words100k: floorLarge,
         characters1m: floorHuge
       },
