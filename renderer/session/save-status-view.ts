@@ -15,9 +15,11 @@ export const showSaveStatus = (element: HTMLElement, saves: SaveTracker, page: W
   // Every keystroke changes the state twice (sent, then stored a few milliseconds later). Shown as
   // it came, the line would flicker at every keystroke, and every change of it costs a frame of
   // the whole page (in a long document, a frame of many blocks): so a change is shown as pending
-  // only once it has waited `pendingShownAfterMs`, the line is written at most once per frame, and
+  // only once it has waited `pendingShownAfterMs`, the line is written once per burst of changes
+  // (a task after them, not an animation frame: asking for a frame after every acknowledgement
+  // kept the page drawing frames, so the next keystroke waited for the display's next tick), and
   // only what differs.
-  let frame: number | null = null
+  let writeTimer: number | null = null
   let pendingTimer: number | null = null
   const write = (state: SaveState): void => {
     const shown = { state: stateName(state), pending: String(state.pending), text: describe(state), title: explain(state) }
@@ -27,7 +29,7 @@ export const showSaveStatus = (element: HTMLElement, saves: SaveTracker, page: W
     if (element.title !== shown.title) element.title = shown.title
   }
   const render = (): void => {
-    frame = null
+    writeTimer = null
     const state = saves.state
     if (stateName(state) === 'pending' && element.dataset.state === 'saved') {
       pendingTimer ??= page.setTimeout(() => {
@@ -41,7 +43,7 @@ export const showSaveStatus = (element: HTMLElement, saves: SaveTracker, page: W
     write(state)
   }
   const scheduleRender = (): void => {
-    frame ??= page.requestAnimationFrame(render)
+    writeTimer ??= page.setTimeout(render, 0)
   }
   const onBeforeUnload = (event: BeforeUnloadEvent): void => {
     if (saves.state.pending === 0) return
@@ -53,7 +55,7 @@ export const showSaveStatus = (element: HTMLElement, saves: SaveTracker, page: W
   page.addEventListener('beforeunload', onBeforeUnload)
   write(saves.state)
   return () => {
-    if (frame !== null) page.cancelAnimationFrame(frame)
+    if (writeTimer !== null) page.clearTimeout(writeTimer)
     if (pendingTimer !== null) page.clearTimeout(pendingTimer)
     saves.off('change', scheduleRender)
     page.removeEventListener('beforeunload', onBeforeUnload)
