@@ -197,11 +197,12 @@ export class CommentsPanel {
 
   private render(): void {
     const canEdit = this.options.access.canEdit
-    this.readOnlyNote.hidden = canEdit
+    // Written only where it differs: a render follows every change of the document.
+    if (this.readOnlyNote.hidden !== canEdit) this.readOnlyNote.hidden = canEdit
     const note = this.options.access.denied ? deniedNote() : viewOnlyCommentsNote()
     if (this.readOnlyNote.textContent !== note) this.readOnlyNote.textContent = note
-    this.addButton.hidden = !canEdit
-    if (!canEdit) this.composer.hidden = true
+    if (this.addButton.hidden !== !canEdit) this.addButton.hidden = !canEdit
+    if (!canEdit && !this.composer.hidden) this.composer.hidden = true
     const state = this.view === null ? undefined : commentHighlightsKey.getState(this.view.state)
     const places = state?.places ?? new Map<string, ThreadPlace>()
     const threads = this.options.threads.list()
@@ -229,7 +230,7 @@ export class CommentsPanel {
       // Move only what is out of place: moving a card would take the focus from its reply box.
       if (this.list.children[index] !== card.element) this.list.insertBefore(card.element, this.list.children[index] ?? null)
     })
-    this.empty.hidden = shown.length > 0
+    if (this.empty.hidden !== shown.length > 0) this.empty.hidden = shown.length > 0
     // A view-only reader cannot start a thread: telling them how would only puzzle them.
     const emptyText = canEdit ? emptyForWriters() : threads.length === 0 ? t('comments.noneYet') : t('comments.noneOpen')
     if (this.empty.textContent !== emptyText) this.empty.textContent = emptyText
