@@ -1,33 +1,27 @@
 import type { Page } from '@playwright/test'
-import { test, expect } from './fixtures'
+import { test, expect, documentEditor, replaceWithParagraphs } from './fixtures'
 
 /**
  * A long document renders only a window of blocks around the screen (renderer/editor/
  * block-window.ts): what is on screen is always drawn, wherever the page scrolls or the caret
  * goes, edits far down land where they were made, and a printed document has every block.
  */
-const editor = (page: Page) => page.locator('.editor-slot:not(.version-slot) > .ProseMirror')
 
 const paragraphs = 3000
 
 const writeParagraphs = (page: Page): Promise<void> =>
-  page.evaluate((count) => {
-    const view = window.ensembleEditor!.view
-    const { schema } = view.state
-    const blocks = Array.from({ length: count }, (_, i) => schema.nodes.paragraph!.create(null, schema.text(`Paragraph ${i} of a long report.`)))
-    view.dispatch(view.state.tr.replaceWith(0, view.state.doc.content.size, blocks))
-  }, paragraphs)
+  replaceWithParagraphs(page, Array.from({ length: paragraphs }, (_, i) => `Paragraph ${i} of a long report.`))
 
 /** `content-visibility` of the top-level block at `index`. */
 const visibility = (page: Page, index: number): Promise<string> =>
-  editor(page).evaluate((root, at) => getComputedStyle(root.children[at]!).contentVisibility, index)
+  documentEditor(page).evaluate((root, at) => getComputedStyle(root.children[at]!).contentVisibility, index)
 
 /**
  * The top-level blocks that meet the viewport but are hidden outright (the browser draws the
  * others itself, `content-visibility: auto` renders whatever is on screen).
  */
 const blankOnScreen = (page: Page): Promise<number[]> =>
-  editor(page).evaluate((root) =>
+  documentEditor(page).evaluate((root) =>
     Array.from(root.children).flatMap((block, index) => {
       const { top, bottom } = block.getBoundingClientRect()
       return bottom > 0 && top < window.innerHeight && getComputedStyle(block).contentVisibility === 'hidden' ? [index] : []
@@ -63,7 +57,7 @@ test('a long document draws what is on screen wherever it scrolls, edits far dow
 
   // A click far down edits that paragraph, once.
   await scrollTo(page, 0.5)
-  const middle = editor(page).locator(':scope > p').nth(1500)
+  const middle = documentEditor(page).locator(':scope > p').nth(1500)
   await middle.click()
   await page.keyboard.press('End')
   await page.keyboard.type(' Edited here.')
@@ -72,11 +66,11 @@ test('a long document draws what is on screen wherever it scrolls, edits far dow
   // The caret's jumps take the window with them.
   await page.keyboard.press('Control+Home')
   await page.keyboard.type('Start: ')
-  await expect(editor(page).locator(':scope > p').first()).toHaveText('Start: Paragraph 0 of a long report.')
+  await expect(documentEditor(page).locator(':scope > p').first()).toHaveText('Start: Paragraph 0 of a long report.')
   await expect.poll(() => blankOnScreen(page)).toEqual([])
   await page.keyboard.press('Control+End')
   await page.keyboard.type(' The end.')
-  await expect(editor(page).locator(':scope > p').last()).toHaveText(`Paragraph ${paragraphs - 1} of a long report. The end.`)
+  await expect(documentEditor(page).locator(':scope > p').last()).toHaveText(`Paragraph ${paragraphs - 1} of a long report. The end.`)
   await expect.poll(() => blankOnScreen(page)).toEqual([])
   // Page by page up from the end, the caret lands in drawn text, and typing goes where it is.
   for (let i = 0; i < 5; i++) await page.keyboard.press('PageUp')

@@ -1,20 +1,11 @@
 import type { Page } from '@playwright/test'
-import { test, expect, editorText } from './fixtures'
+import { test, expect, editorText, documentEditor, replaceWithParagraphs } from './fixtures'
 
 /**
  * Find and replace in the editor: the find bar of Mod-F and Mod-H, its count, match case, whole
- * word, replace and replace all (one undo step, synced), Chinese text, and a long document.
+ * word, replace and replace all (one undo step, synced) and Chinese text; find-long-document.spec.ts
+ * has a long document.
  */
-const editor = (page: Page) => page.locator('.editor-slot:not(.version-slot) > .ProseMirror')
-
-/** Replaces the document with `lines`, one paragraph each, in one transaction (typing them would take long). */
-const writeLines = (page: Page, lines: readonly string[]): Promise<void> =>
-  page.evaluate((texts) => {
-    const view = window.ensembleEditor!.view
-    const { schema } = view.state
-    const blocks = texts.map((text) => schema.nodes.paragraph!.create(null, text === '' ? [] : schema.text(text)))
-    view.dispatch(view.state.tr.replaceWith(0, view.state.doc.content.size, blocks))
-  }, lines)
 
 const selectedText = (page: Page): Promise<string> =>
   page.evaluate(() => {
@@ -24,8 +15,8 @@ const selectedText = (page: Page): Promise<string> =>
 
 test('Mod-F finds every match, counts them, moves with Enter and Shift+Enter, and Escape returns to the text', async ({ openWriter }, testInfo) => {
   const { page } = await openWriter('Ana Lima', 'find')
-  await writeLines(page, ['The cat sat on the mat.', 'Cats are not dogs; a CAT is a cat.', 'concatenate'])
-  await editor(page).focus()
+  await replaceWithParagraphs(page, ['The cat sat on the mat.', 'Cats are not dogs; a CAT is a cat.', 'concatenate'])
+  await documentEditor(page).focus()
   await page.keyboard.press('Control+Home')
   await page.keyboard.press('Control+f')
   const bar = page.getByTestId('find-bar')
@@ -35,17 +26,17 @@ test('Mod-F finds every match, counts them, moves with Enter and Shift+Enter, an
   await page.keyboard.type('cat')
   const count = bar.getByTestId('find-count')
   await expect(count).toHaveText('1 of 5')
-  await expect(editor(page).locator('.find-match')).toHaveCount(5)
-  await expect(editor(page).locator('.find-current')).toHaveText('cat')
+  await expect(documentEditor(page).locator('.find-match')).toHaveCount(5)
+  await expect(documentEditor(page).locator('.find-current')).toHaveText('cat')
   await page.screenshot({ path: testInfo.outputPath('find-bar.png') })
 
   await page.keyboard.press('Enter')
   await expect(count).toHaveText('2 of 5')
-  await expect(editor(page).locator('.find-current')).toHaveText('Cat')
+  await expect(documentEditor(page).locator('.find-current')).toHaveText('Cat')
   await page.keyboard.press('Shift+Enter')
   await page.keyboard.press('Shift+Enter')
   await expect(count).toHaveText('5 of 5')
-  await expect(editor(page).locator('.find-current')).toHaveText('cat')
+  await expect(documentEditor(page).locator('.find-current')).toHaveText('cat')
 
   await bar.getByTestId('find-match-case').check()
   await expect(count).toHaveText(/of 3$/)
@@ -53,18 +44,18 @@ test('Mod-F finds every match, counts them, moves with Enter and Shift+Enter, an
   await expect(count).toHaveText(/of 2$/)
   await bar.getByTestId('find-match-case').uncheck()
   await expect(count).toHaveText(/of 3$/)
-  await expect(editor(page).locator('.find-match')).toHaveText(['cat', 'CAT', 'cat'])
+  await expect(documentEditor(page).locator('.find-match')).toHaveText(['cat', 'CAT', 'cat'])
 
   await bar.getByTestId('find-input').fill('nothing like it')
   await expect(count).toHaveText('No matches')
-  await expect(editor(page).locator('.find-match')).toHaveCount(0)
+  await expect(documentEditor(page).locator('.find-match')).toHaveCount(0)
   await bar.getByTestId('find-input').fill('mat')
   await expect(count).toHaveText('1 of 1')
 
   await page.keyboard.press('Escape')
   await expect(bar).toBeHidden()
-  await expect(editor(page)).toBeFocused()
-  await expect(editor(page).locator('.find-match')).toHaveCount(0)
+  await expect(documentEditor(page)).toBeFocused()
+  await expect(documentEditor(page).locator('.find-match')).toHaveCount(0)
   // The match is selected: typing replaces it, in the document.
   await expect.poll(() => selectedText(page)).toBe('mat')
   await page.keyboard.type('rug')
@@ -79,7 +70,7 @@ test('Mod-F finds every match, counts them, moves with Enter and Shift+Enter, an
   await expect(bar.getByTestId('find-input')).toHaveValue('rug')
   await expect(count).toHaveText('1 of 1')
   // Escape in the text closes the bar as well.
-  await editor(page).click()
+  await documentEditor(page).click()
   await page.keyboard.press('Escape')
   await expect(bar).toBeHidden()
 })
@@ -88,9 +79,9 @@ test('Mod-H replaces one match, then all of them as one undoable change that the
   const ana = await openWriter('Ana Lima', 'replace')
   const ben = await openWriter('Ben Ode', 'replace')
   const { page } = ana
-  await writeLines(page, ['red, Red and RED.', 'A reddish red.'])
+  await replaceWithParagraphs(page, ['red, Red and RED.', 'A reddish red.'])
   await expect.poll(() => editorText(ben.page)).toBe('red, Red and RED.\nA reddish red.')
-  await editor(page).focus()
+  await documentEditor(page).focus()
   await page.keyboard.press('Control+Home')
   await page.keyboard.press('Control+h')
   const bar = page.getByTestId('find-bar')
@@ -104,7 +95,7 @@ test('Mod-H replaces one match, then all of them as one undoable change that the
   await bar.getByTestId('replace-one').click()
   await expect.poll(() => editorText(page)).toBe('blue, Red and RED.\nA reddish red.')
   await expect(bar.getByTestId('find-count')).toHaveText('1 of 3')
-  await expect(editor(page).locator('.find-current')).toHaveText('Red')
+  await expect(documentEditor(page).locator('.find-current')).toHaveText('Red')
 
   await bar.getByTestId('replace-all').click()
   await expect(bar.getByTestId('find-note')).toHaveText('Replaced 3 matches.')
@@ -123,8 +114,8 @@ test('Mod-H replaces one match, then all of them as one undoable change that the
 
 test('find and replace work on Chinese text typed with an input method', async ({ openWriter }) => {
   const { page } = await openWriter('王芳', 'find-cjk')
-  await writeLines(page, ['我们学习中文。中文很有意思！', '日本語も少し。'])
-  await editor(page).focus()
+  await replaceWithParagraphs(page, ['我们学习中文。中文很有意思！', '日本語も少し。'])
+  await documentEditor(page).focus()
   await page.keyboard.press('Control+h')
   const input = page.getByTestId('find-input')
   // An input method composes the query; nothing is searched until it is committed.
@@ -142,33 +133,9 @@ test('find and replace work on Chinese text typed with an input method', async (
   await expect.poll(() => editorText(page)).toBe('我们学习汉语。汉语很有意思！\n日本語も少し。')
 })
 
-test('a long document stays quick to search and to type in with the find bar open', async ({ openWriter }) => {
-  // Writing 5,000 paragraphs takes most of a minute on a busy 2-core machine.
-  test.setTimeout(180_000)
-  const { page } = await openWriter('Ana Lima', 'find-long')
-  // About 100,000 words, as in the editor benchmark.
-  const lines = Array.from({ length: 5000 }, (_, i) => `Paragraph ${i} of the long report, with enough words to make a real page of text here.`)
-  await writeLines(page, lines)
-  await editor(page).focus()
-  await page.keyboard.press('Control+End')
-  await page.keyboard.press('Control+f')
-  await page.keyboard.type('report')
-  await expect(page.getByTestId('find-count')).toHaveText(/ of 5,000$/)
-  // Typing in the document keeps the count right: the new word is found, nothing else is searched again.
-  await page.keyboard.press('Escape')
-  await page.keyboard.press('Control+End')
-  await page.keyboard.press('Control+f')
-  await page.getByTestId('find-input').fill('report')
-  await editor(page).click()
-  await page.keyboard.press('Control+End')
-  await page.keyboard.type(' The report ends.')
-  await expect(page.getByTestId('find-count')).toHaveText(/ of 5,001$/)
-  await expect(page.getByTestId('find-bar')).toBeVisible()
-})
-
 test('Mod-F works from outside the text, and every control of the bar is named and reached with Tab', async ({ openWriter }) => {
   const { page } = await openWriter('Ana Lima', 'find-keys')
-  await writeLines(page, ['alpha beta alpha'])
+  await replaceWithParagraphs(page, ['alpha beta alpha'])
   await page.getByTestId('tab-chat').click()
   await page.getByTestId('chat-input').focus()
   await page.keyboard.press('Control+f')

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
-import { test, expect, editorText } from './fixtures'
+import { test, expect, editorText, documentEditor } from './fixtures'
 import { placeCaret, selectText } from './panels'
 
 /** Presses ArrowRight along the toolbar (focused) until the control `command` has the focus. */
@@ -13,7 +13,6 @@ const walkToolbarTo = async (page: Page, command: string): Promise<void> => {
 }
 
 /** Text colour, highlight and alignment: toolbar and shortcuts, sync to another page, and HTML export. */
-const editor = (page: Page) => page.locator('.editor-slot:not(.version-slot) > .ProseMirror')
 
 /** What a pause of a second does: y-prosemirror's undo manager starts a new step for the next change. */
 const newUndoStep = (page: Page): Promise<void> =>
@@ -27,7 +26,7 @@ test('text colour and highlight from the toolbar, by mouse and by keyboard, reac
   const ana = await openWriter('Ana Lima', 'colours')
   const ben = await openWriter('Ben Ode', 'colours')
   const { page } = ana
-  await editor(page).focus()
+  await documentEditor(page).focus()
   await page.keyboard.type('Make this red and this yellow, then plain.')
 
   await selectText(page, 'red')
@@ -40,9 +39,9 @@ test('text colour and highlight from the toolbar, by mouse and by keyboard, reac
   for (const [index, name] of names.entries()) await expect(swatches.nth(index)).toHaveAccessibleName(name)
   await textMenu.getByRole('button', { name: 'Red text' }).click()
   await expect(textMenu).toBeHidden()
-  await expect(editor(page).locator('span[data-text-color=red]')).toHaveText('red')
-  await expect(editor(page).locator('span[data-text-color=red]')).toHaveCSS('color', 'rgb(197, 34, 31)')
-  await expect(editor(ben.page).locator('span[data-text-color=red]')).toHaveText('red')
+  await expect(documentEditor(page).locator('span[data-text-color=red]')).toHaveText('red')
+  await expect(documentEditor(page).locator('span[data-text-color=red]')).toHaveCSS('color', 'rgb(197, 34, 31)')
+  await expect(documentEditor(ben.page).locator('span[data-text-color=red]')).toHaveText('red')
   // The button shows the colour at the cursor.
   await expect(page.locator('[data-command=text-color]')).toHaveAttribute('data-active', 'red')
 
@@ -59,9 +58,9 @@ test('text colour and highlight from the toolbar, by mouse and by keyboard, reac
   await expect(page.getByRole('button', { name: 'Green highlight' })).toBeFocused()
   await page.keyboard.press('ArrowLeft')
   await page.keyboard.press('Enter')
-  await expect(editor(page)).toBeFocused()
-  await expect(editor(page).locator('mark[data-highlight=yellow]')).toHaveText('yellow')
-  await expect(editor(ben.page).locator('mark[data-highlight=yellow]')).toHaveText('yellow')
+  await expect(documentEditor(page)).toBeFocused()
+  await expect(documentEditor(page).locator('mark[data-highlight=yellow]')).toHaveText('yellow')
+  await expect(documentEditor(ben.page).locator('mark[data-highlight=yellow]')).toHaveText('yellow')
 
   // Escape in the menu returns to its button, and takes nothing.
   await page.keyboard.press('Alt+F10')
@@ -70,21 +69,21 @@ test('text colour and highlight from the toolbar, by mouse and by keyboard, reac
   await page.keyboard.press('Escape')
   await expect(page.locator('[data-command=highlight]')).toBeFocused()
   await page.keyboard.press('Escape')
-  await expect(editor(page)).toBeFocused()
+  await expect(documentEditor(page)).toBeFocused()
 
   // Typing with a colour chosen at the cursor writes in that colour.
   await placeCaret(page, 'after', 'plain.')
   await page.locator('[data-command=text-color]').click()
   await page.getByRole('button', { name: 'Blue text' }).click()
   await page.keyboard.type(' Blue words.')
-  await expect(editor(page).locator('span[data-text-color=blue]')).toHaveText(' Blue words.')
+  await expect(documentEditor(page).locator('span[data-text-color=blue]')).toHaveText(' Blue words.')
 
   // Remove colour.
   await selectText(page, 'red')
   await page.locator('[data-command=text-color]').click()
   await page.getByRole('button', { name: 'Remove text colour' }).click()
-  await expect(editor(page).locator('span[data-text-color=red]')).toHaveCount(0)
-  await expect(editor(ben.page).locator('span[data-text-color=red]')).toHaveCount(0)
+  await expect(documentEditor(page).locator('span[data-text-color=red]')).toHaveCount(0)
+  await expect(documentEditor(ben.page).locator('span[data-text-color=red]')).toHaveCount(0)
   expect(await editorText(ben.page)).toBe('Make this red and this yellow, then plain. Blue words.')
 
   // HTML export keeps what is left.
@@ -109,9 +108,9 @@ test('alignment with Shift+Ctrl+L/E/R/J and the toolbar, per paragraph, for ever
   const ana = await openWriter('Ana Lima', 'alignment-tools')
   const ben = await openWriter('Ben Ode', 'alignment-tools')
   const { page } = ana
-  await editor(page).focus()
+  await documentEditor(page).focus()
   await page.keyboard.type('# A title\nFirst paragraph.\nSecond paragraph.')
-  const blocks = editor(page).locator('h1, p')
+  const blocks = documentEditor(page).locator('h1, p')
   await placeCaret(page, 'after', 'A title')
   await page.keyboard.press('Control+Shift+E')
   await expect(blocks.nth(0)).toHaveCSS('text-align', 'center')
@@ -129,7 +128,7 @@ test('alignment with Shift+Ctrl+L/E/R/J and the toolbar, per paragraph, for ever
   await expect(blocks.nth(2)).toHaveCSS('text-align', 'center')
   await expect(page.locator('[data-command=align-center]')).toHaveAccessibleName('Centre')
 
-  const benBlocks = editor(ben.page).locator('h1, p')
+  const benBlocks = documentEditor(ben.page).locator('h1, p')
   await expect(benBlocks.nth(0)).toHaveCSS('text-align', 'center')
   await expect(benBlocks.nth(1)).toHaveCSS('text-align', 'right')
   await expect(benBlocks.nth(2)).toHaveCSS('text-align', 'center')
@@ -154,7 +153,7 @@ test('alignment with Shift+Ctrl+L/E/R/J and the toolbar, per paragraph, for ever
 
 test('pasted HTML keeps its colours, highlights and alignment, brought to the palette', async ({ openWriter }) => {
   const { page } = await openWriter('Ana Lima', 'paste-colours')
-  await editor(page).focus()
+  await documentEditor(page).focus()
   await page.evaluate(() => {
     const transfer = new DataTransfer()
     transfer.setData(
@@ -164,9 +163,9 @@ test('pasted HTML keeps its colours, highlights and alignment, brought to the pa
     transfer.setData('text/plain', 'Before\n\nPlain red marked\n\nAfter')
     document.querySelector('.ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }))
   })
-  await expect(editor(page).locator('span[data-text-color=red]')).toHaveText('red')
-  await expect(editor(page).locator('mark[data-highlight=yellow]')).toHaveText('marked')
+  await expect(documentEditor(page).locator('span[data-text-color=red]')).toHaveText('red')
+  await expect(documentEditor(page).locator('mark[data-highlight=yellow]')).toHaveText('marked')
   // The middle paragraph keeps its alignment (the first and last join the paragraphs around the caret).
-  await expect(editor(page).locator('p').nth(1)).toHaveCSS('text-align', 'center')
-  await expect(editor(page).locator('[data-text-color]')).toHaveCount(1)
+  await expect(documentEditor(page).locator('p').nth(1)).toHaveCSS('text-align', 'center')
+  await expect(documentEditor(page).locator('[data-text-color]')).toHaveCount(1)
 })
