@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
-import { test, expect, documentEditor, replaceWithParagraphs } from './fixtures'
+import { test, expect, replaceWithParagraphs } from './fixtures'
+import { liveEditor } from './panels'
 
 /**
  * A long document renders only a window of blocks around the screen (renderer/editor/
@@ -14,14 +15,14 @@ const writeParagraphs = (page: Page): Promise<void> =>
 
 /** `content-visibility` of the top-level block at `index`. */
 const visibility = (page: Page, index: number): Promise<string> =>
-  documentEditor(page).evaluate((root, at) => getComputedStyle(root.children[at]!).contentVisibility, index)
+  liveEditor(page).evaluate((root, at) => getComputedStyle(root.children[at]!).contentVisibility, index)
 
 /**
  * The top-level blocks that meet the viewport but are hidden outright (the browser draws the
  * others itself, `content-visibility: auto` renders whatever is on screen).
  */
 const blankOnScreen = (page: Page): Promise<number[]> =>
-  documentEditor(page).evaluate((root) =>
+  liveEditor(page).evaluate((root) =>
     Array.from(root.children).flatMap((block, index) => {
       const { top, bottom } = block.getBoundingClientRect()
       return bottom > 0 && top < window.innerHeight && getComputedStyle(block).contentVisibility === 'hidden' ? [index] : []
@@ -57,7 +58,7 @@ test('a long document draws what is on screen wherever it scrolls, edits far dow
 
   // A click far down edits that paragraph, once.
   await scrollTo(page, 0.5)
-  const middle = documentEditor(page).locator(':scope > p').nth(1500)
+  const middle = liveEditor(page).locator(':scope > p').nth(1500)
   await middle.click()
   await page.keyboard.press('End')
   await page.keyboard.type(' Edited here.')
@@ -66,11 +67,11 @@ test('a long document draws what is on screen wherever it scrolls, edits far dow
   // The caret's jumps take the window with them.
   await page.keyboard.press('Control+Home')
   await page.keyboard.type('Start: ')
-  await expect(documentEditor(page).locator(':scope > p').first()).toHaveText('Start: Paragraph 0 of a long report.')
+  await expect(liveEditor(page).locator(':scope > p').first()).toHaveText('Start: Paragraph 0 of a long report.')
   await expect.poll(() => blankOnScreen(page)).toEqual([])
   await page.keyboard.press('Control+End')
   await page.keyboard.type(' The end.')
-  await expect(documentEditor(page).locator(':scope > p').last()).toHaveText(`Paragraph ${paragraphs - 1} of a long report. The end.`)
+  await expect(liveEditor(page).locator(':scope > p').last()).toHaveText(`Paragraph ${paragraphs - 1} of a long report. The end.`)
   await expect.poll(() => blankOnScreen(page)).toEqual([])
   // Page by page up from the end, the caret lands in drawn text, and typing goes where it is.
   for (let i = 0; i < 5; i++) await page.keyboard.press('PageUp')

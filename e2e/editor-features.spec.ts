@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { test, expect, editorText } from './fixtures'
+import { test, expect, editorText, replaceWithParagraphs } from './fixtures'
 
 const editor = (page: Page) => page.locator('.ProseMirror')
 
@@ -148,12 +148,7 @@ test('clicking an avatar scrolls to that person’s cursor, and follow keeps it 
   await editor(ben.page).focus()
   // A long document, written in one transaction (typing it would take long): Ben's cursor ends
   // up far below Ana's viewport.
-  await ben.page.evaluate(() => {
-    const view = window.ensembleEditor!.view
-    const { schema } = view.state
-    const lines = Array.from({ length: 60 }, (_, i) => schema.nodes.paragraph!.create(null, schema.text(`Line ${i + 1}`)))
-    view.dispatch(view.state.tr.replaceWith(0, view.state.doc.content.size, lines))
-  })
+  await replaceWithParagraphs(ben.page, Array.from({ length: 60 }, (_, i) => `Line ${i + 1}`))
   await ben.page.keyboard.press('Control+End')
   await expect.poll(async () => (await editorText(ana.page)).split('\n').length).toBe(60)
   await editor(ana.page).focus()

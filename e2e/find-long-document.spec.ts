@@ -1,4 +1,5 @@
-import { test, expect, documentEditor, replaceWithParagraphs } from './fixtures'
+import { test, expect, replaceWithParagraphs } from './fixtures'
+import { liveEditor } from './panels'
 
 /**
  * Find in a document of about 100,000 words, as in the editor benchmark: counting every match,
@@ -15,7 +16,7 @@ test('a long document stays quick to search and to type in with the find bar ope
   // About 100,000 words, as in the editor benchmark.
   const lines = Array.from({ length: 5000 }, (_, i) => `Paragraph ${i} of the long report, with enough words to make a real page of text here.`)
   await replaceWithParagraphs(page, lines)
-  await documentEditor(page).focus()
+  await liveEditor(page).focus()
   await page.keyboard.press('Control+End')
   await page.keyboard.press('Control+f')
   await page.keyboard.type('report')
@@ -25,7 +26,7 @@ test('a long document stays quick to search and to type in with the find bar ope
   await page.keyboard.press('Control+End')
   await page.keyboard.press('Control+f')
   await page.getByTestId('find-input').fill('report')
-  await documentEditor(page).click()
+  await liveEditor(page).click()
   await page.keyboard.press('Control+End')
   await page.keyboard.type(' The report ends.')
   await expect(page.getByTestId('find-count')).toHaveText(/ of 5,001$/)

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
-import { test, expect, editorText, documentEditor, replaceWithParagraphs } from './fixtures'
+import { test, expect, editorText, replaceWithParagraphs } from './fixtures'
+import { liveEditor } from './panels'
 
 /**
  * Find and replace in the editor: the find bar of Mod-F and Mod-H, its count, match case, whole
@@ -16,7 +17,7 @@ const selectedText = (page: Page): Promise<string> =>
 test('Mod-F finds every match, counts them, moves with Enter and Shift+Enter, and Escape returns to the text', async ({ openWriter }, testInfo) => {
   const { page } = await openWriter('Ana Lima', 'find')
   await replaceWithParagraphs(page, ['The cat sat on the mat.', 'Cats are not dogs; a CAT is a cat.', 'concatenate'])
-  await documentEditor(page).focus()
+  await liveEditor(page).focus()
   await page.keyboard.press('Control+Home')
   await page.keyboard.press('Control+f')
   const bar = page.getByTestId('find-bar')
@@ -26,17 +27,17 @@ test('Mod-F finds every match, counts them, moves with Enter and Shift+Enter, an
   await page.keyboard.type('cat')
   const count = bar.getByTestId('find-count')
   await expect(count).toHaveText('1 of 5')
-  await expect(documentEditor(page).locator('.find-match')).toHaveCount(5)
-  await expect(documentEditor(page).locator('.find-current')).toHaveText('cat')
+  await expect(liveEditor(page).locator('.find-match')).toHaveCount(5)
+  await expect(liveEditor(page).locator('.find-current')).toHaveText('cat')
   await page.screenshot({ path: testInfo.outputPath('find-bar.png') })
 
   await page.keyboard.press('Enter')
   await expect(count).toHaveText('2 of 5')
-  await expect(documentEditor(page).locator('.find-current')).toHaveText('Cat')
+  await expect(liveEditor(page).locator('.find-current')).toHaveText('Cat')
   await page.keyboard.press('Shift+Enter')
   await page.keyboard.press('Shift+Enter')
   await expect(count).toHaveText('5 of 5')
-  await expect(documentEditor(page).locator('.find-current')).toHaveText('cat')
+  await expect(liveEditor(page).locator('.find-current')).toHaveText('cat')
 
   await bar.getByTestId('find-match-case').check()
   await expect(count).toHaveText(/of 3$/)
@@ -44,18 +45,18 @@ test('Mod-F finds every match, counts them, moves with Enter and Shift+Enter, an
   await expect(count).toHaveText(/of 2$/)
   await bar.getByTestId('find-match-case').uncheck()
   await expect(count).toHaveText(/of 3$/)
-  await expect(documentEditor(page).locator('.find-match')).toHaveText(['cat', 'CAT', 'cat'])
+  await expect(liveEditor(page).locator('.find-match')).toHaveText(['cat', 'CAT', 'cat'])
 
   await bar.getByTestId('find-input').fill('nothing like it')
   await expect(count).toHaveText('No matches')
-  await expect(documentEditor(page).locator('.find-match')).toHaveCount(0)
+  await expect(liveEditor(page).locator('.find-match')).toHaveCount(0)
   await bar.getByTestId('find-input').fill('mat')
   await expect(count).toHaveText('1 of 1')
 
   await page.keyboard.press('Escape')
   await expect(bar).toBeHidden()
-  await expect(documentEditor(page)).toBeFocused()
-  await expect(documentEditor(page).locator('.find-match')).toHaveCount(0)
+  await expect(liveEditor(page)).toBeFocused()
+  await expect(liveEditor(page).locator('.find-match')).toHaveCount(0)
   // The match is selected: typing replaces it, in the document.
   await expect.poll(() => selectedText(page)).toBe('mat')
   await page.keyboard.type('rug')
@@ -70,7 +71,7 @@ test('Mod-F finds every match, counts them, moves with Enter and Shift+Enter, an
   await expect(bar.getByTestId('find-input')).toHaveValue('rug')
   await expect(count).toHaveText('1 of 1')
   // Escape in the text closes the bar as well.
-  await documentEditor(page).click()
+  await liveEditor(page).click()
   await page.keyboard.press('Escape')
   await expect(bar).toBeHidden()
 })
@@ -81,7 +82,7 @@ test('Mod-H replaces one match, then all of them as one undoable change that the
   const { page } = ana
   await replaceWithParagraphs(page, ['red, Red and RED.', 'A reddish red.'])
   await expect.poll(() => editorText(ben.page)).toBe('red, Red and RED.\nA reddish red.')
-  await documentEditor(page).focus()
+  await liveEditor(page).focus()
   await page.keyboard.press('Control+Home')
   await page.keyboard.press('Control+h')
   const bar = page.getByTestId('find-bar')
@@ -95,7 +96,7 @@ test('Mod-H replaces one match, then all of them as one undoable change that the
   await bar.getByTestId('replace-one').click()
   await expect.poll(() => editorText(page)).toBe('blue, Red and RED.\nA reddish red.')
   await expect(bar.getByTestId('find-count')).toHaveText('1 of 3')
-  await expect(documentEditor(page).locator('.find-current')).toHaveText('Red')
+  await expect(liveEditor(page).locator('.find-current')).toHaveText('Red')
 
   await bar.getByTestId('replace-all').click()
   await expect(bar.getByTestId('find-note')).toHaveText('Replaced 3 matches.')
@@ -115,7 +116,7 @@ test('Mod-H replaces one match, then all of them as one undoable change that the
 test('find and replace work on Chinese text typed with an input method', async ({ openWriter }) => {
   const { page } = await openWriter('王芳', 'find-cjk')
   await replaceWithParagraphs(page, ['我们学习中文。中文很有意思！', '日本語も少し。'])
-  await documentEditor(page).focus()
+  await liveEditor(page).focus()
   await page.keyboard.press('Control+h')
   const input = page.getByTestId('find-input')
   // An input method composes the query; nothing is searched until it is committed.

@@ -3,7 +3,7 @@
  * asks for a data folder) serving the built web client, and pages that open documents on it, each
  * in its own browser context (its own IndexedDB and localStorage, like two people's browsers).
  */
-import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test'
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { fileURLToPath } from 'node:url'
 import { startEnsembleRelay } from '../server/testing/harness'
 import type { Relay, RelayOptions } from '../server/relay'
@@ -127,9 +127,6 @@ export const editorText = async (page: Page): Promise<string> => {
     return doc.textBetween(0, doc.content.size, '\n')
   })
 }
-
-/** The editable document of `page` (not the editor of a version being viewed). */
-export const documentEditor = (page: Page): Locator => page.locator('.editor-slot:not(.version-slot) > .ProseMirror')
 
 /** Replaces the document with `texts`, one paragraph each, in one transaction (typing them would take long). */
 export const replaceWithParagraphs = (page: Page, texts: readonly string[]): Promise<void> =>

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
-import { test, expect, editorText, documentEditor } from './fixtures'
-import { placeCaret, selectText } from './panels'
+import { test, expect, editorText } from './fixtures'
+import { liveEditor, placeCaret, selectText } from './panels'
 
 /** Presses ArrowRight along the toolbar (focused) until the control `command` has the focus. */
 const walkToolbarTo = async (page: Page, command: string): Promise<void> => {
@@ -26,7 +26,7 @@ test('text colour and highlight from the toolbar, by mouse and by keyboard, reac
   const ana = await openWriter('Ana Lima', 'colours')
   const ben = await openWriter('Ben Ode', 'colours')
   const { page } = ana
-  await documentEditor(page).focus()
+  await liveEditor(page).focus()
   await page.keyboard.type('Make this red and this yellow, then plain.')
 
   await selectText(page, 'red')
@@ -39,9 +39,9 @@ test('text colour and highlight from the toolbar, by mouse and by keyboard, reac
   for (const [index, name] of names.entries()) await expect(swatches.nth(index)).toHaveAccessibleName(name)
   await textMenu.getByRole('button', { name: 'Red text' }).click()
   await expect(textMenu).toBeHidden()
-  await expect(documentEditor(page).locator('span[data-text-color=red]')).toHaveText('red')
-  await expect(documentEditor(page).locator('span[data-text-color=red]')).toHaveCSS('color', 'rgb(197, 34, 31)')
-  await expect(documentEditor(ben.page).locator('span[data-text-color=red]')).toHaveText('red')
+  await expect(liveEditor(page).locator('span[data-text-color=red]')).toHaveText('red')
+  await expect(liveEditor(page).locator('span[data-text-color=red]')).toHaveCSS('color', 'rgb(197, 34, 31)')
+  await expect(liveEditor(ben.page).locator('span[data-text-color=red]')).toHaveText('red')
   // The button shows the colour at the cursor.
   await expect(page.locator('[data-command=text-color]')).toHaveAttribute('data-active', 'red')
 
@@ -58,9 +58,9 @@ test('text colour and highlight from the toolbar, by mouse and by keyboard, reac
   await expect(page.getByRole('button', { name: 'Green highlight' })).toBeFocused()
   await page.keyboard.press('ArrowLeft')
   await page.keyboard.press('Enter')
-  await expect(documentEditor(page)).toBeFocused()
-  await expect(documentEditor(page).locator('mark[data-highlight=yellow]')).toHaveText('yellow')
-  await expect(documentEditor(ben.page).locator('mark[data-highlight=yellow]')).toHaveText('yellow')
+  await expect(liveEditor(page)).toBeFocused()
+  await expect(liveEditor(page).locator('mark[data-highlight=yellow]')).toHaveText('yellow')
+  await expect(liveEditor(ben.page).locator('mark[data-highlight=yellow]')).toHaveText('yellow')
 
   // Escape in the menu returns to its button, and takes nothing.
   await page.keyboard.press('Alt+F10')
@@ -69,21 +69,21 @@ test('text colour and highlight from the toolbar, by mouse and by keyboard, reac
   await page.keyboard.press('Escape')
   await expect(page.locator('[data-command=highlight]')).toBeFocused()
   await page.keyboard.press('Escape')
-  await expect(documentEditor(page)).toBeFocused()
+  await expect(liveEditor(page)).toBeFocused()
 
   // Typing with a colour chosen at the cursor writes in that colour.
   await placeCaret(page, 'after', 'plain.')
   await page.locator('[data-command=text-color]').click()
   await page.getByRole('button', { name: 'Blue text' }).click()
   await page.keyboard.type(' Blue words.')
-  await expect(documentEditor(page).locator('span[data-text-color=blue]')).toHaveText(' Blue words.')
+  await expect(liveEditor(page).locator('span[data-text-color=blue]')).toHaveText(' Blue words.')
 
   // Remove colour.
   await selectText(page, 'red')
   await page.locator('[data-command=text-color]').click()
   await page.getByRole('button', { name: 'Remove text colour' }).click()
-  await expect(documentEditor(page).locator('span[data-text-color=red]')).toHaveCount(0)
-  await expect(documentEditor(ben.page).locator('span[data-text-color=red]')).toHaveCount(0)
+  await expect(liveEditor(page).locator('span[data-text-color=red]')).toHaveCount(0)
+  await expect(liveEditor(ben.page).locator('span[data-text-color=red]')).toHaveCount(0)
   expect(await editorText(ben.page)).toBe('Make this red and this yellow, then plain. Blue words.')
 
   // HTML export keeps what is left.
@@ -108,9 +108,9 @@ test('alignment with Shift+Ctrl+L/E/R/J and the toolbar, per paragraph, for ever
   const ana = await openWriter('Ana Lima', 'alignment-tools')
   const ben = await openWriter('Ben Ode', 'alignment-tools')
   const { page } = ana
-  await documentEditor(page).focus()
+  await liveEditor(page).focus()
   await page.keyboard.type('# A title\nFirst paragraph.\nSecond paragraph.')
-  const blocks = documentEditor(page).locator('h1, p')
+  const blocks = liveEditor(page).locator('h1, p')
   await placeCaret(page, 'after', 'A title')
   await page.keyboard.press('Control+Shift+E')
   await expect(blocks.nth(0)).toHaveCSS('text-align', 'center')
@@ -128,7 +128,7 @@ test('alignment with Shift+Ctrl+L/E/R/J and the toolbar, per paragraph, for ever
   await expect(blocks.nth(2)).toHaveCSS('text-align', 'center')
   await expect(page.locator('[data-command=align-center]')).toHaveAccessibleName('Centre')
 
-  const benBlocks = documentEditor(ben.page).locator('h1, p')
+  const benBlocks = liveEditor(ben.page).locator('h1, p')
   await expect(benBlocks.nth(0)).toHaveCSS('text-align', 'center')
   await expect(benBlocks.nth(1)).toHaveCSS('text-align', 'right')
   await expect(benBlocks.nth(2)).toHaveCSS('text-align', 'center')
@@ -153,7 +153,7 @@ test('alignment with Shift+Ctrl+L/E/R/J and the toolbar, per paragraph, for ever
 
 test('pasted HTML keeps its colours, highlights and alignment, brought to the palette', async ({ openWriter }) => {
   const { page } = await openWriter('Ana Lima', 'paste-colours')
-  await documentEditor(page).focus()
+  await liveEditor(page).focus()
   await page.evaluate(() => {
     const transfer = new DataTransfer()
     transfer.setData(
@@ -163,9 +163,9 @@ test('pasted HTML keeps its colours, highlights and alignment, brought to the pa
     transfer.setData('text/plain', 'Before\n\nPlain red marked\n\nAfter')
     document.querySelector('.ProseMirror')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }))
   })
-  await expect(documentEditor(page).locator('span[data-text-color=red]')).toHaveText('red')
-  await expect(documentEditor(page).locator('mark[data-highlight=yellow]')).toHaveText('marked')
+  await expect(liveEditor(page).locator('span[data-text-color=red]')).toHaveText('red')
+  await expect(liveEditor(page).locator('mark[data-highlight=yellow]')).toHaveText('marked')
   // The middle paragraph keeps its alignment (the first and last join the paragraphs around the caret).
-  await expect(documentEditor(page).locator('p').nth(1)).toHaveCSS('text-align', 'center')
-  await expect(documentEditor(page).locator('[data-text-color]')).toHaveCount(1)
+  await expect(liveEditor(page).locator('p').nth(1)).toHaveCSS('text-align', 'center')
+  await expect(liveEditor(page).locator('[data-text-color]')).toHaveCount(1)
 })

@@ -3,8 +3,8 @@ import type { Page } from '@playwright/test'
 import { htmlToDocument } from '../app/convert/html-import'
 import { googleDocsTable, googleSheetsTable, webPageTable, wordTable } from '../app/convert/testing/pasted-tables'
 import { serverDom } from '../server/transfer/server-dom'
-import { test, expect, editorText, documentEditor } from './fixtures'
-import { openTab } from './panels'
+import { test, expect, editorText } from './fixtures'
+import { liveEditor, openTab } from './panels'
 
 /**
  * Tables in the editor (renderer/editor/tables/): inserting one, moving with Tab, the table menu,
@@ -44,13 +44,13 @@ const caretCell = (page: Page): Promise<string | null> =>
 
 test('a table is inserted from the toolbar, filled with Tab, grown, merged, given a header row and removed', async ({ openWriter }, testInfo) => {
   const { page } = await openWriter('Ana Lima', 'table-editing')
-  await documentEditor(page).focus()
+  await liveEditor(page).focus()
   await page.keyboard.type('Budget')
   await page.keyboard.press('Enter')
   const insert = page.getByRole('button', { name: 'Insert a table' })
   await expect(insert).toBeEnabled()
   await insert.click()
-  await expect(documentEditor(page).locator('table tr')).toHaveCount(3)
+  await expect(liveEditor(page).locator('table tr')).toHaveCount(3)
   await expect(menu(page)).toBeVisible()
   expect(await tableRows(page)).toEqual([
     ['th:', 'th:', 'th:'],
@@ -85,14 +85,14 @@ test('a table is inserted from the toolbar, filled with Tab, grown, merged, give
     ['Ink', '12', 'black', ''],
     ['Total', '', '', '']
   ])
-  await documentEditor(page).locator('tr').nth(2).locator('td').first().click()
+  await liveEditor(page).locator('tr').nth(2).locator('td').first().click()
   await menu(page).getByRole('button', { name: 'Delete the row' }).click()
   await expect.poll(async () => (await tableRows(page)).map((row) => row[0])).toEqual(['th:Item', 'Paper', 'Ink', 'Total'])
 
   // Merge: Split does not apply to an ordinary cell; select "Total" and the cell right of it.
   await expect(menu(page).getByRole('button', { name: 'Split the merged cell' })).toBeDisabled()
   await expect(menu(page).getByRole('button', { name: 'Merge the selected cells' })).toBeDisabled()
-  await documentEditor(page).locator('td', { hasText: 'Total' }).click()
+  await liveEditor(page).locator('td', { hasText: 'Total' }).click()
   await page.keyboard.press('End')
   await expect.poll(() => page.evaluate(() => window.ensembleEditor!.view.state.selection.$head.parentOffset)).toBe('Total'.length)
   // Shift+ArrowRight at the end of a cell selects it and the next one.
@@ -100,9 +100,9 @@ test('a table is inserted from the toolbar, filled with Tab, grown, merged, give
   await expect(menu(page).getByRole('button', { name: 'Merge the selected cells' })).toBeEnabled()
   await menu(page).getByRole('button', { name: 'Merge the selected cells' }).click()
   await expect.poll(async () => (await tableRows(page))[3]).toEqual(['[2x1]Total', '', ''])
-  await expect(documentEditor(page).locator('td[colspan="2"]')).toHaveText('Total')
+  await expect(liveEditor(page).locator('td[colspan="2"]')).toHaveText('Total')
   // The column added before is the last one.
-  await documentEditor(page).locator('th').last().click()
+  await liveEditor(page).locator('th').last().click()
   await menu(page).getByRole('button', { name: 'Delete the column' }).click()
   await expect.poll(async () => (await tableRows(page))[0]).toEqual(['th:Item', 'th:Cost', 'th:Note'])
 
@@ -123,12 +123,12 @@ test('a table is inserted from the toolbar, filled with Tab, grown, merged, give
   await expect(header).toHaveAttribute('aria-pressed', 'true')
   await header.click()
   await expect(header).toHaveAttribute('aria-pressed', 'false')
-  await expect(documentEditor(page).locator('th')).toHaveCount(0)
+  await expect(liveEditor(page).locator('th')).toHaveCount(0)
   await header.click()
-  await expect(documentEditor(page).locator('th')).toHaveCount(3)
+  await expect(liveEditor(page).locator('th')).toHaveCount(3)
 
   await menu(page).getByRole('button', { name: 'Delete the table' }).click()
-  await expect(documentEditor(page).locator('table')).toHaveCount(0)
+  await expect(liveEditor(page).locator('table')).toHaveCount(0)
   await expect(menu(page)).toBeHidden()
   expect(await editorText(page)).toBe('Budget\n')
 })
@@ -147,7 +147,7 @@ const endUndoStep = (page: Page): Promise<void> =>
 test('two pages edit one table: text and rows sync with cursors shown, undo takes back only one’s own change, and concurrent rows and columns end identical', async ({ openWriter, relay }) => {
   const ana = await openWriter('Ana Lima', 'table-together')
   const ben = await openWriter('Ben Ode', 'table-together')
-  await documentEditor(ana.page).focus()
+  await liveEditor(ana.page).focus()
   await ana.page.keyboard.type('Plan')
   await ana.page.keyboard.press('Enter')
   // The keyboard path: the shortcut inserts the table, the caret in its first cell.
@@ -163,12 +163,12 @@ test('two pages edit one table: text and rows sync with cursors shown, undo take
     ['', '', '']
   ])
 
-  await documentEditor(ben.page).locator('tr').nth(1).locator('td').nth(1).click()
+  await liveEditor(ben.page).locator('tr').nth(1).locator('td').nth(1).click()
   await ben.page.keyboard.type('Ben')
   await expect.poll(async () => (await tableRows(ana.page))[1]).toEqual(['Draft', 'Ben', ''])
   // Each sees the other's cursor in the cell where the other is writing.
-  await expect(documentEditor(ana.page).locator('td', { hasText: 'Ben' }).locator('.ProseMirror-yjs-cursor[data-user="Ben Ode"]')).toHaveCount(1)
-  await expect(documentEditor(ben.page).locator('td', { hasText: 'Draft' }).locator('.ProseMirror-yjs-cursor[data-user="Ana Lima"]')).toHaveCount(1)
+  await expect(liveEditor(ana.page).locator('td', { hasText: 'Ben' }).locator('.ProseMirror-yjs-cursor[data-user="Ben Ode"]')).toHaveCount(1)
+  await expect(liveEditor(ben.page).locator('td', { hasText: 'Draft' }).locator('.ProseMirror-yjs-cursor[data-user="Ana Lima"]')).toHaveCount(1)
 
   // Ana adds a row, Ben goes on writing; Ana's undo removes her row and nothing of Ben's.
   await endUndoStep(ana.page)
@@ -188,9 +188,9 @@ test('two pages edit one table: text and rows sync with cursors shown, undo take
   // Offline, Ana adds a column while Ben adds a row: both changes meet when the relay is back.
   await relay.stop()
   for (const writer of [ana, ben]) await expect(writer.page.getByTestId('connection-status')).toHaveAttribute('data-state', 'offline')
-  await documentEditor(ana.page).locator('th', { hasText: 'When' }).click()
+  await liveEditor(ana.page).locator('th', { hasText: 'When' }).click()
   await menu(ana.page).getByRole('button', { name: 'Insert a column to the right' }).click()
-  await documentEditor(ben.page).locator('tr').nth(2).locator('td').first().click()
+  await liveEditor(ben.page).locator('tr').nth(2).locator('td').first().click()
   await menu(ben.page).getByRole('button', { name: 'Insert a row below' }).click()
   // The caret stays in its cell; Tab goes on to the next one in the same row.
   await ben.page.keyboard.press('Tab')
@@ -203,7 +203,7 @@ test('two pages edit one table: text and rows sync with cursors shown, undo take
   // Ben's row was made three cells wide; the table is not repaired by either page on its own
   // (that is how it cannot grow without end), but by the next edit in it.
   expect((await tableRows(ana.page)).map((row) => row.length)).toEqual([4, 4, 4, 3])
-  await documentEditor(ana.page).locator('td', { hasText: 'offline' }).click()
+  await liveEditor(ana.page).locator('td', { hasText: 'offline' }).click()
   // A click lands where the cell's middle is, which may be inside the word.
   await ana.page.keyboard.press('End')
   await ana.page.keyboard.type('!')
@@ -246,7 +246,7 @@ const pastedTables: Array<[string, string, string[][], string]> = [
 for (const [source, html, expected, notice] of pastedTables) {
   test(`a table pasted from ${source} stays a table, as an import of the same HTML reads it`, async ({ openWriter }) => {
     const { page } = await openWriter('Ana Lima', `paste-${source.replace(/\W+/g, '-')}`)
-    await documentEditor(page).focus()
+    await liveEditor(page).focus()
     await pasteHtml(page, html)
     await expect.poll(() => tableRows(page)).toEqual(expected)
     await expect(page.getByTestId('notice')).toHaveText(notice)
@@ -256,7 +256,7 @@ for (const [source, html, expected, notice] of pastedTables) {
     const withoutTrailingParagraph = (doc: { content: Array<{ type: string; content?: unknown[] }> }) =>
       doc.content.filter((block, index) => !(index === doc.content.length - 1 && block.type === 'paragraph' && block.content === undefined))
     expect(withoutTrailingParagraph(pasted as { content: Array<{ type: string }> })).toEqual(withoutTrailingParagraph(imported as { content: Array<{ type: string }> }))
-    await expect(documentEditor(page).locator('table')).toHaveCount(1)
+    await expect(liveEditor(page).locator('table')).toHaveCount(1)
   })
 }
 
@@ -265,18 +265,18 @@ test('a column dragged wider keeps its width on both pages, while the other page
   const ben = await openWriter('Ben Ode', 'table-widths')
   const errors: Error[] = []
   for (const writer of [ana, ben]) writer.page.on('pageerror', (error) => errors.push(error))
-  await documentEditor(ana.page).focus()
+  await liveEditor(ana.page).focus()
   await ana.page.getByRole('button', { name: 'Insert a table' }).click()
   await ana.page.keyboard.type('Name')
   await expect.poll(async () => (await tableRows(ben.page))[0]).toEqual(['th:Name', 'th:', 'th:'])
-  await documentEditor(ben.page).locator('tr').nth(1).locator('td').nth(1).click()
+  await liveEditor(ben.page).locator('tr').nth(1).locator('td').nth(1).click()
 
-  const first = documentEditor(ana.page).locator('th').first()
+  const first = liveEditor(ana.page).locator('th').first()
   const box = (await first.boundingBox())!
   const y = box.y + box.height / 2
   // On the cell's right border the resize handle shows; the drag moves it 100 px to the right.
   await ana.page.mouse.move(box.x + box.width - 2, y)
-  await expect(documentEditor(ana.page).locator('.column-resize-handle')).not.toHaveCount(0)
+  await expect(liveEditor(ana.page).locator('.column-resize-handle')).not.toHaveCount(0)
   await ana.page.mouse.down()
   await ana.page.mouse.move(box.x + box.width + 50, y, { steps: 5 })
   await ben.page.keyboard.type('typed meanwhile')
@@ -294,21 +294,21 @@ test('a column dragged wider keeps its width on both pages, while the other page
     await expect.poll(async () => (await widths(page)).map((width) => Math.abs((width?.[0] ?? 0) - expected) <= 2)).toEqual([true, true, true])
   }
   // Ben's page shows the width too: the first column is as wide as it was dragged.
-  await expect.poll(async () => Math.abs(((await documentEditor(ben.page).locator('th').first().boundingBox())?.width ?? 0) - expected)).toBeLessThanOrEqual(3)
+  await expect.poll(async () => Math.abs(((await liveEditor(ben.page).locator('th').first().boundingBox())?.width ?? 0) - expected)).toBeLessThanOrEqual(3)
   expect((await tableRows(ben.page))[1]).toEqual(['', 'typed meanwhile', ''])
   expect(errors).toEqual([])
 })
 
 test('the table menu is reached with Shift+F10 from a cell and used with the keyboard alone', async ({ openWriter }) => {
   const { page } = await openWriter('Ana Lima', 'table-keyboard')
-  await documentEditor(page).focus()
+  await liveEditor(page).focus()
   // Alt+F10 reaches the toolbar; End goes to its last button, the suggesting switch, and ArrowLeft to Insert table.
   await page.keyboard.press('Alt+F10')
   await page.keyboard.press('End')
   await page.keyboard.press('ArrowLeft')
   await expect(page.getByRole('button', { name: 'Insert a table' })).toBeFocused()
   await page.keyboard.press('Enter')
-  await expect(documentEditor(page)).toBeFocused()
+  await expect(liveEditor(page)).toBeFocused()
   await page.keyboard.type('A')
   await page.keyboard.press('Shift+F10')
   const table = page.getByRole('toolbar', { name: 'Table (Shift+F10 from a cell)' })
@@ -316,7 +316,7 @@ test('the table menu is reached with Shift+F10 from a cell and used with the key
   await page.keyboard.press('ArrowRight')
   await expect(table.getByRole('button', { name: 'Insert a row below' })).toBeFocused()
   await page.keyboard.press('Enter')
-  await expect(documentEditor(page)).toBeFocused()
+  await expect(liveEditor(page)).toBeFocused()
   await expect.poll(async () => (await tableRows(page)).length).toBe(4)
   await page.keyboard.type('B')
   expect((await tableRows(page))[0]).toEqual(['th:AB', 'th:', 'th:'])
@@ -325,13 +325,13 @@ test('the table menu is reached with Shift+F10 from a cell and used with the key
   await page.keyboard.press('End')
   await expect(table.getByRole('button', { name: 'Delete the table' })).toBeFocused()
   await page.keyboard.press('Escape')
-  await expect(documentEditor(page)).toBeFocused()
-  await expect(documentEditor(page).locator('table')).toHaveCount(1)
+  await expect(liveEditor(page)).toBeFocused()
+  await expect(liveEditor(page).locator('table')).toHaveCount(1)
 })
 
 test('a version with a table shows it, with the changes made in its cells, and restoring it brings the table back', async ({ openWriter }) => {
   const { page } = await openWriter('Ana Lima', 'table-history')
-  await documentEditor(page).focus()
+  await liveEditor(page).focus()
   await page.keyboard.press('Shift+Control+Alt+T')
   await page.keyboard.type('Before')
   await openTab(page, 'history')
@@ -339,11 +339,11 @@ test('a version with a table shows it, with the changes made in its cells, and r
   await page.getByTestId('save-version').click()
   await expect(page.getByTestId('version-item')).toHaveCount(1)
 
-  await documentEditor(page).locator('th').first().click()
+  await liveEditor(page).locator('th').first().click()
   await page.keyboard.press('End')
   await page.keyboard.type(' and after')
   await page.getByTestId('table-menu').getByRole('button', { name: 'Delete the table' }).click()
-  await expect(documentEditor(page).locator('table')).toHaveCount(0)
+  await expect(liveEditor(page).locator('table')).toHaveCount(0)
   await expect(page.getByTestId('word-count')).toHaveAttribute('data-words', '0')
 
   await page.getByTestId('version-item').first().getByRole('button').click()
@@ -362,15 +362,15 @@ test('a version with a table shows it, with the changes made in its cells, and r
 
 test('cells pasted into a table fill the cells from the caret on, as in a spreadsheet', async ({ openWriter }) => {
   const { page } = await openWriter('Ana Lima', 'table-paste-cells')
-  await documentEditor(page).focus()
+  await liveEditor(page).focus()
   await page.keyboard.press('Shift+Control+Alt+T')
   await page.keyboard.type('Top')
-  await documentEditor(page).locator('tr').nth(1).locator('td').nth(1).click()
+  await liveEditor(page).locator('tr').nth(1).locator('td').nth(1).click()
   await pasteHtml(page, googleSheetsTable)
   await expect.poll(() => tableRows(page)).toEqual([
     ['th:Top', 'th:', 'th:'],
     ['', 'Fruit', 'Qty'],
     ['', 'Apples', '3']
   ])
-  await expect(documentEditor(page).locator('table')).toHaveCount(1)
+  await expect(liveEditor(page).locator('table')).toHaveCount(1)
 })

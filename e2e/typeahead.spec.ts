@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
-import { test, expect, editorText, openWriterPage, documentEditor } from './fixtures'
+import { test, expect, editorText, openWriterPage } from './fixtures'
+import { liveEditor } from './panels'
 
 /** The menus typed into the text: the slash menu, @mentions and emoji by :name. */
 
@@ -12,7 +13,7 @@ const activeItem = (page: Page): Promise<string | null> =>
 
 test('"/" at the start of a block lists block types, filters as you type, and Arrow keys and Enter choose', async ({ openWriter }, testInfo) => {
   const { page } = await openWriter('Ana Lima', 'slash')
-  await documentEditor(page).focus()
+  await liveEditor(page).focus()
   await page.keyboard.type('/')
   const menu = page.getByTestId('slash-menu')
   await expect(menu).toBeVisible()
@@ -21,7 +22,7 @@ test('"/" at the start of a block lists block types, filters as you type, and Ar
   // Only what changes the block: it is already text.
   await expect(menu.getByRole('option')).toHaveText([/Heading 1/, /Heading 2/, /Heading 3/, /Bulleted list/, /Numbered list/, /Task list/, /Quote/, /Code block/, /Divider/, /Image/, /Mention/, /Emoji/])
   await expect.poll(() => activeItem(page)).toBe('heading-1')
-  await expect(documentEditor(page)).toHaveAttribute('aria-controls', (await menu.getAttribute('id'))!)
+  await expect(liveEditor(page)).toHaveAttribute('aria-controls', (await menu.getAttribute('id'))!)
   await page.screenshot({ path: testInfo.outputPath('slash-menu.png') })
 
   await page.keyboard.type('hea')
@@ -32,8 +33,8 @@ test('"/" at the start of a block lists block types, filters as you type, and Ar
   await page.keyboard.press('Enter')
   await expect(menu).toBeHidden()
   await page.keyboard.type('A section')
-  await expect(documentEditor(page).locator('h2')).toHaveText('A section')
-  await expect(documentEditor(page)).not.toHaveAttribute('aria-activedescendant')
+  await expect(liveEditor(page).locator('h2')).toHaveText('A section')
+  await expect(liveEditor(page)).not.toHaveAttribute('aria-activedescendant')
 
   // A new block: "/todo" finds the task list; Escape leaves the text as typed, and the menu stays shut.
   await page.keyboard.press('Enter')
@@ -57,14 +58,14 @@ test('"/" at the start of a block lists block types, filters as you type, and Ar
   await page.keyboard.type('/div')
   await page.locator('[data-testid=slash-menu] [role=option]', { hasText: 'Divider' }).click()
   await page.keyboard.type('after the rule')
-  await expect(documentEditor(page).locator('hr')).toHaveCount(1)
-  await expect(documentEditor(page).locator('hr + p')).toHaveText('after the rule')
+  await expect(liveEditor(page).locator('hr')).toHaveCount(1)
+  await expect(liveEditor(page).locator('hr + p')).toHaveText('after the rule')
   expect(await editorText(page)).toBe('A section\n/todo later\nand/or \n/zzz\nafter the rule')
 })
 
 test('the slash menu offers only what fits, and does not open while an input method composes', async ({ openWriter }) => {
   const { page } = await openWriter('王芳', 'slash-ime')
-  await documentEditor(page).focus()
+  await liveEditor(page).focus()
   await page.keyboard.type('- item\n')
   // In a list item's new line a heading cannot go (the item must start with a paragraph).
   await page.keyboard.type('/')
@@ -85,7 +86,7 @@ test('the slash menu offers only what fits, and does not open while an input met
   await page.keyboard.type('quote')
   await page.keyboard.press('Enter')
   await page.keyboard.type('引用')
-  await expect(documentEditor(page).locator('blockquote')).toHaveText('引用')
+  await expect(liveEditor(page).locator('blockquote')).toHaveText('引用')
 })
 
 test('@ mentions a person in the document or another document; mentions sync, delete as one, and open', async ({ browser, relay }) => {
@@ -97,7 +98,7 @@ test('@ mentions a person in the document or another document; mentions sync, de
   const { page } = ana
   try {
     await expect(page.getByTestId('presence').locator('[data-user]')).toHaveCount(2)
-    await documentEditor(page).focus()
+    await liveEditor(page).focus()
     await page.keyboard.type('Ask @')
     const menu = page.getByTestId('mention-menu')
     await expect(menu).toBeVisible()
@@ -111,15 +112,15 @@ test('@ mentions a person in the document or another document; mentions sync, de
     await page.keyboard.press('Tab')
     await page.keyboard.type('today.')
 
-    const person = documentEditor(page).locator('.mention-person')
+    const person = liveEditor(page).locator('.mention-person')
     await expect(person).toHaveText('@Ben Ode')
     await expect(person).toHaveAttribute('data-color', /^#[0-9a-f]{6}$/i)
-    const link = documentEditor(page).locator('a.mention-document')
+    const link = liveEditor(page).locator('a.mention-document')
     await expect(link).toHaveText('Launch plan')
     expect(await editorText(page)).toBe('Ask @Ben Ode about Launch plan today.')
     // Synced: Ben sees both mentions as mentions.
-    await expect(documentEditor(ben.page).locator('.mention-person')).toHaveText('@Ben Ode')
-    await expect(documentEditor(ben.page).locator('a.mention-document')).toHaveAttribute('data-document', 'Launch plan')
+    await expect(liveEditor(ben.page).locator('.mention-person')).toHaveText('@Ben Ode')
+    await expect(liveEditor(ben.page).locator('a.mention-document')).toHaveAttribute('data-document', 'Launch plan')
 
     // An e-mail address is no mention.
     await page.keyboard.type(' Mail ana@example.com')
@@ -143,11 +144,11 @@ test('@ mentions a person in the document or another document; mentions sync, de
     }
     expect(now).toMatch(/:mention$/)
     await page.keyboard.press('Backspace')
-    await expect(documentEditor(page).locator('.mention-person')).toHaveCount(0)
+    await expect(liveEditor(page).locator('.mention-person')).toHaveCount(0)
     await expect.poll(() => editorText(ben.page)).toBe('Ask  about Launch plan today. Mail ana@example.com')
 
     // A click on the document's mention opens it.
-    await documentEditor(ben.page).locator('a.mention-document').click()
+    await liveEditor(ben.page).locator('a.mention-document').click()
     await expect(ben.page).toHaveURL(/\?doc=Launch(\+|%20)plan/)
     await expect(ben.page.getByTestId('document-name')).toHaveText('Launch plan')
   } finally {
@@ -161,7 +162,7 @@ test('a Chinese name is found from any of its characters, and the menu waits whi
   const ana = await openWriter('Ana Lima', 'mention-cjk')
   const { page } = ana
   await expect(page.getByTestId('presence').locator('[data-user]')).toHaveCount(2)
-  await documentEditor(page).focus()
+  await liveEditor(page).focus()
   await page.keyboard.type('请@')
   const menu = page.getByTestId('mention-menu')
   await expect(menu).toBeVisible()
@@ -175,12 +176,12 @@ test('a Chinese name is found from any of its characters, and the menu waits whi
   await page.keyboard.press('Enter')
   await page.keyboard.type('看看。')
   expect(await editorText(page)).toBe('请@王芳 看看。')
-  await expect(documentEditor(wang.page).locator('.mention-person')).toHaveAttribute('data-name', '王芳')
+  await expect(liveEditor(wang.page).locator('.mention-person')).toHaveAttribute('data-name', '王芳')
 })
 
 test('emoji by :name: the menu filters, Enter inserts, and :name: typed in full is replaced', async ({ openWriter }) => {
   const { page } = await openWriter('Ana Lima', 'emoji')
-  await documentEditor(page).focus()
+  await liveEditor(page).focus()
   await page.keyboard.type('Done :ta')
   const menu = page.getByTestId('emoji-menu')
   await expect(menu).toBeVisible()
